@@ -1,0 +1,90 @@
+package domain
+
+import (
+	"slices"
+	"strings"
+)
+
+// ScopeKind says how far a person's view reaches.
+type ScopeKind string
+
+const (
+	ScopeUnit   ScopeKind = "unit"   // own unit and its sub-units
+	ScopeRegion ScopeKind = "region" // every unit in a region subtree
+	ScopeAll    ScopeKind = "all"    // everything
+)
+
+// ScopeKinds lists the scope kinds with their Chinese names.
+var ScopeKinds = []Named{
+	{string(ScopeUnit), "本单位"},
+	{string(ScopeRegion), "区划"},
+	{string(ScopeAll), "全部"},
+}
+
+// ScopeKindByName finds a scope kind by Chinese name or code.
+func ScopeKindByName(s string) (ScopeKind, bool) {
+	c, ok := codeOf(ScopeKinds, s)
+	return ScopeKind(c), ok
+}
+
+// Actor is the authenticated person behind a request, with everything a
+// service needs to check role and scope without another query.
+type Actor struct {
+	UserID    int64
+	Username  string
+	RealName  string
+	UnitID    int64
+	UnitPath  string // materialized path of the own unit, e.g. "/3/17/"
+	Roles     []Role
+	Scope     ScopeKind
+	RegionID  int64  // scope region when Scope is region
+	RegionCode string // its code: a subtree is every code with this prefix
+	IP        string
+	RequestID string
+	ViaToken  bool
+}
+
+// Has tells whether the actor holds any of the roles.
+func (a *Actor) Has(roles ...Role) bool {
+	if a == nil {
+		return false
+	}
+	for _, r := range roles {
+		if slices.Contains(a.Roles, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// SeesUnit tells whether a unit (by its path and region code) lies in the
+// actor's scope.
+func (a *Actor) SeesUnit(unitPath, regionCode string) bool {
+	switch a.Scope {
+	case ScopeAll:
+		return true
+	case ScopeRegion:
+		return regionCode != "" && strings.HasPrefix(regionCode, a.RegionCode)
+	default:
+		return a.UnitPath != "" && strings.HasPrefix(unitPath, a.UnitPath)
+	}
+}
+
+// CoversScope tells whether the actor's own scope contains another scope,
+// so that nobody grants a wider view than they have.
+func (a *Actor) CoversScope(kind ScopeKind, regionCode, unitPath string) bool {
+	switch a.Scope {
+	case ScopeAll:
+		return true
+	case ScopeRegion:
+		switch kind {
+		case ScopeRegion:
+			return strings.HasPrefix(regionCode, a.RegionCode)
+		case ScopeUnit:
+			return strings.HasPrefix(regionCode, a.RegionCode)
+		}
+		return false
+	default:
+		return kind == ScopeUnit && strings.HasPrefix(unitPath, a.UnitPath)
+	}
+}
