@@ -1,0 +1,167 @@
+// Package app is the wenming program: it reads the configuration, opens
+// the database and runs one subcommand. cmd/wenming only calls Run, so
+// tests can start the real program on a free port.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/auth"
+	"wenming/internal/config"
+	"wenming/internal/httpapi"
+	"wenming/internal/org"
+	"wenming/internal/store"
+	"wenming/web"
+)
+
+// Version is set at build time with -ldflags "-X wenming/internal/app.Version=…".
+var Version = "dev"
+
+const usage = `wenming — 文明城市创建管理平台
+
+用法：wenming <命令> [参数]
+
+命令：
+  serve     启动服务（默认）
+  migrate   升级数据库结构后退出
+  demo      载入演示县（会宁县）数据后启动服务（可重复执行）
+  user      账号管理：user create … | user reset-password …
+  version   显示版本
+
+每个命令的参数可用 -h 查看；所有参数也可用 WENMING_* 环境变量设置。
+`
+
+// Run runs the program with its arguments (without the program name).
+func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return withConfig(ctx, cmd, args, getenv, stdout, stderr, serve)
+	case "migrate":
+		return withConfig(ctx, cmd, args, getenv, stdout, stderr, func(ctx context.Context, e *env) error {
+			fmt.Fprintln(e.stdout, "数据库结构已是最新。")
+			return nil
+		})
+	case "demo":
+		return withConfig(ctx, cmd, args, getenv, stdout, stderr, func(ctx context.Context, e *env) error {
+			if err := loadDemo(ctx, e); err != nil {
+				return err
+			}
+			return serve(ctx, e)
+		})
+	case "user":
+		return userCommand(ctx, args, getenv, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "wenming", Version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("未知命令 %q", cmd)
+}
+
+// env is what a subcommand works with.
+type env struct {
+	cfg    config.Config
+	log    *slog.Logger
+	db     *store.DB
+	stdout io.Writer
+}
+
+func withConfig(ctx context.Context, name string, args []string, getenv func(string) string, stdout, stderr io.Writer, fn func(context.Context, *env) error) error {
+	cfg, err := config.Load(name, args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	return withEnv(ctx, cfg, stdout, stderr, fn)
+}
+
+func withEnv(ctx context.Context, cfg config.Config, stdout, stderr io.Writer, fn func(context.Context, *env) error) error {
+	log := newLogger(cfg, stderr)
+	log.Info("starting", slog.String("version", Version), slog.String("config", cfg.String()))
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	return fn(ctx, &env{cfg: cfg, log: log, db: db, stdout: stdout})
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func policy(cfg config.Config) auth.Policy {
+	return auth.Policy{LockThreshold: cfg.LockThreshold, LockDuration: cfg.LockDuration, IdleTimeout: cfg.IdleTimeout, MaxAge: cfg.SessionMaxAge}
+}
+
+// serve runs the HTTP server until ctx ends, then drains it.
+func serve(ctx context.Context, e *env) error {
+	var ui fs.FS
+	if sub, err := fs.Sub(web.Dist, "dist/app"); err == nil {
+		if _, err := fs.Stat(sub, "index.html"); err == nil {
+			ui = sub
+		} else {
+			e.log.Warn("the console is not built; run `make web` and rebuild")
+		}
+	}
+	srv := httpapi.New(httpapi.Deps{
+		Log: e.log, DB: e.db, Auth: auth.NewService(e.db, policy(e.cfg)), Org: org.NewService(e.db), Audit: audit.NewService(e.db),
+		UI: ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
+	})
+	ln, err := net.Listen("tcp", e.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelWarn)}
+	fmt.Fprintf(e.stdout, "wenming 正在监听 http://%s\n", displayAddr(ln.Addr()))
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	e.log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func displayAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if ok && (tcp.IP.IsUnspecified() || tcp.IP == nil) {
+		return fmt.Sprintf("localhost:%d", tcp.Port)
+	}
+	return a.String()
+}

@@ -1,0 +1,273 @@
+// Package auth signs people in and out, keeps sessions in the database (so
+// any app server can serve any request), locks accounts after repeated
+// failures, and issues API tokens for integrations.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/domain"
+	"wenming/internal/store"
+)
+
+// Policy holds the account rules a deployment may tune.
+type Policy struct {
+	LockThreshold int           // failed logins before the account locks
+	LockDuration  time.Duration // how long it stays locked
+	IdleTimeout   time.Duration // a session unused this long ends
+	MaxAge        time.Duration // a session ends this long after login
+}
+
+// Service is the sign-in service.
+type Service struct {
+	db     *store.DB
+	policy Policy
+}
+
+// NewService returns the sign-in service.
+func NewService(db *store.DB, p Policy) *Service { return &Service{db: db, policy: p} }
+
+// Client is where a request came from, for the session and the audit log.
+type Client struct {
+	IP        string
+	UserAgent string
+	RequestID string
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+func newSecret() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+type credentials struct {
+	id          int64
+	realName    string
+	hash        string
+	disabled    bool
+	failed      int
+	lockedUntil *time.Time
+}
+
+// Login checks the password and opens a session, returning its token.
+// Failures are counted and audited; the threshold-th failure locks the
+// account for the policy's duration.
+func (s *Service) Login(ctx context.Context, username, password string, cl Client) (string, error) {
+	username = strings.TrimSpace(username)
+	if username == "" {
+		return "", domain.Invalid("username", "请输入用户名")
+	}
+	if password == "" {
+		return "", domain.Invalid("password", "请输入密码")
+	}
+	var token string
+	var loginErr error
+	err := s.db.Write(ctx, func(c *store.Conn) error {
+		var cr credentials
+		err := c.Get(ctx, "用户", `SELECT id, real_name, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?`,
+			[]any{username}, &cr.id, &cr.realName, &cr.hash, &cr.disabled, &cr.failed, &cr.lockedUntil)
+		if errors.Is(err, domain.ErrNotFound) {
+			CheckPassword(dummyHash, password)
+			loginErr = &domain.Error{Code: domain.CodeBadCredentials, Message: "用户名或密码错误"}
+			return audit.Record(ctx, c, &domain.Actor{IP: cl.IP, RequestID: cl.RequestID},
+				audit.Change{Action: "login_failed", Entity: "session", Summary: "未知用户名“" + username + "”登录失败"})
+		}
+		if err != nil {
+			return err
+		}
+		actor := &domain.Actor{UserID: cr.id, Username: username, RealName: cr.realName, IP: cl.IP, RequestID: cl.RequestID}
+		if cr.lockedUntil != nil && cr.lockedUntil.After(c.Now) {
+			loginErr = lockedError(*cr.lockedUntil)
+			return nil
+		}
+		if !CheckPassword(cr.hash, password) {
+			loginErr = s.countFailure(ctx, c, actor, cr.failed+1)
+			return nil
+		}
+		if cr.disabled {
+			loginErr = domain.Forbidden("账号已停用，请联系管理员")
+			return nil
+		}
+		token = newSecret()
+		if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?`, c.Now, cr.id); err != nil {
+			return err
+		}
+		if _, err := c.Exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			hashToken(token), cr.id, c.Now, c.Now, c.Now.Add(s.policy.MaxAge), cl.IP, truncate(cl.UserAgent, 255)); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "login", Entity: "session", EntityID: cr.id, Summary: "登录成功"})
+	})
+	if err != nil {
+		return "", err
+	}
+	return token, loginErr
+}
+
+// countFailure records a failed password and locks the account once the
+// threshold is reached. The failure is committed (it must survive), and the
+// returned error tells the person how many tries are left.
+func (s *Service) countFailure(ctx context.Context, c *store.Conn, actor *domain.Actor, failed int) error {
+	if failed >= s.policy.LockThreshold {
+		until := c.Now.Add(s.policy.LockDuration)
+		if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?`, failed, until, actor.UserID); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, c, actor, audit.Change{Action: "lock", Entity: "person", EntityID: actor.UserID,
+			Summary: fmt.Sprintf("连续 %d 次密码错误，账号锁定至 %s", failed, beijing(until))}); err != nil {
+			return err
+		}
+		return lockedError(until)
+	}
+	if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = ? WHERE id = ?`, failed, actor.UserID); err != nil {
+		return err
+	}
+	if err := audit.Record(ctx, c, actor, audit.Change{Action: "login_failed", Entity: "session", EntityID: actor.UserID,
+		Summary: fmt.Sprintf("密码错误（第 %d 次）", failed)}); err != nil {
+		return err
+	}
+	return &domain.Error{Code: domain.CodeBadCredentials, Field: "password",
+		Message: fmt.Sprintf("用户名或密码错误，还可尝试 %d 次", s.policy.LockThreshold-failed)}
+}
+
+func lockedError(until time.Time) error {
+	return &domain.Error{Code: domain.CodeLocked, Message: "密码错误次数过多，账号已锁定至 " + beijing(until) + "，请稍后再试或联系管理员解锁"}
+}
+
+var beijingZone = time.FixedZone("CST", 8*3600)
+
+func beijing(t time.Time) string { return t.In(beijingZone).Format("2006-01-02 15:04") }
+
+// Logout ends the session behind token.
+func (s *Service) Logout(ctx context.Context, actor *domain.Actor, token string) error {
+	return s.db.Write(ctx, func(c *store.Conn) error {
+		if _, err := c.Exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hashToken(token)); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "logout", Entity: "session", EntityID: actor.UserID, Summary: "退出登录"})
+	})
+}
+
+// Authenticate resolves a session token to its actor, ending sessions that
+// idled or aged out. It refreshes last_seen_at at most once a minute so
+// reads do not turn into writes.
+func (s *Service) Authenticate(ctx context.Context, token string, cl Client) (*domain.Actor, bool, error) {
+	if token == "" {
+		return nil, false, unauthenticated()
+	}
+	h := hashToken(token)
+	c := s.db.Read()
+	var userID int64
+	var lastSeen, expires time.Time
+	err := c.Get(ctx, "会话", `SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = ?`, []any{h}, &userID, &lastSeen, &expires)
+	if errors.Is(err, domain.ErrNotFound) {
+		return nil, false, unauthenticated()
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	now := s.db.Now()
+	if now.After(expires) || now.Sub(lastSeen) > s.policy.IdleTimeout {
+		s.db.Write(ctx, func(c *store.Conn) error {
+			_, err := c.Exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, h)
+			return err
+		})
+		return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "登录已超时，请重新登录"}
+	}
+	if now.Sub(lastSeen) > time.Minute {
+		if err := s.db.Write(ctx, func(c *store.Conn) error {
+			_, err := c.Exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`, c.Now, h)
+			return err
+		}); err != nil {
+			return nil, false, err
+		}
+	}
+	return s.loadActor(ctx, c, userID, cl)
+}
+
+func unauthenticated() error {
+	return &domain.Error{Code: domain.CodeUnauthenticated, Message: "请先登录"}
+}
+
+// loadActor reads everything a scope check needs in one query.
+func (s *Service) loadActor(ctx context.Context, c *store.Conn, userID int64, cl Client) (*domain.Actor, bool, error) {
+	a := &domain.Actor{UserID: userID, IP: cl.IP, RequestID: cl.RequestID}
+	var disabled, mustChange bool
+	var regionID sql.NullInt64
+	var regionCode sql.NullString
+	err := c.Get(ctx, "用户", `SELECT u.username, u.real_name, u.unit_id, un.path, u.scope_kind, u.scope_region_id, r.code, u.disabled, u.must_change_password
+		FROM users u JOIN units un ON un.id = u.unit_id LEFT JOIN regions r ON r.id = u.scope_region_id WHERE u.id = ?`,
+		[]any{userID}, &a.Username, &a.RealName, &a.UnitID, &a.UnitPath, &a.Scope, &regionID, &regionCode, &disabled, &mustChange)
+	if errors.Is(err, domain.ErrNotFound) {
+		return nil, false, unauthenticated()
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if disabled {
+		return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "账号已停用"}
+	}
+	a.RegionID, a.RegionCode = regionID.Int64, regionCode.String
+	rows, err := c.Query(ctx, `SELECT role FROM user_roles WHERE user_id = ? ORDER BY role`, userID)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r domain.Role
+		if err := rows.Scan(&r); err != nil {
+			return nil, false, err
+		}
+		a.Roles = append(a.Roles, r)
+	}
+	return a, mustChange, rows.Err()
+}
+
+// ChangePassword sets the actor's own password after checking the old one.
+func (s *Service) ChangePassword(ctx context.Context, actor *domain.Actor, oldPassword, newPassword string) error {
+	if oldPassword == "" {
+		return domain.Invalid("oldPassword", "请输入原密码")
+	}
+	if err := domain.ValidatePassword("newPassword", newPassword, actor.Username); err != nil {
+		return err
+	}
+	if oldPassword == newPassword {
+		return domain.Invalid("newPassword", "新密码不能与原密码相同")
+	}
+	return s.db.Write(ctx, func(c *store.Conn) error {
+		var hash string
+		if err := c.Get(ctx, "用户", `SELECT password_hash FROM users WHERE id = ?`, []any{actor.UserID}, &hash); err != nil {
+			return err
+		}
+		if !CheckPassword(hash, oldPassword) {
+			return domain.Invalid("oldPassword", "原密码不正确")
+		}
+		if _, err := c.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = FALSE, password_changed_at = ?, updated_at = ? WHERE id = ?`,
+			HashPassword(newPassword), c.Now, c.Now, actor.UserID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "password_change", Entity: "person", EntityID: actor.UserID, Summary: "修改本人密码"})
+	})
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

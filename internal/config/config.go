@@ -1,0 +1,196 @@
+// Package config reads the settings from flags and WENMING_* environment
+// variables (flags win), with defaults in code, and validates them.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of one wenming process.
+type Config struct {
+	Listen        string        // address to serve on
+	DataDir       string        // folder for the SQLite file and stored files
+	DatabaseURL   string        // "" = SQLite in DataDir; postgres://… for PostgreSQL
+	BlobURL       string        // "" = files in DataDir; s3://… reserved for object storage
+	LogLevel      string        // debug, info, warn, error
+	LogFormat     string        // text or json
+	TrustProxy    bool          // client address from X-Forwarded-For
+	SecureCookie  bool          // session cookie only over HTTPS
+	LockThreshold int           // failed logins before lock
+	LockDuration  time.Duration // lock length
+	IdleTimeout   time.Duration // session idle limit
+	SessionMaxAge time.Duration // session absolute limit
+	DemoPassword  string        // password of every demo account ("" = generate)
+}
+
+// field binds one setting to its flag and environment variable.
+type field struct {
+	name, env, usage string
+	ptr              any
+	def              string
+	secret           bool
+}
+
+func (c *Config) fields() []field {
+	return []field{
+		{"listen", "WENMING_LISTEN", "监听地址", &c.Listen, ":8080", false},
+		{"data", "WENMING_DATA_DIR", "数据目录（SQLite 文件与上传文件）", &c.DataDir, "./data", false},
+		{"database-url", "WENMING_DATABASE_URL", "数据库：留空为数据目录中的 SQLite；postgres://… 为 PostgreSQL", &c.DatabaseURL, "", true},
+		{"blob-url", "WENMING_BLOB_URL", "文件存储：留空为数据目录；s3://… 为对象存储（预留）", &c.BlobURL, "", true},
+		{"log-level", "WENMING_LOG_LEVEL", "日志级别 debug|info|warn|error", &c.LogLevel, "info", false},
+		{"log-format", "WENMING_LOG_FORMAT", "日志格式 text|json", &c.LogFormat, "text", false},
+		{"trust-proxy", "WENMING_TRUST_PROXY", "信任反向代理的 X-Forwarded-For", &c.TrustProxy, "false", false},
+		{"secure-cookie", "WENMING_SECURE_COOKIE", "会话 Cookie 仅经 HTTPS 发送", &c.SecureCookie, "false", false},
+		{"lock-threshold", "WENMING_LOCK_THRESHOLD", "连续密码错误几次后锁定", &c.LockThreshold, "5", false},
+		{"lock-duration", "WENMING_LOCK_DURATION", "锁定时长", &c.LockDuration, "15m", false},
+		{"idle-timeout", "WENMING_IDLE_TIMEOUT", "会话空闲超时", &c.IdleTimeout, "30m", false},
+		{"session-max-age", "WENMING_SESSION_MAX_AGE", "会话最长有效期", &c.SessionMaxAge, "12h", false},
+		{"demo-password", "WENMING_DEMO_PASSWORD", "演示账号统一密码（留空则生成并打印）", &c.DemoPassword, "", true},
+	}
+}
+
+// Load reads the settings: defaults, then the environment, then flags.
+func Load(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	for _, f := range c.fields() {
+		v := f.def
+		if e := getenv(f.env); e != "" {
+			v = e
+		}
+		if err := set(f.ptr, v); err != nil {
+			return c, fmt.Errorf("%s=%q: %w", f.env, v, err)
+		}
+		usage := f.usage + "（环境变量 " + f.env + "）"
+		switch p := f.ptr.(type) {
+		case *string:
+			fs.StringVar(p, f.name, *p, usage)
+		case *bool:
+			fs.BoolVar(p, f.name, *p, usage)
+		case *int:
+			fs.IntVar(p, f.name, *p, usage)
+		case *time.Duration:
+			fs.DurationVar(p, f.name, *p, usage)
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	return c, c.Validate()
+}
+
+func set(ptr any, v string) error {
+	switch p := ptr.(type) {
+	case *string:
+		*p = v
+	case *bool:
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return errors.New("want true or false")
+		}
+		*p = b
+	case *int:
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return errors.New("want a whole number")
+		}
+		*p = n
+	case *time.Duration:
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return errors.New("want a duration such as 30m or 12h")
+		}
+		*p = d
+	}
+	return nil
+}
+
+// Validate checks the settings hang together.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Listen == "" {
+		errs = append(errs, errors.New("listen: must not be empty"))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("data: must not be empty"))
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") && !strings.HasPrefix(c.DatabaseURL, "sqlite:") {
+		errs = append(errs, errors.New("database-url: must start with postgres://, postgresql:// or sqlite:"))
+	}
+	if c.BlobURL != "" && !strings.HasPrefix(c.BlobURL, "s3://") && !strings.HasPrefix(c.BlobURL, "file:") {
+		errs = append(errs, errors.New("blob-url: must start with s3:// or file:"))
+	}
+	if !strings.Contains("debug info warn error", c.LogLevel) || c.LogLevel == "" {
+		errs = append(errs, errors.New("log-level: want debug, info, warn or error"))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, errors.New("log-format: want text or json"))
+	}
+	if c.LockThreshold < 1 || c.LockThreshold > 100 {
+		errs = append(errs, errors.New("lock-threshold: want 1–100"))
+	}
+	if c.LockDuration < time.Minute {
+		errs = append(errs, errors.New("lock-duration: want at least 1m"))
+	}
+	if c.IdleTimeout < time.Minute || c.SessionMaxAge < c.IdleTimeout {
+		errs = append(errs, errors.New("idle-timeout: want at least 1m and no longer than session-max-age"))
+	}
+	return errors.Join(errs...)
+}
+
+// String prints the settings with secrets masked, for the start-up log.
+func (c Config) String() string {
+	var b strings.Builder
+	for _, f := range c.fields() {
+		v := fmt.Sprint(deref(f.ptr))
+		if f.secret && v != "" {
+			v = mask(v)
+		}
+		fmt.Fprintf(&b, "%s=%s ", f.name, v)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func deref(p any) any {
+	switch p := p.(type) {
+	case *string:
+		return *p
+	case *bool:
+		return *p
+	case *int:
+		return *p
+	case *time.Duration:
+		return *p
+	}
+	return nil
+}
+
+// mask hides a password inside a URL, or the whole value when it is not one.
+func mask(v string) string {
+	u, err := url.Parse(v)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return "******"
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.Contains(strings.ToLower(k), "password") || strings.Contains(strings.ToLower(k), "secret") {
+			q.Set(k, "xxxxx")
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}

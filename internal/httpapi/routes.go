@@ -1,0 +1,132 @@
+package httpapi
+
+import (
+	"net/http"
+	"strings"
+
+	"wenming/internal/domain"
+)
+
+// handler is an API handler; the actor is nil on public routes.
+type handler func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error
+
+// route is one API endpoint with what the OpenAPI document says of it.
+type route struct {
+	method, path string
+	tag, summary string
+	public       bool // no sign-in needed
+	pending      bool // allowed while the password must still be changed
+	in, out      any  // request and response body shapes (nil: none)
+	query        []param
+	status       int    // success status (default 200)
+	download     string // response is a file of this media type
+	upload       bool   // request is multipart with a "file" field
+	h            handler
+}
+
+// param documents a query parameter.
+type param struct{ name, typ, desc string }
+
+var (
+	pageParams = []param{{"page", "integer", "页码，从 1 开始"}, {"pageSize", "integer", "每页条数，1–200，默认 20"}}
+	unitQuery  = []param{{"q", "string", "名称或拼音关键字"}, {"kind", "string", "单位类型"}, {"class", "string", "分类 A/B"}, {"regionId", "integer", "所属区划（含下级）"}}
+	peopleQ    = []param{{"q", "string", "姓名或用户名关键字"}, {"unitId", "integer", "所属单位"}, {"role", "string", "角色"}}
+	auditQuery = []param{{"actor", "string", "操作人"}, {"action", "string", "操作"}, {"entity", "string", "对象类型"},
+		{"q", "string", "摘要关键字或对象编号"}, {"from", "string", "起始日期 YYYY-MM-DD（北京时间）"}, {"to", "string", "截止日期 YYYY-MM-DD（含当日）"}}
+)
+
+// apiRoutes lists every API endpoint: the one place to find a capability's
+// URL, its handler and its documentation.
+func (s *Server) apiRoutes() []route {
+	return []route{
+		{method: "POST", path: "/api/v1/auth/login", tag: "认证", summary: "登录", public: true, in: loginRequest{}, out: domain.Person{}, h: s.login},
+		{method: "POST", path: "/api/v1/auth/logout", tag: "认证", summary: "退出登录", pending: true, status: 204, h: s.logout},
+		{method: "GET", path: "/api/v1/me", tag: "认证", summary: "当前用户", pending: true, out: domain.Person{}, h: s.me},
+		{method: "POST", path: "/api/v1/me/password", tag: "认证", summary: "修改本人密码", pending: true, in: passwordChange{}, status: 204, h: s.changePassword},
+		{method: "GET", path: "/api/v1/me/tokens", tag: "认证", summary: "本人的 API 令牌", out: listOf[tokenView]{}, h: s.listTokens},
+		{method: "POST", path: "/api/v1/me/tokens", tag: "认证", summary: "创建 API 令牌（令牌只显示一次）", in: tokenRequest{}, out: tokenView{}, status: 201, h: s.createToken},
+		{method: "DELETE", path: "/api/v1/me/tokens/{id}", tag: "认证", summary: "吊销 API 令牌", status: 204, h: s.revokeToken},
+		{method: "GET", path: "/api/v1/meta", tag: "字典", summary: "角色、单位类型等字典", out: metaView{}, h: s.meta},
+
+		{method: "GET", path: "/api/v1/regions", tag: "区划", summary: "区划列表（扁平，按代码排序）", query: []param{{"q", "string", "名称或代码关键字"}}, out: listOf[domain.Region]{}, h: s.listRegions},
+		{method: "POST", path: "/api/v1/regions", tag: "区划", summary: "新增区划", in: regionInput{}, out: domain.Region{}, status: 201, h: s.createRegion},
+		{method: "PUT", path: "/api/v1/regions/{id}", tag: "区划", summary: "修改区划名称或排序键", in: regionInput{}, out: domain.Region{}, h: s.updateRegion},
+		{method: "DELETE", path: "/api/v1/regions/{id}", tag: "区划", summary: "删除区划", status: 204, h: s.deleteRegion},
+		{method: "GET", path: "/api/v1/regions/export", tag: "区划", summary: "导出区划", download: xlsxType, h: s.exportRegions},
+		{method: "GET", path: "/api/v1/regions/template", tag: "区划", summary: "区划导入模板", download: xlsxType, h: s.regionTemplate},
+		{method: "POST", path: "/api/v1/regions/import", tag: "区划", summary: "导入区划（全部成功或全部不导入）", upload: true, out: importResult{}, h: s.importRegions},
+
+		{method: "GET", path: "/api/v1/units", tag: "单位", summary: "单位列表（本人数据范围内）", query: append(unitQuery, pageParams...), out: pageOf[domain.Unit]{}, h: s.listUnits},
+		{method: "POST", path: "/api/v1/units", tag: "单位", summary: "新增单位", in: unitInput{}, out: domain.Unit{}, status: 201, h: s.createUnit},
+		{method: "GET", path: "/api/v1/units/{id}", tag: "单位", summary: "单位详情", out: domain.Unit{}, h: s.getUnit},
+		{method: "PUT", path: "/api/v1/units/{id}", tag: "单位", summary: "修改单位", in: unitInput{}, out: domain.Unit{}, h: s.updateUnit},
+		{method: "DELETE", path: "/api/v1/units/{id}", tag: "单位", summary: "删除单位", status: 204, h: s.deleteUnit},
+		{method: "GET", path: "/api/v1/units/export", tag: "单位", summary: "导出单位", query: unitQuery, download: xlsxType, h: s.exportUnits},
+		{method: "GET", path: "/api/v1/units/template", tag: "单位", summary: "单位导入模板", download: xlsxType, h: s.unitTemplate},
+		{method: "POST", path: "/api/v1/units/import", tag: "单位", summary: "导入单位（全部成功或全部不导入）", upload: true, out: importResult{}, h: s.importUnits},
+
+		{method: "GET", path: "/api/v1/people", tag: "人员", summary: "人员列表（本人数据范围内）", query: append(peopleQ, pageParams...), out: pageOf[domain.Person]{}, h: s.listPeople},
+		{method: "POST", path: "/api/v1/people", tag: "人员", summary: "新增人员", in: personInput{}, out: domain.Person{}, status: 201, h: s.createPerson},
+		{method: "GET", path: "/api/v1/people/{id}", tag: "人员", summary: "人员详情", out: domain.Person{}, h: s.getPerson},
+		{method: "PUT", path: "/api/v1/people/{id}", tag: "人员", summary: "修改人员", in: personInput{}, out: domain.Person{}, h: s.updatePerson},
+		{method: "DELETE", path: "/api/v1/people/{id}", tag: "人员", summary: "停用人员（保留历史）", status: 204, h: s.disablePerson},
+		{method: "POST", path: "/api/v1/people/{id}/password", tag: "人员", summary: "重置密码（下次登录须修改）", in: passwordReset{}, status: 204, h: s.resetPassword},
+		{method: "POST", path: "/api/v1/people/{id}/unlock", tag: "人员", summary: "解锁账号", status: 204, h: s.unlockPerson},
+		{method: "GET", path: "/api/v1/people/export", tag: "人员", summary: "导出人员（手机号脱敏）", query: peopleQ, download: xlsxType, h: s.exportPeople},
+		{method: "GET", path: "/api/v1/people/template", tag: "人员", summary: "人员导入模板", download: xlsxType, h: s.peopleTemplate},
+		{method: "POST", path: "/api/v1/people/import", tag: "人员", summary: "导入人员（全部成功或全部不导入）", upload: true, out: importResult{}, h: s.importPeople},
+
+		{method: "GET", path: "/api/v1/audit", tag: "审计", summary: "审计日志（仅安全审计员）", query: append(auditQuery, pageParams...), out: pageOf[auditEntry]{}, h: s.listAudit},
+		{method: "GET", path: "/api/v1/audit/export", tag: "审计", summary: "导出审计日志", query: auditQuery, download: xlsxType, h: s.exportAudit},
+	}
+}
+
+// wrap authenticates the caller (session cookie or bearer token), holds
+// back everyone who must first change their password, runs the handler and
+// writes its error.
+func (s *Server) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var actor *domain.Actor
+		if !rt.public {
+			a, mustChange, err := s.authenticate(r)
+			if err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+			if mustChange && !rt.pending {
+				s.writeError(w, r, &domain.Error{Code: domain.CodePasswordChangeRequired, Message: "首次登录或密码被重置后须先修改密码"})
+				return
+			}
+			actor = a
+		}
+		if err := rt.h(w, r, actor); err != nil {
+			s.writeError(w, r, err)
+		}
+	})
+}
+
+const sessionCookie = "wenming_session"
+
+func (s *Server) authenticate(r *http.Request) (*domain.Actor, bool, error) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		token, ok := cutBearer(h)
+		if !ok {
+			return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "Authorization 头格式应为 Bearer <令牌>"}
+		}
+		a, err := s.Auth.AuthenticateToken(r.Context(), token, s.client(r))
+		return a, false, err
+	}
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "请先登录"}
+	}
+	return s.Auth.Authenticate(r.Context(), c.Value, s.client(r))
+}
+
+func cutBearer(h string) (string, bool) {
+	const prefix = "Bearer "
+	if len(h) <= len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
+		return "", false
+	}
+	return h[len(prefix):], true
+}

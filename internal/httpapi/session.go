@@ -1,0 +1,131 @@
+package httpapi
+
+import (
+	"net/http"
+	"time"
+
+	"wenming/internal/auth"
+	"wenming/internal/domain"
+)
+
+type loginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+type passwordChange struct {
+	OldPassword string `json:"oldPassword"`
+	NewPassword string `json:"newPassword"`
+}
+
+type tokenRequest struct {
+	Name          string `json:"name"`
+	ExpiresInDays int    `json:"expiresInDays"`
+}
+
+type tokenView = auth.Token
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *domain.Actor) error {
+	var in loginRequest
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	token, err := s.Auth.Login(r.Context(), in.Username, in.Password, s.client(r))
+	if err != nil {
+		return err
+	}
+	a, _, err := s.Auth.Authenticate(r.Context(), token, s.client(r))
+	if err != nil {
+		return err
+	}
+	me, err := s.Org.Me(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
+		Secure: s.SecureCookie, SameSite: http.SameSiteLaxMode})
+	writeJSON(w, http.StatusOK, me)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	if c, err := r.Cookie(sessionCookie); err == nil && !a.ViaToken {
+		if err := s.Auth.Logout(r.Context(), a, c.Value); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, MaxAge: -1, Expires: time.Unix(0, 0)})
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) me(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	me, err := s.Org.Me(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, me)
+	return nil
+}
+
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	var in passwordChange
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	if err := s.Auth.ChangePassword(r.Context(), a, in.OldPassword, in.NewPassword); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) listTokens(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	list, err := s.Auth.Tokens(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, listOf[tokenView]{Items: list, Total: len(list)})
+	return nil
+}
+
+func (s *Server) createToken(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	var in tokenRequest
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	t, err := s.Auth.CreateToken(r.Context(), a, in.Name, in.ExpiresInDays)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, t)
+	return nil
+}
+
+func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.Auth.RevokeToken(r.Context(), a, id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+type metaView struct {
+	Roles        []domain.Named `json:"roles"`
+	UnitKinds    []domain.Named `json:"unitKinds"`
+	UnitClasses  []domain.Named `json:"unitClasses"`
+	ScopeKinds   []domain.Named `json:"scopeKinds"`
+	RegionLevels any            `json:"regionLevels"`
+	Actions      map[string]string `json:"auditActions"`
+	Entities     map[string]string `json:"auditEntities"`
+}
+
+func (s *Server) meta(w http.ResponseWriter, r *http.Request, _ *domain.Actor) error {
+	writeJSON(w, http.StatusOK, metaView{Roles: domain.Roles, UnitKinds: domain.UnitKinds, UnitClasses: domain.UnitClasses,
+		ScopeKinds: domain.ScopeKinds, RegionLevels: domain.RegionLevels, Actions: auditActions(), Entities: auditEntities()})
+	return nil
+}

@@ -1,0 +1,220 @@
+package org
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"wenming/internal/domain"
+)
+
+// maxImportRows bounds one workbook so a mistaken upload cannot tie up the
+// single writer for long.
+const maxImportRows = 20000
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	Created int `json:"created"`
+	Updated int `json:"updated"`
+}
+
+// sheetSpec describes one importable sheet: its name, its columns in order
+// and which column each input field is read from, so a service error naming
+// a field can be pinned to a cell.
+type sheetSpec struct {
+	name     string
+	headers  []string
+	fieldCol map[string]int // JSON field name → 0-based column
+	fallback int            // column for errors that name no field
+	notes    []string       // lines for the template's 说明 sheet
+}
+
+// row is one data row: its 1-based number in the sheet and its cells.
+type row struct {
+	num   int
+	cells []string
+}
+
+func (r row) cell(i int) string {
+	if i < len(r.cells) {
+		return strings.TrimSpace(r.cells[i])
+	}
+	return ""
+}
+
+// problems collects the errors of one import.
+type problems struct {
+	spec sheetSpec
+	list []domain.ImportProblem
+}
+
+func colName(i int) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	return name
+}
+
+func (p *problems) add(r int, col int, reason string) {
+	p.list = append(p.list, domain.ImportProblem{Sheet: p.spec.name, Row: r, Column: colName(col), Reason: reason})
+}
+
+// addErr records a service error for a row, mapping its field to a column.
+// It reports false for errors that are not the row's fault (the import must
+// then stop with that error).
+func (p *problems) addErr(r int, err error) bool {
+	de, ok := domain.AsError(err)
+	if !ok || de.Code == domain.CodeInternal {
+		return false
+	}
+	col, ok := p.spec.fieldCol[de.Field]
+	if !ok {
+		col = p.spec.fallback
+	}
+	p.add(r, col, de.Message)
+	return true
+}
+
+func (p *problems) err() error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	return domain.ImportInvalid(p.list)
+}
+
+// readSheet opens a workbook and returns the data rows of the spec's sheet
+// (the first sheet when none has its name), after checking the header row.
+func readSheet(r io.Reader, spec sheetSpec) ([]row, *problems, error) {
+	p := &problems{spec: spec}
+	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil, domain.Invalid("file", "无法读取文件：请上传 Excel 2007 及以上版本的 .xlsx 文件")
+	}
+	defer f.Close()
+	sheet := spec.name
+	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		sheets := f.GetSheetList()
+		if len(sheets) == 0 {
+			return nil, nil, domain.Invalid("file", "文件中没有工作表")
+		}
+		sheet = sheets[0]
+		p.spec.name = sheet
+	}
+	all, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil, domain.Invalid("file", "无法读取工作表“"+sheet+"”")
+	}
+	if len(all) == 0 {
+		return nil, nil, domain.Invalid("file", "工作表“"+sheet+"”是空的")
+	}
+	for i, h := range spec.headers {
+		got := ""
+		if i < len(all[0]) {
+			got = strings.TrimSpace(strings.TrimPrefix(all[0][i], "*"))
+		}
+		if got != strings.TrimPrefix(h, "*") {
+			p.add(1, i, fmt.Sprintf("表头应为“%s”，实际为“%s”，请使用下载的模板", strings.TrimPrefix(h, "*"), got))
+		}
+	}
+	if err := p.err(); err != nil {
+		return nil, nil, err
+	}
+	var rows []row
+	for i, cells := range all[1:] {
+		if blank(cells) {
+			continue
+		}
+		rows = append(rows, row{num: i + 2, cells: cells})
+	}
+	if len(rows) == 0 {
+		return nil, nil, domain.Invalid("file", "工作表“"+sheet+"”没有数据行")
+	}
+	if len(rows) > maxImportRows {
+		return nil, nil, domain.Invalid("file", fmt.Sprintf("一次最多导入 %d 行，请分批导入", maxImportRows))
+	}
+	return rows, p, nil
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// sheetWriter streams one sheet of an export.
+type sheetWriter struct {
+	f   *excelize.File
+	sw  *excelize.StreamWriter
+	row int
+}
+
+func newSheetWriter(spec sheetSpec) (*sheetWriter, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", spec.name); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(spec.name)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8F0FE"}}})
+	if err != nil {
+		return nil, err
+	}
+	if err := sw.SetColWidth(1, len(spec.headers), 18); err != nil {
+		return nil, err
+	}
+	header := make([]any, len(spec.headers))
+	for i, h := range spec.headers {
+		header[i] = excelize.Cell{Value: h, StyleID: bold}
+	}
+	w := &sheetWriter{f: f, sw: sw, row: 1}
+	return w, w.add(header...)
+}
+
+func (w *sheetWriter) add(cells ...any) error {
+	cell, _ := excelize.CoordinatesToCellName(1, w.row)
+	w.row++
+	return w.sw.SetRow(cell, cells)
+}
+
+// finish writes the workbook, with a 说明 sheet when notes are given.
+func (w *sheetWriter) finish(out io.Writer, notes []string) error {
+	if err := w.sw.Flush(); err != nil {
+		return err
+	}
+	if len(notes) > 0 {
+		if _, err := w.f.NewSheet("说明"); err != nil {
+			return err
+		}
+		for i, n := range notes {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := w.f.SetCellStr("说明", cell, n); err != nil {
+				return err
+			}
+		}
+		w.f.SetColWidth("说明", "A", "A", 100)
+	}
+	_, err := w.f.WriteTo(out)
+	return errors.Join(err, w.f.Close())
+}
+
+// writeTemplate writes an empty sheet with headers and the notes.
+func writeTemplate(out io.Writer, spec sheetSpec) error {
+	w, err := newSheetWriter(spec)
+	if err != nil {
+		return err
+	}
+	return w.finish(out, spec.notes)
+}
+
+// splitList splits "a、b,c；d" into its parts.
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune("、,，;； /|", r)
+	})
+}

@@ -1,0 +1,128 @@
+package org
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"wenming/internal/audit"
+	"wenming/internal/domain"
+	"wenming/internal/store"
+)
+
+var regionSheet = sheetSpec{
+	name:     "区划",
+	headers:  []string{"*区划代码", "*名称", "拼音排序键"},
+	fieldCol: map[string]int{"code": 0, "name": 1, "sortKey": 2, "parentId": 0},
+	fallback: 0,
+	notes: []string{
+		"区划导入说明",
+		"1. 带 * 的列必填。区划代码：区县 6 位行政区划代码；街道/乡镇在区县代码后加 3 位；社区/村再加 3 位；网格再加 3 位。",
+		"2. 上级区划由代码自动确定（去掉末 3 位）；上级须已存在或在同一文件中。",
+		"3. 代码已存在的行将更新名称和排序键；拼音排序键留空时按名称自动生成。",
+		"4. 任何一行有错，整个文件都不会导入；请按错误提示修改后重新上传。",
+	},
+}
+
+// RegionTemplate writes the empty import workbook.
+func RegionTemplate(w io.Writer) error { return writeTemplate(w, regionSheet) }
+
+// ImportRegions creates or updates regions from a workbook: all rows or none.
+func (s *Service) ImportRegions(ctx context.Context, actor *domain.Actor, file io.Reader) (ImportResult, error) {
+	if err := requireOrgWriter(actor); err != nil {
+		return ImportResult{}, err
+	}
+	rows, p, err := readSheet(file, regionSheet)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	// Parents first: shorter codes are higher in the tree.
+	slices.SortStableFunc(rows, func(a, b row) int { return len(a.cell(0)) - len(b.cell(0)) })
+	var res ImportResult
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		seen := map[string]int{}
+		for _, r := range rows {
+			code := r.cell(0)
+			if first, dup := seen[code]; dup {
+				p.add(r.num, 0, fmt.Sprintf("区划代码“%s”与第 %d 行重复", code, first))
+				continue
+			}
+			seen[code] = r.num
+			created, err := importRegion(ctx, c, actor, r)
+			if err != nil && !p.addErr(r.num, err) {
+				return err
+			}
+			if err == nil && created {
+				res.Created++
+			} else if err == nil {
+				res.Updated++
+			}
+		}
+		if err := p.err(); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "import", Entity: "region",
+			Summary: fmt.Sprintf("导入区划：新增 %d 条，更新 %d 条", res.Created, res.Updated)})
+	})
+	return res, err
+}
+
+func importRegion(ctx context.Context, c *store.Conn, actor *domain.Actor, r row) (bool, error) {
+	in := RegionInput{Code: r.cell(0), Name: r.cell(1), SortKey: r.cell(2)}
+	if err := validateRegionInput(in); err != nil {
+		return false, err
+	}
+	if err := domain.ValidateRegionCode(in.Code, ""); err != nil {
+		return false, err
+	}
+	if err := regionWritable(actor, in.Code); err != nil {
+		return false, err
+	}
+	existing, err := regionByCode(ctx, c, in.Code)
+	if err == nil {
+		_, err := updateRegion(ctx, c, actor, existing, in)
+		return false, err
+	}
+	if !errors.Is(err, domain.ErrNotFound) {
+		return false, err
+	}
+	parentCode, err := parentCodeOf(ctx, c, in.Code)
+	if err != nil {
+		return false, err
+	}
+	if parentCode == "" && len(in.Code) > 6 {
+		return false, domain.Invalid("code", "上级区划“"+in.Code[:len(in.Code)-3]+"”不存在，请先导入上级区划")
+	}
+	if parentCode != "" {
+		parent, err := regionByCode(ctx, c, parentCode)
+		if err != nil {
+			// The parent row itself failed earlier in this file.
+			return false, domain.Invalid("code", "上级区划“"+parentCode+"”有错误，未能导入")
+		}
+		in.ParentID = &parent.ID
+	} else if actor.Scope != domain.ScopeAll {
+		return false, domain.Invalid("code", "只有全域范围的管理员可以新增顶级区划")
+	}
+	_, err = insertRegion(ctx, c, actor, in)
+	return true, err
+}
+
+// ExportRegions writes every region in the import layout.
+func (s *Service) ExportRegions(ctx context.Context, actor *domain.Actor, w io.Writer) error {
+	regions, err := s.Regions(ctx, actor, "")
+	if err != nil {
+		return err
+	}
+	sw, err := newSheetWriter(regionSheet)
+	if err != nil {
+		return err
+	}
+	for _, r := range regions {
+		if err := sw.add(r.Code, r.Name, r.SortKey); err != nil {
+			return err
+		}
+	}
+	return sw.finish(w, nil)
+}

@@ -1,0 +1,272 @@
+package org
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"wenming/internal/audit"
+	"wenming/internal/domain"
+	"wenming/internal/pinyin"
+	"wenming/internal/store"
+)
+
+// UnitInput is the editable part of a unit.
+type UnitInput struct {
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Class    string `json:"class"`
+	ParentID *int64 `json:"parentId"`
+	RegionID *int64 `json:"regionId"`
+	SortKey  string `json:"sortKey"`
+}
+
+// UnitFilter narrows the unit list.
+type UnitFilter struct {
+	Q        string
+	Kind     string
+	Class    string
+	RegionID int64
+	Page     int
+	Size     int
+}
+
+const selectUnits = `SELECT un.id, un.name, un.kind, un.class, un.parent_id, COALESCE(pu.name, ''), un.region_id,
+	COALESCE(ur.name, ''), COALESCE(ur.code, ''), un.path, un.sort_key,
+	(SELECT COUNT(*) FROM users x WHERE x.unit_id = un.id AND x.disabled = FALSE)
+	FROM units un LEFT JOIN units pu ON pu.id = un.parent_id LEFT JOIN regions ur ON ur.id = un.region_id`
+
+func scanUnit(r interface{ Scan(...any) error }) (domain.Unit, error) {
+	var u domain.Unit
+	err := r.Scan(&u.ID, &u.Name, &u.Kind, &u.Class, &u.ParentID, &u.ParentName, &u.RegionID,
+		&u.RegionName, &u.RegionCode, &u.Path, &u.SortKey, &u.PeopleCount)
+	return u, err
+}
+
+// Units lists one page of the units in the actor's scope.
+func (s *Service) Units(ctx context.Context, actor *domain.Actor, f UnitFilter) ([]domain.Unit, int, error) {
+	if err := requireReader(actor); err != nil {
+		return nil, 0, err
+	}
+	cond, args := unitScopeSQL(actor)
+	conds := []string{cond}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		conds = append(conds, `(un.name LIKE ? ESCAPE '\' OR un.sort_key LIKE ? ESCAPE '\')`)
+		args = append(args, store.Like(q), store.Like(strings.ToLower(q)))
+	}
+	if f.Kind != "" {
+		conds = append(conds, "un.kind = ?")
+		args = append(args, f.Kind)
+	}
+	if f.Class != "" {
+		conds = append(conds, "un.class = ?")
+		args = append(args, f.Class)
+	}
+	c := s.db.Read()
+	if f.RegionID != 0 {
+		r, err := getRegion(ctx, c, f.RegionID)
+		if err != nil {
+			return nil, 0, domain.Invalid("regionId", "所选区划不存在")
+		}
+		conds = append(conds, "ur.code LIKE ?")
+		args = append(args, r.Code+"%")
+	}
+	where := " WHERE " + strings.Join(conds, " AND ")
+	total, err := c.Count(ctx, `SELECT COUNT(*) FROM units un LEFT JOIN regions ur ON ur.id = un.region_id`+where, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err := c.Query(ctx, selectUnits+where+" ORDER BY un.sort_key, un.id LIMIT ? OFFSET ?", append(args, f.Size, (f.Page-1)*f.Size)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	list := []domain.Unit{}
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		list = append(list, u)
+	}
+	return list, total, rows.Err()
+}
+
+func getUnit(ctx context.Context, c *store.Conn, id int64) (domain.Unit, error) {
+	u, err := scanUnit(c.QueryRow(ctx, selectUnits+" WHERE un.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, domain.NotFound("单位")
+	}
+	return u, err
+}
+
+func unitByName(ctx context.Context, c *store.Conn, name string) (domain.Unit, error) {
+	u, err := scanUnit(c.QueryRow(ctx, selectUnits+" WHERE un.name = ?", name))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, domain.NotFound("单位“" + name + "”")
+	}
+	return u, err
+}
+
+// Unit returns one unit in the actor's scope.
+func (s *Service) Unit(ctx context.Context, actor *domain.Actor, id int64) (domain.Unit, error) {
+	if err := requireReader(actor); err != nil {
+		return domain.Unit{}, err
+	}
+	u, err := getUnit(ctx, s.db.Read(), id)
+	if err != nil {
+		return u, err
+	}
+	if !actor.SeesUnit(u.Path, u.RegionCode) {
+		return domain.Unit{}, outOfScope("该单位")
+	}
+	return u, nil
+}
+
+// CreateUnit adds a unit in the actor's scope.
+func (s *Service) CreateUnit(ctx context.Context, actor *domain.Actor, in UnitInput) (domain.Unit, error) {
+	if err := requireOrgWriter(actor); err != nil {
+		return domain.Unit{}, err
+	}
+	var u domain.Unit
+	err := s.db.Write(ctx, func(c *store.Conn) error {
+		var err error
+		u, err = createUnit(ctx, c, actor, in)
+		return err
+	})
+	return u, err
+}
+
+func createUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, in UnitInput) (domain.Unit, error) {
+	u, err := resolveUnit(ctx, c, actor, in)
+	if err != nil {
+		return u, err
+	}
+	u.ID, err = c.Insert(ctx, `INSERT INTO units (name, kind, class, parent_id, region_id, path, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)`,
+		u.Name, u.Kind, u.Class, u.ParentID, u.RegionID, u.SortKey, c.Now, c.Now)
+	if errors.Is(err, domain.ErrConflict) {
+		return u, domain.Conflict("name", "单位名称“"+u.Name+"”已存在")
+	}
+	if err != nil {
+		return u, err
+	}
+	u.Path = fmt.Sprintf("%s%d/", u.Path, u.ID)
+	if _, err := c.Exec(ctx, `UPDATE units SET path = ? WHERE id = ?`, u.Path, u.ID); err != nil {
+		return u, err
+	}
+	return u, audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "unit", EntityID: u.ID,
+		Summary: "新增单位“" + u.Name + "”", After: u})
+}
+
+// resolveUnit validates the input, looks up parent and region, and checks
+// that the unit will sit in the actor's scope. The returned Path is the
+// parent's path (or "/"), ready for the unit's own id.
+func resolveUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, in UnitInput) (domain.Unit, error) {
+	u := domain.Unit{Name: strings.TrimSpace(in.Name), Kind: in.Kind, Class: strings.ToUpper(strings.TrimSpace(in.Class)),
+		ParentID: in.ParentID, RegionID: in.RegionID, SortKey: strings.TrimSpace(in.SortKey), Path: "/"}
+	if err := u.Validate(); err != nil {
+		return u, err
+	}
+	if u.SortKey == "" {
+		u.SortKey = pinyin.SortKey(u.Name)
+	}
+	if u.RegionID != nil {
+		r, err := getRegion(ctx, c, *u.RegionID)
+		if err != nil {
+			return u, domain.Invalid("regionId", "所属区划不存在")
+		}
+		u.RegionName, u.RegionCode = r.Name, r.Code
+	}
+	if u.ParentID != nil {
+		p, err := getUnit(ctx, c, *u.ParentID)
+		if err != nil {
+			return u, domain.Invalid("parentId", "上级单位不存在")
+		}
+		u.ParentName, u.Path = p.Name, p.Path
+	}
+	if !actor.SeesUnit(u.Path, u.RegionCode) || (actor.Scope == domain.ScopeRegion && u.RegionCode == "") {
+		return u, domain.Forbidden("单位须在您的数据范围内（请选择您管辖范围内的所属区划）")
+	}
+	return u, nil
+}
+
+// UpdateUnit changes a unit; moving it under another parent moves its
+// whole subtree.
+func (s *Service) UpdateUnit(ctx context.Context, actor *domain.Actor, id int64, in UnitInput) (domain.Unit, error) {
+	if err := requireOrgWriter(actor); err != nil {
+		return domain.Unit{}, err
+	}
+	var u domain.Unit
+	err := s.db.Write(ctx, func(c *store.Conn) error {
+		before, err := getUnit(ctx, c, id)
+		if err != nil {
+			return err
+		}
+		if !actor.SeesUnit(before.Path, before.RegionCode) {
+			return outOfScope("该单位")
+		}
+		u, err = updateUnit(ctx, c, actor, before, in)
+		return err
+	})
+	return u, err
+}
+
+func updateUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, before domain.Unit, in UnitInput) (domain.Unit, error) {
+	u, err := resolveUnit(ctx, c, actor, in)
+	if err != nil {
+		return u, err
+	}
+	u.ID, u.PeopleCount = before.ID, before.PeopleCount
+	newPath := fmt.Sprintf("%s%d/", u.Path, u.ID)
+	if strings.HasPrefix(u.Path, before.Path) {
+		return u, domain.Invalid("parentId", "上级单位不能是本单位或其下级单位")
+	}
+	u.Path = newPath
+	_, err = c.Exec(ctx, `UPDATE units SET name = ?, kind = ?, class = ?, parent_id = ?, region_id = ?, sort_key = ?, updated_at = ? WHERE id = ?`,
+		u.Name, u.Kind, u.Class, u.ParentID, u.RegionID, u.SortKey, c.Now, u.ID)
+	if errors.Is(err, domain.ErrConflict) {
+		return u, domain.Conflict("name", "单位名称“"+u.Name+"”已存在")
+	}
+	if err != nil {
+		return u, err
+	}
+	if newPath != before.Path {
+		// Re-root the subtree: every descendant's path starts with the old one.
+		if _, err := c.Exec(ctx, `UPDATE units SET path = ? || SUBSTR(path, ?) WHERE path LIKE ?`,
+			newPath, len(before.Path)+1, before.Path+"%"); err != nil {
+			return u, err
+		}
+	}
+	return u, audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "unit", EntityID: u.ID,
+		Summary: "修改单位“" + u.Name + "”", Before: before, After: u})
+}
+
+// DeleteUnit removes a unit with no people and no sub-units.
+func (s *Service) DeleteUnit(ctx context.Context, actor *domain.Actor, id int64) error {
+	if err := requireOrgWriter(actor); err != nil {
+		return err
+	}
+	return s.db.Write(ctx, func(c *store.Conn) error {
+		u, err := getUnit(ctx, c, id)
+		if err != nil {
+			return err
+		}
+		if !actor.SeesUnit(u.Path, u.RegionCode) {
+			return outOfScope("该单位")
+		}
+		n, err := c.Count(ctx, `SELECT (SELECT COUNT(*) FROM units WHERE parent_id = ?) + (SELECT COUNT(*) FROM users WHERE unit_id = ?)`, id, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return domain.Conflict("", "单位“"+u.Name+"”下还有下级单位或人员（含已停用账号），不能删除")
+		}
+		if _, err := c.Exec(ctx, `DELETE FROM units WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "unit", EntityID: id,
+			Summary: "删除单位“" + u.Name + "”", Before: u})
+	})
+}
