@@ -1,0 +1,66 @@
+package httpapi_test
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"wenming/internal/store"
+	"wenming/internal/store/storetest"
+)
+
+// TestOpenAPIMatchesRoutes: every documented operation is served by a real
+// route (the mux does not answer 404/405 for it), and every /api/v1 path
+// the UI contract relies on is documented.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	var doc struct {
+		OpenAPI string                               `json:"openapi"`
+		Paths   map[string]map[string]map[string]any `json:"paths"`
+	}
+	f.anon().do("GET", "/api/openapi.json", nil).want(200).json(&doc)
+	if doc.OpenAPI != "3.1.0" {
+		t.Fatalf("openapi = %q", doc.OpenAPI)
+	}
+	c := f.login("county_staff")
+	param := regexp.MustCompile(`\{[^}]+\}`)
+	ops := 0
+	for path, methods := range doc.Paths {
+		for method, op := range methods {
+			ops++
+			if op["summary"] == "" || op["responses"] == nil {
+				t.Errorf("%s %s: no summary or responses", method, path)
+			}
+			req, _ := http.NewRequest(strings.ToUpper(method), f.srv.URL+param.ReplaceAllString(path, "999999"), nil)
+			res := c.send(req)
+			if res.status == http.StatusMethodNotAllowed {
+				t.Errorf("%s %s: documented but not routed (405)", method, path)
+			}
+			if res.status == http.StatusNotFound && strings.Contains(string(res.body), "接口不存在") {
+				t.Errorf("%s %s: documented but not routed", method, path)
+			}
+		}
+	}
+	if ops < 30 {
+		t.Fatalf("only %d operations documented", ops)
+	}
+	// An undocumented path is not routed: the catch-all answers in JSON.
+	res := c.do("GET", "/api/v1/nothing-here", nil).want(404)
+	if res.apiError().Error.Code != "not_found" {
+		t.Fatal("unknown API path should give a JSON 404")
+	}
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	f.anon().do("GET", "/healthz", nil).want(200)
+	f.anon().do("GET", "/api/v1/meta", nil).want(401)
+	res := f.anon().do("GET", "/metrics", nil).want(200)
+	if !strings.Contains(string(res.body), "wenming_http_requests_total") {
+		t.Fatal("metrics lack the request counter")
+	}
+	if res.header.Get("X-Request-Id") == "" {
+		t.Fatal("no request id header")
+	}
+}
