@@ -30,18 +30,18 @@ func ScopeKindByName(s string) (ScopeKind, bool) {
 // Actor is the authenticated person behind a request, with everything a
 // service needs to check role and scope without another query.
 type Actor struct {
-	UserID    int64
-	Username  string
-	RealName  string
-	UnitID    int64
-	UnitPath  string // materialized path of the own unit, e.g. "/3/17/"
-	Roles     []Role
-	Scope     ScopeKind
-	RegionID  int64  // scope region when Scope is region
+	UserID     int64
+	Username   string
+	RealName   string
+	UnitID     int64
+	UnitPath   string // materialized path of the own unit, e.g. "/3/17/"
+	Roles      []Role
+	Scope      ScopeKind
+	RegionID   int64  // scope region when Scope is region
 	RegionCode string // its code: a subtree is every code with this prefix
-	IP        string
-	RequestID string
-	ViaToken  bool
+	IP         string
+	RequestID  string
+	ViaToken   bool
 }
 
 // Has tells whether the actor holds any of the roles.

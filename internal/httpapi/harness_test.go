@@ -29,15 +29,15 @@ const testPassword = "Test-Pass-2026"
 // sub-unit), the office at county level, and one account per role scoped to
 // street A or unit A, plus people in unit B to be kept from them.
 type fixture struct {
-	t      *testing.T
-	db     *store.DB
-	srv    *httptest.Server
-	api    *httpapi.Server
-	org    *org.Service
-	clock  *clock
-	county, streetA, streetB int64
+	t                          *testing.T
+	db                         *store.DB
+	srv                        *httptest.Server
+	api                        *httpapi.Server
+	org                        *org.Service
+	clock                      *clock
+	county, streetA, streetB   int64
 	office, unitA, subA, unitB int64
-	people map[string]int64 // username → id
+	people                     map[string]int64 // username → id
 }
 
 type clock struct{ now time.Time }

@@ -115,11 +115,11 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, a *domain.A
 }
 
 type metaView struct {
-	Roles        []domain.Named `json:"roles"`
-	UnitKinds    []domain.Named `json:"unitKinds"`
-	UnitClasses  []domain.Named `json:"unitClasses"`
-	ScopeKinds   []domain.Named `json:"scopeKinds"`
-	RegionLevels any            `json:"regionLevels"`
+	Roles        []domain.Named    `json:"roles"`
+	UnitKinds    []domain.Named    `json:"unitKinds"`
+	UnitClasses  []domain.Named    `json:"unitClasses"`
+	ScopeKinds   []domain.Named    `json:"scopeKinds"`
+	RegionLevels any               `json:"regionLevels"`
 	Actions      map[string]string `json:"auditActions"`
 	Entities     map[string]string `json:"auditEntities"`
 }
