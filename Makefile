@@ -1,0 +1,47 @@
+# wenming — the two commands a newcomer needs are `make demo` and `make test`.
+
+GO        ?= go
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -X wenming/internal/app.Version=$(VERSION)
+BIN       := bin/wenming
+PG_URL    ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+
+export WENMING_TEST_POSTGRES_URL ?= $(PG_URL)
+export WENMING_TEST_REQUIRE_BROWSER ?= 1
+
+.PHONY: all build web demo test test-go test-web test-e2e lint clean
+
+all: build
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## web: build the console into web/dist/app (embedded by the Go build)
+web: web/node_modules/.installed
+	cd web && npm run build
+
+## build: the console and the single binary
+build: web
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/wenming
+
+## demo: build, load the demo county into ./data and serve it on :8080
+demo: build
+	./$(BIN) demo
+
+## test: Go on SQLite and PostgreSQL, UI unit tests, browser end-to-end tests
+test: web test-go test-web
+
+test-go:
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 20m ./...
+
+test-web: web/node_modules/.installed
+	cd web && npm test
+
+## test-e2e: only the end-to-end tests (API and browser)
+test-e2e: web
+	$(GO) test -count=1 -v -run . ./e2e/
+
+clean:
+	rm -rf bin web/dist/app
