@@ -1,0 +1,105 @@
+package domain
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestValidateRegionCode(t *testing.T) {
+	tests := []struct {
+		code, parent string
+		ok           bool
+	}{
+		{"620422", "", true},
+		{"620422", "620400", true},
+		{"620400", "620000", true},
+		{"620422", "610400", false},
+		{"620422100", "620422", true},
+		{"620422100001", "620422100", true},
+		{"620422100001002", "620422100001", true},
+		{"620423100", "620422", false},
+		{"62042210", "620422", false},
+		{"62042A", "", false},
+		{"", "", false},
+		{"620422100001", "620422", false},
+	}
+	for _, tt := range tests {
+		err := ValidateRegionCode(tt.code, tt.parent)
+		if (err == nil) != tt.ok {
+			t.Errorf("ValidateRegionCode(%q, %q) = %v, want ok=%v", tt.code, tt.parent, err, tt.ok)
+		}
+		if err != nil {
+			if e, _ := AsError(err); e.Field != "code" {
+				t.Errorf("field = %q", e.Field)
+			}
+		}
+	}
+}
+
+func TestValidatePassword(t *testing.T) {
+	tests := map[string]bool{
+		"Abcdefg1":        true,
+		"abc-defg1":       true,
+		"ABC-DEFG":        false, // two classes
+		"Short1!":         false,
+		"zhangsan-2026A":  false, // contains the username
+		"密码很长很长Ab1":       true,
+		"aaaaaaaaaaaaaaaa": false,
+	}
+	for pw, ok := range tests {
+		if err := ValidatePassword("password", pw, "zhangsan"); (err == nil) != ok {
+			t.Errorf("%q: %v, want ok=%v", pw, err, ok)
+		}
+	}
+}
+
+func TestMaskPhone(t *testing.T) {
+	got := []string{MaskPhone("13812345678"), MaskPhone("0943-1234567"), MaskPhone("123")}
+	want := []string{"138****5678", "094*****4567", "***"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Fatal(d)
+	}
+}
+
+func TestValidateRoles(t *testing.T) {
+	tests := []struct {
+		roles []Role
+		ok    bool
+	}{
+		{[]Role{RoleOfficeStaff, RoleInspector}, true},
+		{[]Role{RoleSysAdmin}, true},
+		{[]Role{RoleSysAdmin, RoleAuditAdmin}, false},
+		{[]Role{RoleAuditAdmin, RoleLeader}, false},
+		{[]Role{}, false},
+		{[]Role{"emperor"}, false},
+	}
+	for _, tt := range tests {
+		if err := ValidateRoles(tt.roles); (err == nil) != tt.ok {
+			t.Errorf("%v: %v, want ok=%v", tt.roles, err, tt.ok)
+		}
+	}
+}
+
+func TestActorScope(t *testing.T) {
+	region := &Actor{Scope: ScopeRegion, RegionCode: "620422100"}
+	unit := &Actor{Scope: ScopeUnit, UnitPath: "/3/"}
+	tests := []struct {
+		name       string
+		a          *Actor
+		path, code string
+		want       bool
+	}{
+		{"region sees its street's unit", region, "/9/", "620422100001", true},
+		{"region does not see the next street", region, "/9/", "620422101", false},
+		{"region does not see a unit without region", region, "/9/", "", false},
+		{"unit sees itself", unit, "/3/", "", true},
+		{"unit sees its sub-unit", unit, "/3/8/", "", true},
+		{"unit does not see a sibling whose id starts alike", unit, "/31/", "", false},
+	}
+	for _, tt := range tests {
+		if got := tt.a.SeesUnit(tt.path, tt.code); got != tt.want {
+			t.Errorf("%s: %v", tt.name, got)
+		}
+	}
+}
