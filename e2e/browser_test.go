@@ -345,8 +345,11 @@ func TestOfficeCreatesUnitImportsPeopleAndAuditorSeesIt(t *testing.T) {
 	// The audit admin sees all of it.
 	b.login("auditor", demoPassword)
 	b.click("menu-audit")
-	b.waitText("audit-table", "县城市管理局", "李娜")
+	b.waitText("audit-table", "县城市管理局", "李娜", "登录", "修改密码")
 	b.bodyText("导入人员：新增 3 人")
+	if strings.Contains(b.text(`[data-test="audit-table"]`), "password_change") {
+		t.Error("the audit table shows action codes instead of their Chinese names")
+	}
 	b.screenshot("audit")
 }
 

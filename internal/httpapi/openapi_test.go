@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -63,4 +64,70 @@ func TestHealthAndMetrics(t *testing.T) {
 	if res.header.Get("X-Request-Id") == "" {
 		t.Fatal("no request id header")
 	}
+}
+
+// TestConsoleClientMatchesOpenAPI: every call the console's API client
+// makes (web/src/api/index.ts) is an operation of the OpenAPI document.
+func TestConsoleClientMatchesOpenAPI(t *testing.T) {
+	src := mustRead(t, "../../web/src/api/index.ts")
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	paths := f.api.OpenAPI()["paths"].(map[string]map[string]any)
+	verbs := map[string]string{"get": "get", "post": "post", "put": "put", "del": "delete", "blob": "get", "upload": "post"}
+	call := regexp.MustCompile("http\\.(get|post|put|del|blob|upload)(?:<[^(]*>)?\\(['`](/[^'`]*)['`]")
+	checked := 0
+	for _, line := range strings.Split(string(src), "\n") {
+		c := call.FindStringSubmatch(line)
+		if c == nil {
+			continue
+		}
+		method, path := verbs[c[1]], "/api/v1"+strings.ReplaceAll(c[2], "${id}", "{id}")
+		expanded := []string{path}
+		if strings.Contains(path, "${resource}") {
+			typ := regexp.MustCompile(`resource: (\w+)`).FindStringSubmatch(line)
+			if typ == nil {
+				t.Fatalf("cannot tell the resource type of: %s", line)
+			}
+			expanded = nil
+			for _, r := range unionMembers(t, string(src), typ[1]) {
+				expanded = append(expanded, strings.ReplaceAll(path, "${resource}", r))
+			}
+		}
+		for _, p := range expanded {
+			checked++
+			if _, ok := paths[p][method]; !ok {
+				t.Errorf("the console calls %s %s, which the OpenAPI document does not describe", strings.ToUpper(method), p)
+			}
+		}
+	}
+	if checked < 25 {
+		t.Fatalf("checked only %d client calls; has the client changed shape?", checked)
+	}
+}
+
+// unionMembers resolves a TypeScript string-literal union type, following
+// named member types: type B = A | 'x' gives A's members and x.
+func unionMembers(t *testing.T, src, name string) []string {
+	m := regexp.MustCompile(`type ` + name + ` = ([^\n]+)`).FindStringSubmatch(src)
+	if m == nil {
+		t.Fatalf("type %s not found", name)
+	}
+	var out []string
+	for _, part := range strings.Split(m[1], "|") {
+		part = strings.TrimSpace(part)
+		if strings.HasPrefix(part, "'") {
+			out = append(out, strings.Trim(part, "'"))
+		} else {
+			out = append(out, unionMembers(t, src, part)...)
+		}
+	}
+	return out
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -1,0 +1,25 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { setClientHooks } from './api'
+import { router } from './router'
+import { useSessionStore } from './stores/session'
+import './styles.css'
+
+const pinia = createPinia()
+const app = createApp(App).use(pinia).use(router)
+const session = useSessionStore(pinia)
+
+setClientHooks({
+  onUnauthenticated() {
+    session.clear()
+    const current = router.currentRoute.value
+    if (current.name !== 'login') void router.push({ name: 'login', query: { redirect: current.fullPath } })
+  },
+  onPasswordChangeRequired() {
+    if (session.me) session.me.mustChangePassword = true
+    void router.push({ name: 'password-change' })
+  },
+})
+
+app.mount('#app')

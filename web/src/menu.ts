@@ -1,0 +1,78 @@
+import type { RoleCode } from '@/api/types'
+
+/** PageKey names each console page; it is also the suffix of its menu item's data-test. */
+export type PageKey = 'home' | 'regions' | 'units' | 'people' | 'audit' | 'profile'
+
+export interface MenuItem {
+  key: PageKey | 'org'
+  title: string
+  path: string
+  children?: MenuItem[]
+}
+
+const office: RoleCode[] = ['office_leader', 'office_staff', 'sys_admin']
+const unitRoles: RoleCode[] = ['unit_head', 'unit_liaison']
+
+/** pageRoles says who may open each page; an empty list means every signed-in user. */
+export const pageRoles: Record<PageKey, RoleCode[]> = {
+  home: [],
+  profile: [],
+  regions: [...office, 'leader'],
+  units: [...office, ...unitRoles, 'leader'],
+  people: [...office, 'security_admin', ...unitRoles],
+  audit: ['audit_admin'],
+}
+
+/**
+ * permissions name the write actions the UI offers, mirroring the server's rules
+ * (internal/org/access.go), which checks them again with the actor's scope:
+ * a unit head manages its own unit's people (unit roles only); the security admin
+ * manages roles and account security; resets and unlocks are also open to the office.
+ */
+const permissions = {
+  'regions.write': office,
+  'units.write': office,
+  'people.write': [...office, 'security_admin', 'unit_head'] as RoleCode[],
+  'people.security': [...office, 'security_admin'] as RoleCode[],
+} satisfies Record<string, RoleCode[]>
+
+export type Permission = keyof typeof permissions
+
+export function hasAnyRole(held: readonly string[], wanted: readonly RoleCode[]): boolean {
+  return wanted.length === 0 || wanted.some((r) => held.includes(r))
+}
+
+export function can(held: readonly string[], permission: Permission): boolean {
+  return permissions[permission].some((r) => held.includes(r))
+}
+
+/** menusFor builds the left menu for a user holding the given roles: the union of each role's menus. */
+export function menusFor(roles: readonly string[]): MenuItem[] {
+  const allowed = (key: PageKey) => hasAnyRole(roles, pageRoles[key])
+  const org: MenuItem[] = []
+  if (allowed('regions')) org.push({ key: 'regions', title: '区划管理', path: '/org/regions' })
+  if (allowed('units')) org.push({ key: 'units', title: '单位管理', path: '/org/units' })
+  if (allowed('people')) {
+    const wide = hasAnyRole(roles, [...office, 'security_admin'])
+    org.push({ key: 'people', title: wide ? '人员管理' : '本单位人员', path: '/org/people' })
+  }
+
+  const menus: MenuItem[] = [{ key: 'home', title: '首页', path: '/' }]
+  if (org.length) menus.push({ key: 'org', title: '组织机构', path: '/org', children: org })
+  if (allowed('audit')) menus.push({ key: 'audit', title: '审计日志', path: '/audit' })
+  menus.push({ key: 'profile', title: '个人中心', path: '/profile' })
+  return menus
+}
+
+/** menuTrail finds the menu path (group, then item) leading to a route path, for breadcrumbs and tab titles. */
+export function menuTrail(menus: MenuItem[], path: string): MenuItem[] {
+  for (const item of menus) {
+    if (item.children) {
+      const sub = menuTrail(item.children, path)
+      if (sub.length) return [item, ...sub]
+    } else if (item.path === path) {
+      return [item]
+    }
+  }
+  return []
+}

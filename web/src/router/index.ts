@@ -1,0 +1,78 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { RoleCode } from '@/api/types'
+import { pageRoles } from '@/menu'
+import { useMetaStore } from '@/stores/meta'
+import { useSessionStore } from '@/stores/session'
+import { accessRedirect } from './guard'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    /** public pages need no session. */
+    public?: boolean
+    /** roles: any one of them opens the page; absent or empty means every signed-in user. */
+    roles?: RoleCode[]
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/pages/auth/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  {
+    path: '/password-change',
+    name: 'password-change',
+    component: () => import('@/pages/auth/PasswordChangePage.vue'),
+    meta: { title: '修改密码' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layout/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/pages/home/HomePage.vue'), meta: { title: '首页' } },
+      { path: 'profile', name: 'profile', component: () => import('@/pages/profile/ProfilePage.vue'), meta: { title: '个人中心' } },
+      {
+        path: 'org/regions',
+        name: 'regions',
+        component: () => import('@/pages/org/RegionsPage.vue'),
+        meta: { title: '区划管理', roles: pageRoles.regions },
+      },
+      {
+        path: 'org/units',
+        name: 'units',
+        component: () => import('@/pages/org/UnitsPage.vue'),
+        meta: { title: '单位管理', roles: pageRoles.units },
+      },
+      {
+        path: 'org/people',
+        name: 'people',
+        component: () => import('@/pages/org/PeoplePage.vue'),
+        meta: { title: '人员管理', roles: pageRoles.people },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/pages/audit/AuditPage.vue'),
+        meta: { title: '审计日志', roles: pageRoles.audit },
+      },
+      { path: '403', name: 'forbidden', component: () => import('@/pages/error/ForbiddenPage.vue'), meta: { title: '无权访问' } },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/pages/error/NotFoundPage.vue'),
+        meta: { title: '页面不存在' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory('/'), routes })
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (!session.loaded) await session.load()
+  if (session.me && !session.me.mustChangePassword) await useMetaStore().ensure()
+  return accessRedirect(to, session.me)
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - 文明城市创建管理平台` : '文明城市创建管理平台'
+})
