@@ -45,6 +45,22 @@ func (r row) cell(i int) string {
 	return ""
 }
 
+// tally counts a row that was applied, or records the row's own error;
+// any other error is returned so the import stops and rolls back.
+func (res *ImportResult) tally(p *problems, r row, created bool, err error) error {
+	switch {
+	case err != nil && p.addErr(r.num, err):
+		return nil
+	case err != nil:
+		return err
+	case created:
+		res.Created++
+	default:
+		res.Updated++
+	}
+	return nil
+}
+
 // problems collects the errors of one import.
 type problems struct {
 	spec sheetSpec
@@ -201,6 +217,19 @@ func (w *sheetWriter) finish(out io.Writer, notes []string) error {
 	}
 	_, err := w.f.WriteTo(out)
 	return errors.Join(err, w.f.Close())
+}
+
+// exportSheet streams rows into a workbook in the spec's import layout, so
+// an export can be edited and imported back.
+func exportSheet(out io.Writer, spec sheetSpec, fill func(add func(cells ...any) error) error) error {
+	w, err := newSheetWriter(spec)
+	if err != nil {
+		return err
+	}
+	if err := fill(w.add); err != nil {
+		return err
+	}
+	return w.finish(out, nil)
 }
 
 // writeTemplate writes an empty sheet with headers and the notes.

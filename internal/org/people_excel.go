@@ -52,13 +52,8 @@ func (s *Service) ImportPeople(ctx context.Context, actor *domain.Actor, file io
 			}
 			seen[strings.ToLower(username)] = r.num
 			created, err := s.importPerson(ctx, c, actor, r)
-			if err != nil && !p.addErr(r.num, err) {
+			if err := res.tally(p, r, created, err); err != nil {
 				return err
-			}
-			if err == nil && created {
-				res.Created++
-			} else if err == nil {
-				res.Updated++
 			}
 		}
 		if err := p.err(); err != nil {
@@ -137,19 +132,17 @@ func (s *Service) ExportPeople(ctx context.Context, actor *domain.Actor, f Peopl
 	if err != nil {
 		return err
 	}
-	sw, err := newSheetWriter(peopleSheet)
-	if err != nil {
-		return err
-	}
-	for _, p := range people {
-		roles := make([]string, len(p.Roles))
-		for i, r := range p.Roles {
-			roles[i] = domain.RoleName(string(r))
+	return exportSheet(w, peopleSheet, func(add func(...any) error) error {
+		for _, p := range people {
+			roles := make([]string, len(p.Roles))
+			for i, r := range p.Roles {
+				roles[i] = domain.RoleName(string(r))
+			}
+			if err := add(p.Username, p.RealName, p.PhoneMasked, p.UnitName, strings.Join(roles, "、"),
+				nameOrCode(domain.ScopeKinds, string(p.Scope.Kind)), p.Scope.RegionCode, ""); err != nil {
+				return err
+			}
 		}
-		if err := sw.add(p.Username, p.RealName, p.PhoneMasked, p.UnitName, strings.Join(roles, "、"),
-			nameOrCode(domain.ScopeKinds, string(p.Scope.Kind)), p.Scope.RegionCode, ""); err != nil {
-			return err
-		}
-	}
-	return sw.finish(w, nil)
+		return nil
+	})
 }

@@ -51,13 +51,8 @@ func (s *Service) ImportRegions(ctx context.Context, actor *domain.Actor, file i
 			}
 			seen[code] = r.num
 			created, err := importRegion(ctx, c, actor, r)
-			if err != nil && !p.addErr(r.num, err) {
+			if err := res.tally(p, r, created, err); err != nil {
 				return err
-			}
-			if err == nil && created {
-				res.Created++
-			} else if err == nil {
-				res.Updated++
 			}
 		}
 		if err := p.err(); err != nil {
@@ -115,14 +110,12 @@ func (s *Service) ExportRegions(ctx context.Context, actor *domain.Actor, w io.W
 	if err != nil {
 		return err
 	}
-	sw, err := newSheetWriter(regionSheet)
-	if err != nil {
-		return err
-	}
-	for _, r := range regions {
-		if err := sw.add(r.Code, r.Name, r.SortKey); err != nil {
-			return err
+	return exportSheet(w, regionSheet, func(add func(...any) error) error {
+		for _, r := range regions {
+			if err := add(r.Code, r.Name, r.SortKey); err != nil {
+				return err
+			}
 		}
-	}
-	return sw.finish(w, nil)
+		return nil
+	})
 }

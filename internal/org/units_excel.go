@@ -66,13 +66,8 @@ func (s *Service) ImportUnits(ctx context.Context, actor *domain.Actor, file io.
 				delete(pending, name)
 				progress = true
 				created, err := importUnit(ctx, c, actor, r)
-				if err != nil && !p.addErr(r.num, err) {
+				if err := res.tally(p, r, created, err); err != nil {
 					return err
-				}
-				if err == nil && created {
-					res.Created++
-				} else if err == nil {
-					res.Updated++
 				}
 			}
 		}
@@ -139,20 +134,14 @@ func (s *Service) ExportUnits(ctx context.Context, actor *domain.Actor, f UnitFi
 	if err != nil {
 		return err
 	}
-	sw, err := newSheetWriter(unitSheet)
-	if err != nil {
-		return err
-	}
-	for _, u := range units {
-		code := ""
-		if u.RegionCode != "" {
-			code = u.RegionCode
+	return exportSheet(w, unitSheet, func(add func(...any) error) error {
+		for _, u := range units {
+			if err := add(u.Name, nameOrCode(domain.UnitKinds, u.Kind), u.Class, u.ParentName, u.RegionCode, u.SortKey); err != nil {
+				return err
+			}
 		}
-		if err := sw.add(u.Name, nameOrCode(domain.UnitKinds, u.Kind), u.Class, u.ParentName, code, u.SortKey); err != nil {
-			return err
-		}
-	}
-	return sw.finish(w, nil)
+		return nil
+	})
 }
 
 func nameOrCode(list []domain.Named, code string) string {
