@@ -17,8 +17,10 @@ import (
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/config"
+	"wenming/internal/framework"
 	"wenming/internal/httpapi"
 	"wenming/internal/org"
+	"wenming/internal/plan"
 	"wenming/internal/store"
 	"wenming/web"
 )
@@ -128,8 +130,11 @@ func serve(ctx context.Context, e *env) error {
 			e.log.Warn("the console is not built; run `make web` and rebuild")
 		}
 	}
+	orgs := org.NewService(e.db)
+	frameworks := framework.NewService(e.db, orgs)
 	srv := httpapi.New(httpapi.Deps{
-		Log: e.log, DB: e.db, Auth: auth.NewService(e.db, policy(e.cfg)), Org: org.NewService(e.db), Audit: audit.NewService(e.db),
+		Log: e.log, DB: e.db, Auth: auth.NewService(e.db, policy(e.cfg)), Org: orgs, Audit: audit.NewService(e.db),
+		Framework: frameworks, Plan: plan.NewService(e.db, orgs, frameworks),
 		UI: ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
 	})
 	ln, err := net.Listen("tcp", e.cfg.Listen)

@@ -39,12 +39,12 @@ func TestValidateRegionCode(t *testing.T) {
 
 func TestValidatePassword(t *testing.T) {
 	tests := map[string]bool{
-		"Abcdefg1":        true,
-		"abc-defg1":       true,
-		"ABC-DEFG":        false, // two classes
-		"Short1!":         false,
-		"zhangsan-2026A":  false, // contains the username
-		"密码很长很长Ab1":       true,
+		"Abcdefg1":         true,
+		"abc-defg1":        true,
+		"ABC-DEFG":         false, // two classes
+		"Short1!":          false,
+		"zhangsan-2026A":   false, // contains the username
+		"密码很长很长Ab1":        true,
 		"aaaaaaaaaaaaaaaa": false,
 	}
 	for pw, ok := range tests {

@@ -17,8 +17,10 @@ import (
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/domain"
+	"wenming/internal/framework"
 	"wenming/internal/httpapi"
 	"wenming/internal/org"
+	"wenming/internal/plan"
 	"wenming/internal/store"
 )
 
@@ -34,6 +36,7 @@ type fixture struct {
 	srv                        *httptest.Server
 	api                        *httpapi.Server
 	org                        *org.Service
+	plans                      *plan.Service
 	clock                      *clock
 	county, streetA, streetB   int64
 	office, unitA, subA, unitB int64
@@ -101,8 +104,10 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.person("county_staff", "县创城办", f.office, []domain.Role{domain.RoleOfficeStaff}, domain.ScopeRegion, &f.county)
 	f.person("auditor", "县审计员", f.office, []domain.Role{domain.RoleAuditAdmin}, domain.ScopeAll, nil)
 	f.person("secadmin", "县安全员", f.office, []domain.Role{domain.RoleSecurityAdmin}, domain.ScopeAll, nil)
+	frameworks := framework.NewService(db, f.org)
+	f.plans = plan.NewService(db, f.org, frameworks)
 	f.api = httpapi.New(httpapi.Deps{
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans,
 		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
 		Org:  f.org, Audit: audit.NewService(db), Version: "test",
 	})

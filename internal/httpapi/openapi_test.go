@@ -80,7 +80,13 @@ func TestConsoleClientMatchesOpenAPI(t *testing.T) {
 		if c == nil {
 			continue
 		}
-		method, path := verbs[c[1]], "/api/v1"+strings.ReplaceAll(c[2], "${id}", "{id}")
+		method := verbs[c[1]]
+		path := "/api/v1" + regexp.MustCompile(`\$\{(\w+)\}`).ReplaceAllStringFunc(c[2], func(m string) string {
+			if m == "${resource}" {
+				return m
+			}
+			return m[1:] // ${id} → {id}
+		})
 		expanded := []string{path}
 		if strings.Contains(path, "${resource}") {
 			typ := regexp.MustCompile(`resource: (\w+)`).FindStringSubmatch(line)

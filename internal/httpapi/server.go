@@ -21,7 +21,9 @@ import (
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/domain"
+	"wenming/internal/framework"
 	"wenming/internal/org"
+	"wenming/internal/plan"
 	"wenming/internal/store"
 )
 
@@ -32,6 +34,8 @@ type Deps struct {
 	Auth         *auth.Service
 	Org          *org.Service
 	Audit        *audit.Service
+	Framework    *framework.Service
+	Plan         *plan.Service
 	UI           fs.FS // the built console, or nil
 	Version      string
 	TrustProxy   bool // take the client address from X-Forwarded-For

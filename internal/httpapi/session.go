@@ -122,10 +122,14 @@ type metaView struct {
 	RegionLevels any               `json:"regionLevels"`
 	Actions      map[string]string `json:"auditActions"`
 	Entities     map[string]string `json:"auditEntities"`
+	Methods      []domain.Named    `json:"methods"`
+	Comparators  []domain.Named    `json:"comparators"`
+	Phases       []domain.Phase    `json:"phases"`
 }
 
 func (s *Server) meta(w http.ResponseWriter, r *http.Request, _ *domain.Actor) error {
 	writeJSON(w, http.StatusOK, metaView{Roles: domain.Roles, UnitKinds: domain.UnitKinds, UnitClasses: domain.UnitClasses,
-		ScopeKinds: domain.ScopeKinds, RegionLevels: domain.RegionLevels, Actions: auditActions(), Entities: auditEntities()})
+		ScopeKinds: domain.ScopeKinds, RegionLevels: domain.RegionLevels, Actions: auditActions(), Entities: auditEntities(),
+		Methods: domain.Methods, Comparators: domain.Comparators, Phases: domain.Phases})
 	return nil
 }

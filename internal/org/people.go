@@ -465,3 +465,22 @@ func SystemActor(name string) *domain.Actor {
 	return &domain.Actor{Username: "system", RealName: name, Scope: domain.ScopeAll,
 		Roles: []domain.Role{domain.RoleSysAdmin, domain.RoleSecurityAdmin, domain.RoleOfficeLeader}}
 }
+
+// Directory lists every unit by id, with kind, for areas that name units
+// (frameworks, plans) without reading the unit table themselves.
+func (s *Service) Directory(ctx context.Context) (map[int64]domain.Unit, error) {
+	rows, err := s.db.Read().Query(ctx, selectUnits+" ORDER BY un.sort_key")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	dir := map[int64]domain.Unit{}
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		dir[u.ID] = u
+	}
+	return dir, rows.Err()
+}

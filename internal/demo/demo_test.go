@@ -1,0 +1,123 @@
+package demo_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"wenming/internal/demo"
+	"wenming/internal/framework"
+	"wenming/internal/org"
+	"wenming/internal/plan"
+	"wenming/internal/store"
+	"wenming/internal/store/storetest"
+)
+
+// TestDemoFrameworkRoundTrip: the demo framework imports from its Excel
+// file, exports, and the export imports back as a version equal to the
+// first.
+func TestDemoFrameworkRoundTrip(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		orgs := org.NewService(db)
+		if _, err := demo.Load(ctx, orgs); err != nil {
+			t.Fatal(err)
+		}
+		fw := framework.NewService(db, orgs)
+		actor := org.SystemActor("测试")
+		book, err := demo.Workbook("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err := fw.Import(ctx, actor, bytes.NewReader(book))
+		if err != nil {
+			t.Fatalf("import demo framework: %v", err)
+		}
+		c := first.Counts
+		if c.Targets < 40 || c.Negatives < 10 || first.BasicTotal != 100 || first.SpecialTotal != 20 {
+			t.Fatalf("demo framework too thin: %+v", first)
+		}
+		var out bytes.Buffer
+		if err := fw.Export(ctx, actor, first.ID, &out); err != nil {
+			t.Fatal(err)
+		}
+		second, err := fw.Import(ctx, actor, &out)
+		if err != nil {
+			t.Fatalf("re-import export: %v", err)
+		}
+		if second.FamilyID != first.FamilyID || second.Version != first.Version+1 {
+			t.Fatalf("re-import should be v%d of family %d, got v%d of %d", first.Version+1, first.FamilyID, second.Version, second.FamilyID)
+		}
+		cmp, err := fw.Compare(ctx, actor, first.ID, second.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !cmp.Equal {
+			t.Fatalf("export → import changed the framework: %+v", cmp.Changes[:min(5, len(cmp.Changes))])
+		}
+		tree, err := fw.Tree(ctx, actor, first.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, s := range tree.Standards {
+			if strings.Contains(s.Metric, "公交站点覆盖率") && s.Comparator == ">=" && *s.Threshold == 90 && len(s.LeadUnits) > 0 {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatal("公交站点覆盖率 ≥ 90 % with a lead unit is missing from the demo framework")
+		}
+		minors, err := demo.Workbook("minors_")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := fw.Import(ctx, actor, bytes.NewReader(minors))
+		if err != nil {
+			t.Fatalf("import minors' framework: %v", err)
+		}
+		if m.Kind != "minors" || m.GateScore == nil || *m.GateScore != 85 {
+			t.Fatalf("minors' framework: %+v", m)
+		}
+	})
+}
+
+// TestDemoCampaign loads the whole demo: 24 tasks, a frozen framework
+// linked to its minors' framework, and a laggard with a supervision item.
+func TestDemoCampaign(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	ctx := context.Background()
+	orgs := org.NewService(db)
+	if _, err := demo.Load(ctx, orgs); err != nil {
+		t.Fatal(err)
+	}
+	fw := framework.NewService(db, orgs)
+	plans := plan.NewService(db, orgs, fw)
+	if err := demo.LoadCampaign(ctx, orgs, fw, plans); err != nil {
+		t.Fatal(err)
+	}
+	actor := org.SystemActor("测试")
+	list, err := plans.Plans(ctx, actor)
+	if err != nil || len(list) != 1 || list[0].TaskCount != 24 {
+		t.Fatalf("plans: %+v, %v", list, err)
+	}
+	f, err := fw.Get(ctx, actor, *list[0].FrameworkID)
+	if err != nil || f.Status != "frozen" || f.MinorsID == nil {
+		t.Fatalf("plan framework: %+v, %v", f, err)
+	}
+	unit, err := orgs.UnitID(ctx, "县住建局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, err := plans.UnitLists(ctx, actor, unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lists.Supervision) == 0 || len(lists.Tasks) == 0 || len(lists.Responsibilities) == 0 {
+		t.Fatalf("县住建局 lists: %d tasks, %d responsibilities, %d supervision", len(lists.Tasks), len(lists.Responsibilities), len(lists.Supervision))
+	}
+	if lists.Tasks[0].UnitOverdue == nil || !*lists.Tasks[0].UnitOverdue {
+		t.Fatalf("the laggard's first task should be its overdue one: %+v", lists.Tasks[0])
+	}
+}
