@@ -16,7 +16,9 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/auth"
+	"wenming/internal/blob"
 	"wenming/internal/config"
+	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
 	"wenming/internal/org"
@@ -130,11 +132,15 @@ func serve(ctx context.Context, e *env) error {
 			e.log.Warn("the console is not built; run `make web` and rebuild")
 		}
 	}
+	blobs, err := blob.Open(e.cfg.BlobURL, e.cfg.DataDir)
+	if err != nil {
+		return err
+	}
 	orgs := org.NewService(e.db)
 	frameworks := framework.NewService(e.db, orgs)
 	srv := httpapi.New(httpapi.Deps{
 		Log: e.log, DB: e.db, Auth: auth.NewService(e.db, policy(e.cfg)), Org: orgs, Audit: audit.NewService(e.db),
-		Framework: frameworks, Plan: plan.NewService(e.db, orgs, frameworks),
+		Framework: frameworks, Plan: plan.NewService(e.db, orgs, frameworks), Files: files.NewService(e.db, blobs),
 		UI: ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
 	})
 	ln, err := net.Listen("tcp", e.cfg.Listen)

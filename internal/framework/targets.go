@@ -12,6 +12,7 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/domain"
+	"wenming/internal/files"
 	"wenming/internal/store"
 )
 
@@ -38,16 +39,17 @@ type TargetStatus struct {
 
 // TargetReport is one measured value a unit reported.
 type TargetReport struct {
-	ID         int64     `json:"id"`
-	StandardID int64     `json:"standardId"`
-	UnitID     int64     `json:"unitId"`
-	UnitName   string    `json:"unitName"`
-	Period     string    `json:"period"`
-	Value      float64   `json:"value"`
-	Evidence   string    `json:"evidence"`
-	ReportedBy string    `json:"reportedBy"`
-	ReportedAt time.Time `json:"reportedAt"`
-	Met        bool      `json:"met"`
+	ID         int64        `json:"id"`
+	StandardID int64        `json:"standardId"`
+	UnitID     int64        `json:"unitId"`
+	UnitName   string       `json:"unitName"`
+	Period     string       `json:"period"`
+	Value      float64      `json:"value"`
+	Evidence   string       `json:"evidence"`
+	ReportedBy string       `json:"reportedBy"`
+	ReportedAt time.Time    `json:"reportedAt"`
+	Met        bool         `json:"met"`
+	Files      []files.File `json:"files"`
 }
 
 // TargetFilter narrows the targets list.
@@ -65,6 +67,7 @@ type ReportInput struct {
 	Value    float64 `json:"value"`
 	Evidence string  `json:"evidence"`
 	UnitID   int64   `json:"unitId"`
+	FileIDs  []int64 `json:"fileIds"`
 }
 
 var periodPattern = regexp.MustCompile(`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`)
@@ -244,12 +247,20 @@ func (s *Service) Report(ctx context.Context, actor *domain.Actor, standardID in
 			return err
 		}
 		rep = TargetReport{StandardID: standardID, UnitID: unitID, UnitName: dir[unitID].Name, Period: in.Period, Value: in.Value,
-			Evidence: in.Evidence, ReportedBy: actor.RealName, ReportedAt: c.Now, Met: st.Met(in.Value)}
+			Evidence: in.Evidence, ReportedBy: actor.RealName, ReportedAt: c.Now, Met: st.Met(in.Value), Files: []files.File{}}
 		rep.ID, err = c.Insert(ctx, `INSERT INTO target_reports (standard_id, unit_id, period, value, evidence, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			standardID, unitID, in.Period, in.Value, in.Evidence, reporter(actor), c.Now)
 		if err != nil {
 			return err
 		}
+		if err := files.Attach(ctx, c, actor, in.FileIDs, "target_report", rep.ID); err != nil {
+			return err
+		}
+		attached, err := files.Of(ctx, c, "target_report", []int64{rep.ID})
+		if err != nil {
+			return err
+		}
+		rep.Files = append(rep.Files, attached[rep.ID]...)
 		verdict := map[bool]string{true: "达标", false: "未达标"}[rep.Met]
 		return audit.Record(ctx, c, actor, audit.Change{Action: "report", Entity: "target", EntityID: standardID,
 			Summary: fmt.Sprintf("%s 报送 %s %s 期数值 %g（%s，%s）", rep.UnitName, st.Code, in.Period, in.Value, st.TargetText(), verdict), After: rep})
@@ -316,7 +327,19 @@ func (s *Service) Reports(ctx context.Context, actor *domain.Actor, standardID i
 		r.UnitName, r.Met = dir[r.UnitID].Name, st.Met(r.Value)
 		list = append(list, r)
 	}
-	return list, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	ids := make([]int64, len(list))
+	for i, r := range list {
+		ids[i] = r.ID
+	}
+	attached, err := files.Of(ctx, c, "target_report", ids)
+	for i := range list {
+		list[i].Files = append([]files.File{}, attached[list[i].ID]...)
+	}
+	return list, err
 }
 
 // reporter is the account behind a report; none for the command line and

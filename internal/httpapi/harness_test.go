@@ -16,7 +16,9 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/auth"
+	"wenming/internal/blob"
 	"wenming/internal/domain"
+	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
 	"wenming/internal/org"
@@ -106,8 +108,12 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.person("secadmin", "县安全员", f.office, []domain.Role{domain.RoleSecurityAdmin}, domain.ScopeAll, nil)
 	frameworks := framework.NewService(db, f.org)
 	f.plans = plan.NewService(db, f.org, frameworks)
+	blobs, err := blob.NewDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	f.api = httpapi.New(httpapi.Deps{
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: files.NewService(db, blobs),
 		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
 		Org:  f.org, Audit: audit.NewService(db), Version: "test",
 	})

@@ -113,6 +113,9 @@ func (s *Server) apiRoutes() []route {
 		{method: "GET", path: "/api/v1/units/{id}/lists", tag: "年度方案", summary: "单位的四个清单（任务、责任、问题、督办）", out: unitLists{}, h: s.unitLists},
 		{method: "GET", path: "/api/v1/me/lists", tag: "年度方案", summary: "本单位的四个清单", out: unitLists{}, h: s.myLists},
 
+		{method: "POST", path: "/api/v1/files", tag: "文件", summary: "上传佐证文件（PDF、Word、Excel、图片等，20 MB 以内；按内容校验类型）", upload: true, out: fileView{}, status: 201, h: s.uploadFile},
+		{method: "GET", path: "/api/v1/files/{id}", tag: "文件", summary: "下载文件（已附在报告上的文件，或本人上传的文件）", download: "application/octet-stream", h: s.downloadFile},
+
 		{method: "GET", path: "/api/v1/audit", tag: "审计", summary: "审计日志（仅安全审计员）", query: append(auditQuery, pageParams...), out: pageOf[auditEntry]{}, h: s.listAudit},
 		{method: "GET", path: "/api/v1/audit/export", tag: "审计", summary: "导出审计日志", query: auditQuery, download: xlsxType, h: s.exportAudit},
 	}

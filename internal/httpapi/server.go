@@ -21,6 +21,7 @@ import (
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/domain"
+	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/plan"
@@ -36,6 +37,7 @@ type Deps struct {
 	Audit        *audit.Service
 	Framework    *framework.Service
 	Plan         *plan.Service
+	Files        *files.Service
 	UI           fs.FS // the built console, or nil
 	Version      string
 	TrustProxy   bool // take the client address from X-Forwarded-For

@@ -12,6 +12,7 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/domain"
+	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/store"
@@ -356,13 +357,14 @@ type UnitProgress struct {
 
 // Report is one progress report.
 type Report struct {
-	ID         int64     `json:"id"`
-	UnitID     int64     `json:"unitId"`
-	UnitName   string    `json:"unitName"`
-	Percent    int       `json:"percent"`
-	Text       string    `json:"text"`
-	ReportedBy string    `json:"reportedBy"`
-	ReportedAt time.Time `json:"reportedAt"`
+	ID         int64        `json:"id"`
+	UnitID     int64        `json:"unitId"`
+	UnitName   string       `json:"unitName"`
+	Percent    int          `json:"percent"`
+	Text       string       `json:"text"`
+	ReportedBy string       `json:"reportedBy"`
+	ReportedAt time.Time    `json:"reportedAt"`
+	Files      []files.File `json:"files"`
 }
 
 func (s *Service) getTask(ctx context.Context, id int64) (Task, error) {
@@ -417,14 +419,26 @@ func (s *Service) Task(ctx context.Context, actor *domain.Actor, id int64) (Task
 		d.Reports = append(d.Reports, r)
 		return nil
 	})
+	if err != nil {
+		return d, err
+	}
+	ids := make([]int64, len(d.Reports))
+	for i, r := range d.Reports {
+		ids[i] = r.ID
+	}
+	attached, err := files.Of(ctx, s.db.Read(), "task_report", ids)
+	for i := range d.Reports {
+		d.Reports[i].Files = append([]files.File{}, attached[d.Reports[i].ID]...)
+	}
 	return d, err
 }
 
 // ReportInput is progress a unit reports.
 type ReportInput struct {
-	Percent int    `json:"percent"`
-	Text    string `json:"text"`
-	UnitID  int64  `json:"unitId"`
+	Percent int     `json:"percent"`
+	Text    string  `json:"text"`
+	UnitID  int64   `json:"unitId"`
+	FileIDs []int64 `json:"fileIds"`
 }
 
 // ReportProgress records a unit's progress on a task.
@@ -448,7 +462,7 @@ func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskI
 	if err != nil {
 		return Report{}, err
 	}
-	r := Report{UnitID: unitID, UnitName: dir[unitID].Name, Percent: in.Percent, Text: in.Text, ReportedBy: actor.RealName}
+	r := Report{UnitID: unitID, UnitName: dir[unitID].Name, Percent: in.Percent, Text: in.Text, ReportedBy: actor.RealName, Files: []files.File{}}
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		r.ReportedAt = c.Now
 		var err error
@@ -457,6 +471,14 @@ func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskI
 		if err != nil {
 			return err
 		}
+		if err := files.Attach(ctx, c, actor, in.FileIDs, "task_report", r.ID); err != nil {
+			return err
+		}
+		attached, err := files.Of(ctx, c, "task_report", []int64{r.ID})
+		if err != nil {
+			return err
+		}
+		r.Files = append(r.Files, attached[r.ID]...)
 		return audit.Record(ctx, c, actor, audit.Change{Action: "report", Entity: "task", EntityID: taskID,
 			Summary: fmt.Sprintf("%s 报告任务 %d“%s”进展 %d%%", r.UnitName, t.Seq, t.Title, in.Percent), After: r})
 	})

@@ -1,0 +1,207 @@
+// Package files takes uploaded evidence — documents, spreadsheets, PDFs and
+// images — checks it by content, stores it once by its hash, and hands it
+// out to those allowed to see what it is attached to.
+package files
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"wenming/internal/audit"
+	"wenming/internal/blob"
+	"wenming/internal/domain"
+	"wenming/internal/store"
+)
+
+// MaxSize bounds one file.
+const MaxSize = 20 << 20
+
+// File describes a stored file.
+type File struct {
+	ID          int64     `json:"id"`
+	Name        string    `json:"name"`
+	ContentType string    `json:"contentType"`
+	Size        int64     `json:"size"`
+	SHA256      string    `json:"sha256"`
+	UploadedAt  time.Time `json:"uploadedAt"`
+	uploadedBy  *int64
+	ownerKind   string
+}
+
+// Service stores and serves files.
+type Service struct {
+	db    *store.DB
+	blobs blob.Store
+}
+
+// NewService returns the file service.
+func NewService(db *store.DB, blobs blob.Store) *Service { return &Service{db: db, blobs: blobs} }
+
+// kinds are the accepted files: what the name says must match what the
+// bytes are, so a renamed executable is refused.
+var kinds = map[string]struct{ contentType, magic string }{
+	".pdf":  {"application/pdf", "%PDF-"},
+	".jpg":  {"image/jpeg", "\xff\xd8\xff"},
+	".jpeg": {"image/jpeg", "\xff\xd8\xff"},
+	".png":  {"image/png", "\x89PNG\r\n\x1a\n"},
+	".webp": {"image/webp", "RIFF"},
+	".docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04"},
+	".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\x03\x04"},
+	".pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "PK\x03\x04"},
+	".doc":  {"application/msword", "\xd0\xcf\x11\xe0"},
+	".xls":  {"application/vnd.ms-excel", "\xd0\xcf\x11\xe0"},
+	".zip":  {"application/zip", "PK\x03\x04"},
+	".txt":  {"text/plain; charset=utf-8", ""},
+}
+
+// Upload checks and stores one file; it stays the uploader's until a
+// report attaches it.
+func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (File, error) {
+	name = path.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
+	if name == "" || name == "." || name == "/" {
+		return File{}, domain.Invalid("file", "请选择要上传的文件")
+	}
+	if err := domain.TextLimit("file", "文件名", name, 200); err != nil {
+		return File{}, err
+	}
+	kind, ok := kinds[strings.ToLower(path.Ext(name))]
+	if !ok {
+		return File{}, domain.Invalid("file", "不支持的文件类型“"+path.Ext(name)+"”：请上传 PDF、Word、Excel、PPT、图片（JPG/PNG/WEBP）、ZIP 或文本文件")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return File{}, err
+	}
+	switch {
+	case len(data) == 0:
+		return File{}, domain.Invalid("file", "文件“"+name+"”是空的")
+	case len(data) > MaxSize:
+		return File{}, &domain.Error{Code: domain.CodeTooLarge, Field: "file", Message: fmt.Sprintf("文件“%s”超过 %d MB", name, MaxSize>>20)}
+	case !matches(kind.magic, kind.contentType, data):
+		return File{}, domain.Invalid("file", "文件“"+name+"”的内容与扩展名不符或已损坏")
+	}
+	sum := sha256.Sum256(data)
+	f := File{Name: name, ContentType: kind.contentType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+	if err := s.blobs.Put(ctx, key(f.SHA256), bytes.NewReader(data)); err != nil {
+		return File{}, fmt.Errorf("store file: %w", err)
+	}
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		f.UploadedAt = c.Now
+		var by any
+		if actor.UserID != 0 {
+			by = actor.UserID
+		}
+		var err error
+		f.ID, err = c.Insert(ctx, `INSERT INTO files (name, content_type, size, sha256, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			f.Name, f.ContentType, f.Size, f.SHA256, by, c.Now)
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "upload", Entity: "file", EntityID: f.ID,
+			Summary: fmt.Sprintf("上传文件“%s”（%d 字节）", f.Name, f.Size)})
+	})
+	return f, err
+}
+
+func matches(magic, contentType string, data []byte) bool {
+	if contentType == "text/plain; charset=utf-8" {
+		return utf8.Valid(data) && !strings.ContainsRune(string(data), 0)
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return false
+	}
+	if magic == "RIFF" {
+		return len(data) > 12 && string(data[8:12]) == "WEBP"
+	}
+	if strings.HasPrefix(contentType, "image/") || contentType == "application/pdf" {
+		return strings.HasPrefix(http.DetectContentType(data), strings.Split(contentType, ";")[0])
+	}
+	return true
+}
+
+func key(sum string) string { return sum[:2] + "/" + sum }
+
+// Attach ties the actor's unattached uploads to what they evidence, inside
+// the caller's transaction.
+func Attach(ctx context.Context, c *store.Conn, actor *domain.Actor, ids []int64, ownerKind string, ownerID int64) error {
+	if len(ids) > 20 {
+		return domain.Invalid("fileIds", "一次最多附 20 个文件")
+	}
+	for _, id := range ids {
+		var by *int64
+		var kind string
+		if err := c.Get(ctx, "文件", `SELECT uploaded_by, owner_kind FROM files WHERE id = ?`, []any{id}, &by, &kind); err != nil {
+			return domain.Invalid("fileIds", fmt.Sprintf("文件 %d 不存在", id))
+		}
+		if kind != "" || !sameUploader(by, actor) {
+			return domain.Invalid("fileIds", fmt.Sprintf("文件 %d 已被使用或不是您上传的", id))
+		}
+		if _, err := c.Exec(ctx, `UPDATE files SET owner_kind = ?, owner_id = ? WHERE id = ?`, ownerKind, ownerID, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sameUploader(by *int64, a *domain.Actor) bool {
+	if by == nil {
+		return a.UserID == 0
+	}
+	return *by == a.UserID
+}
+
+// Of lists the files attached to owners of one kind, by owner id.
+func Of(ctx context.Context, c *store.Conn, ownerKind string, ownerIDs []int64) (map[int64][]File, error) {
+	out := map[int64][]File{}
+	if len(ownerIDs) == 0 {
+		return out, nil
+	}
+	args := []any{ownerKind}
+	for _, id := range ownerIDs {
+		args = append(args, id)
+	}
+	rows, err := c.Query(ctx, `SELECT id, name, content_type, size, sha256, uploaded_at, owner_id FROM files WHERE owner_kind = ? AND owner_id IN (`+store.Placeholders(len(ownerIDs))+`) ORDER BY id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f File
+		var owner int64
+		if err := rows.Scan(&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &owner); err != nil {
+			return nil, err
+		}
+		out[owner] = append(out[owner], f)
+	}
+	return out, rows.Err()
+}
+
+// Open returns a file for download. Evidence attached to a report is
+// readable by every role that reads reports (all but the audit admin); an
+// unattached upload only by its uploader.
+func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64) (File, io.ReadCloser, error) {
+	var f File
+	err := s.db.Read().Get(ctx, "文件", `SELECT id, name, content_type, size, sha256, uploaded_at, uploaded_by, owner_kind FROM files WHERE id = ?`, []any{id},
+		&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &f.uploadedBy, &f.ownerKind)
+	if err != nil {
+		return f, nil, err
+	}
+	if actor.Has(domain.RoleAuditAdmin) || (f.ownerKind == "" && !sameUploader(f.uploadedBy, actor)) {
+		return f, nil, domain.Forbidden("无权查看该文件")
+	}
+	r, err := s.blobs.Open(ctx, key(f.SHA256))
+	if err != nil {
+		return f, nil, errors.Join(errors.New("文件内容缺失"), err)
+	}
+	return f, r, nil
+}

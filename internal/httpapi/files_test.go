@@ -1,0 +1,93 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+
+	"wenming/internal/store"
+	"wenming/internal/store/storetest"
+)
+
+func pngBytes(t *testing.T) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for x := 0; x < 64; x++ {
+		img.Set(x, x%48, color.RGBA{200, 30, 30, 255})
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Evidence files are checked by content, attached to a progress report and
+// then readable by others; an unattached upload stays its uploader's.
+func TestEvidenceFiles(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		office := f.login("county_staff")
+		var fw struct{ ID int64 }
+		office.upload("/api/v1/frameworks/import", "体系.xlsx", frameworkBook(t, nil)).want(201).json(&fw)
+		planID, err := newPlan(f, fw.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var task struct{ ID int64 }
+		office.do("POST", fmt.Sprintf("/api/v1/plans/%d/tasks", planID), map[string]any{"seq": 1, "title": "背街小巷整治", "phase": "advance",
+			"deadline": "2026-10-31", "leadUnitIds": []int64{f.unitA}}).want(201).json(&task)
+
+		liaison := f.login("a_liaison")
+		// Refused: a text file named .jpg, an empty file, an unknown type.
+		for name, content := range map[string][]byte{"照片.jpg": []byte("not really a photo"), "空.pdf": {}, "病毒.exe": []byte("MZ")} {
+			res := liaison.upload("/api/v1/files", name, content).want(400)
+			if e := res.apiError(); e.Error.Field != "file" || !hasChinese(e.Error.Message) {
+				t.Errorf("%s: %s", name, res.body)
+			}
+		}
+		res := liaison.upload("/api/v1/files", "big.pdf", append([]byte("%PDF-1.4\n"), make([]byte, 21<<20)...)).want(413)
+		if !strings.Contains(res.apiError().Error.Message, "20 MB") {
+			t.Errorf("too large: %s", res.body)
+		}
+		var photo struct {
+			ID          int64
+			ContentType string
+		}
+		liaison.upload("/api/v1/files", "整治后.png", pngBytes(t)).want(201).json(&photo)
+		if photo.ContentType != "image/png" {
+			t.Fatalf("content type %q", photo.ContentType)
+		}
+		var pdf struct{ ID int64 }
+		liaison.upload("/api/v1/files", "台账.pdf", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")).want(201).json(&pdf)
+
+		// Before attaching, only the uploader may read it.
+		office.do("GET", fmt.Sprintf("/api/v1/files/%d", photo.ID), nil).want(403)
+		liaison.do("GET", fmt.Sprintf("/api/v1/files/%d", photo.ID), nil).want(200)
+
+		liaison.do("POST", fmt.Sprintf("/api/v1/tasks/%d/reports", task.ID), map[string]any{"percent": 80, "text": "已整治 8 条背街小巷", "fileIds": []int64{photo.ID, pdf.ID}}).want(201)
+		// Nobody else can reuse them.
+		f.login("a_head").do("POST", fmt.Sprintf("/api/v1/tasks/%d/reports", task.ID), map[string]any{"percent": 90, "text": "复用", "fileIds": []int64{photo.ID}}).want(400)
+
+		var detail struct {
+			Reports []struct {
+				Files []struct {
+					ID   int64
+					Name string
+				}
+			}
+		}
+		office.do("GET", fmt.Sprintf("/api/v1/tasks/%d", task.ID), nil).want(200).json(&detail)
+		if len(detail.Reports) != 1 || len(detail.Reports[0].Files) != 2 || detail.Reports[0].Files[0].Name != "整治后.png" {
+			t.Fatalf("report files: %+v", detail)
+		}
+		got := office.do("GET", fmt.Sprintf("/api/v1/files/%d", photo.ID), nil).want(200)
+		if !bytes.Equal(got.body, pngBytes(t)) || !strings.HasPrefix(got.header.Get("Content-Disposition"), "inline") {
+			t.Fatal("the attached photo does not come back as uploaded")
+		}
+		f.login("auditor").do("GET", fmt.Sprintf("/api/v1/files/%d", photo.ID), nil).want(403)
+	})
+}
