@@ -7,21 +7,31 @@ function keys(menus: MenuItem[]): string[] {
 }
 
 describe('menusFor', () => {
+  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'profile']
+  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'profile']
   const cases: [string, string[], string[]][] = [
-    ['office_leader', ['office_leader'], ['home', 'org', 'regions', 'units', 'people', 'profile']],
-    ['office_staff', ['office_staff'], ['home', 'org', 'regions', 'units', 'people', 'profile']],
-    ['sys_admin', ['sys_admin'], ['home', 'org', 'regions', 'units', 'people', 'profile']],
+    ['office_leader', ['office_leader'], office],
+    ['office_staff', ['office_staff'], office],
+    ['sys_admin', ['sys_admin'], ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'profile']],
     ['security_admin', ['security_admin'], ['home', 'org', 'people', 'profile']],
-    ['unit_head', ['unit_head'], ['home', 'org', 'units', 'people', 'profile']],
-    ['unit_liaison', ['unit_liaison'], ['home', 'org', 'units', 'people', 'profile']],
-    ['leader', ['leader'], ['home', 'org', 'regions', 'units', 'profile']],
+    ['unit_head', ['unit_head'], unit],
+    ['unit_liaison', ['unit_liaison'], unit],
+    ['leader', ['leader'], ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'profile']],
     ['audit_admin', ['audit_admin'], ['home', 'audit', 'profile']],
-    ['inspector', ['inspector'], ['home', 'profile']],
+    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', 'profile']],
     ['grid_worker', ['grid_worker'], ['home', 'profile']],
     ['no roles', [], ['home', 'profile']],
-    ['leader + audit_admin', ['leader', 'audit_admin'], ['home', 'org', 'regions', 'units', 'audit', 'profile']],
-    ['security_admin + unit_liaison', ['security_admin', 'unit_liaison'], ['home', 'org', 'units', 'people', 'profile']],
-    ['leader + unit_head', ['leader', 'unit_head'], ['home', 'org', 'regions', 'units', 'people', 'profile']],
+    [
+      'leader + audit_admin',
+      ['leader', 'audit_admin'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'audit', 'profile'],
+    ],
+    ['security_admin + unit_liaison', ['security_admin', 'unit_liaison'], unit],
+    [
+      'leader + unit_head',
+      ['leader', 'unit_head'],
+      ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'profile'],
+    ],
   ]
   it.each(cases)('%s', (_name, roles, want) => {
     expect(keys(menusFor(roles))).toEqual(want)
@@ -36,11 +46,21 @@ describe('menusFor', () => {
     expect(title(['unit_head', 'office_staff'])).toBe('人员管理')
   })
 
+  it('names the lists page 本单位清单 for unit roles and 四个清单 for the office and leaders', () => {
+    const title = (roles: string[]) => menuTrail(menusFor(roles), '/lists').at(-1)?.title
+    expect(title(['unit_liaison'])).toBe('本单位清单')
+    expect(title(['unit_head'])).toBe('本单位清单')
+    expect(title(['office_staff'])).toBe('四个清单')
+    expect(title(['leader'])).toBe('四个清单')
+    expect(title(['unit_head', 'leader'])).toBe('四个清单')
+  })
+
   it('gives every menu item a route path and Chinese title', () => {
     const all = menusFor(['office_leader', 'audit_admin'])
     expect(all.map((m) => [m.title, m.path])).toEqual([
       ['首页', '/'],
       ['组织机构', '/org'],
+      ['创建管理', '/campaign'],
       ['审计日志', '/audit'],
       ['个人中心', '/profile'],
     ])
@@ -48,6 +68,12 @@ describe('menusFor', () => {
       ['区划管理', '/org/regions'],
       ['单位管理', '/org/units'],
       ['人员管理', '/org/people'],
+    ])
+    expect(all[2].children?.map((c) => [c.title, c.path])).toEqual([
+      ['测评体系', '/framework'],
+      ['数据指标', '/targets'],
+      ['年度方案', '/plan'],
+      ['四个清单', '/lists'],
     ])
   })
 
@@ -81,6 +107,23 @@ describe('can', () => {
     expect(can(['unit_head'], 'people.write')).toBe(true)
     expect(can(['inspector'], 'people.write')).toBe(false)
   })
+
+  it('lets only the creation office edit frameworks and plans and report for any unit', () => {
+    for (const p of ['framework.write', 'plan.write', 'report.anyUnit'] as const) {
+      expect(can(['office_leader'], p), p).toBe(true)
+      expect(can(['office_staff'], p), p).toBe(true)
+      for (const role of ['sys_admin', 'leader', 'inspector', 'unit_head', 'unit_liaison']) {
+        expect(can([role], p), `${role} ${p}`).toBe(false)
+      }
+    }
+  })
+
+  it('lets the office and leaders open the lists of any unit, not unit roles', () => {
+    expect(can(['office_staff'], 'lists.anyUnit')).toBe(true)
+    expect(can(['leader'], 'lists.anyUnit')).toBe(true)
+    expect(can(['unit_head'], 'lists.anyUnit')).toBe(false)
+    expect(can(['unit_liaison'], 'lists.anyUnit')).toBe(false)
+  })
 })
 
 describe('menuTrail', () => {
@@ -88,6 +131,7 @@ describe('menuTrail', () => {
   it('leads through the group to the page', () => {
     expect(menuTrail(menus, '/org/units').map((m) => m.title)).toEqual(['组织机构', '单位管理'])
     expect(menuTrail(menus, '/').map((m) => m.title)).toEqual(['首页'])
+    expect(menuTrail(menus, '/plan').map((m) => m.title)).toEqual(['创建管理', '年度方案'])
   })
   it('is empty for pages outside the menu', () => {
     expect(menuTrail(menus, '/audit')).toEqual([])

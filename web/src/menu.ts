@@ -1,10 +1,20 @@
 import type { RoleCode } from '@/api/types'
 
 /** PageKey names each console page; it is also the suffix of its menu item's data-test. */
-export type PageKey = 'home' | 'regions' | 'units' | 'people' | 'audit' | 'profile'
+export type PageKey =
+  | 'home'
+  | 'regions'
+  | 'units'
+  | 'people'
+  | 'audit'
+  | 'profile'
+  | 'framework'
+  | 'targets'
+  | 'plan'
+  | 'lists'
 
 export interface MenuItem {
-  key: PageKey | 'org'
+  key: PageKey | 'org' | 'campaign'
   title: string
   path: string
   children?: MenuItem[]
@@ -12,6 +22,8 @@ export interface MenuItem {
 
 const office: RoleCode[] = ['office_leader', 'office_staff', 'sys_admin']
 const unitRoles: RoleCode[] = ['unit_head', 'unit_liaison']
+/** campaignOffice are the creation office's own roles, who run the framework and the plan. */
+const campaignOffice: RoleCode[] = ['office_leader', 'office_staff']
 
 /** pageRoles says who may open each page; an empty list means every signed-in user. */
 export const pageRoles: Record<PageKey, RoleCode[]> = {
@@ -21,6 +33,10 @@ export const pageRoles: Record<PageKey, RoleCode[]> = {
   units: [...office, ...unitRoles, 'leader'],
   people: [...office, 'security_admin', ...unitRoles],
   audit: ['audit_admin'],
+  framework: [...campaignOffice, 'sys_admin', 'leader', 'inspector'],
+  targets: [...campaignOffice, ...unitRoles, 'leader', 'inspector'],
+  plan: [...campaignOffice, ...unitRoles, 'leader', 'inspector'],
+  lists: [...campaignOffice, ...unitRoles, 'leader'],
 }
 
 /**
@@ -34,6 +50,13 @@ const permissions = {
   'units.write': office,
   'people.write': [...office, 'security_admin', 'unit_head'] as RoleCode[],
   'people.security': [...office, 'security_admin'] as RoleCode[],
+  // The office edits framework drafts and the plan's tasks, and reports targets and progress for any unit;
+  // unit roles report for their own unit only, where the server says so (canReport, assigned units).
+  'framework.write': campaignOffice,
+  'plan.write': campaignOffice,
+  'report.anyUnit': campaignOffice,
+  // Office and leaders pick any unit's four lists; unit roles see their own.
+  'lists.anyUnit': [...campaignOffice, 'leader'] as RoleCode[],
 } satisfies Record<string, RoleCode[]>
 
 export type Permission = keyof typeof permissions
@@ -57,8 +80,18 @@ export function menusFor(roles: readonly string[]): MenuItem[] {
     org.push({ key: 'people', title: wide ? '人员管理' : '本单位人员', path: '/org/people' })
   }
 
+  const campaign: MenuItem[] = []
+  if (allowed('framework')) campaign.push({ key: 'framework', title: '测评体系', path: '/framework' })
+  if (allowed('targets')) campaign.push({ key: 'targets', title: '数据指标', path: '/targets' })
+  if (allowed('plan')) campaign.push({ key: 'plan', title: '年度方案', path: '/plan' })
+  if (allowed('lists')) {
+    const wide = can(roles, 'lists.anyUnit')
+    campaign.push({ key: 'lists', title: wide ? '四个清单' : '本单位清单', path: '/lists' })
+  }
+
   const menus: MenuItem[] = [{ key: 'home', title: '首页', path: '/' }]
   if (org.length) menus.push({ key: 'org', title: '组织机构', path: '/org', children: org })
+  if (campaign.length) menus.push({ key: 'campaign', title: '创建管理', path: '/campaign', children: campaign })
   if (allowed('audit')) menus.push({ key: 'audit', title: '审计日志', path: '/audit' })
   menus.push({ key: 'profile', title: '个人中心', path: '/profile' })
   return menus

@@ -1,7 +1,10 @@
 import { http, type Query } from './http'
 import type {
-  ApiToken, AuditEntry, AuditQuery, Id, ImportResult, Me, Meta, NewApiToken, Page, Person, PersonCreate,
-  PersonQuery, PersonUpdate, Region, RegionCreate, RegionUpdate, Unit, UnitInput, UnitQuery,
+  ApiToken, AuditEntry, AuditQuery, ErrorDetail, Framework, FrameworkComparison, FrameworkNode, FrameworkTree,
+  FrameworkUpdate, Id, ImportResult, Me, Meta, Negative, NegativeInput, NewApiToken, NodeInput, Page, Person,
+  PersonCreate, PersonQuery, PersonUpdate, Plan, ProgressInput, Region, RegionCreate, RegionUpdate, Standard,
+  StandardDetail, StandardInput, Task, TaskDetail, TaskInput, TaskQuery, TargetList, TargetQuery, TargetReport,
+  TargetReportInput, Unit, UnitInput, UnitLists, UnitQuery,
 } from './types'
 
 export { ApiError, errorField, setClientHooks, type Query } from './http'
@@ -61,4 +64,50 @@ export const personApi = {
 
 export const auditApi = {
   list: (query: AuditQuery) => http.get<Page<AuditEntry>>('/audit', { ...query }),
+}
+
+export const frameworkApi = {
+  list: () => http.get<{ items: Framework[]; total: number }>('/frameworks'),
+  get: (id: Id) => http.get<Framework>(`/frameworks/${id}`),
+  update: (id: Id, body: FrameworkUpdate) => http.put<Framework>(`/frameworks/${id}`, body),
+  remove: (id: Id) => http.del(`/frameworks/${id}`),
+  copy: (id: Id) => http.post<Framework>(`/frameworks/${id}/copy`),
+  freeze: (id: Id) => http.post<Framework>(`/frameworks/${id}/freeze`),
+  check: (id: Id) => http.get<{ problems: ErrorDetail[] }>(`/frameworks/${id}/check`),
+  tree: (id: Id) => http.get<FrameworkTree>(`/frameworks/${id}/tree`),
+  standard: (id: Id, sid: Id) => http.get<StandardDetail>(`/frameworks/${id}/standards/${sid}`),
+  createNode: (id: Id, body: NodeInput) => http.post<FrameworkNode>(`/frameworks/${id}/nodes`, body),
+  updateNode: (id: Id, nodeId: Id, body: NodeInput) => http.put<FrameworkNode>(`/frameworks/${id}/nodes/${nodeId}`, body),
+  removeNode: (id: Id, nodeId: Id) => http.del(`/frameworks/${id}/nodes/${nodeId}`),
+  createStandard: (id: Id, body: StandardInput) => http.post<Standard>(`/frameworks/${id}/standards`, body),
+  updateStandard: (id: Id, sid: Id, body: StandardInput) => http.put<Standard>(`/frameworks/${id}/standards/${sid}`, body),
+  removeStandard: (id: Id, sid: Id) => http.del(`/frameworks/${id}/standards/${sid}`),
+  createNegative: (id: Id, body: NegativeInput) => http.post<Negative>(`/frameworks/${id}/negatives`, body),
+  updateNegative: (id: Id, negId: Id, body: NegativeInput) => http.put<Negative>(`/frameworks/${id}/negatives/${negId}`, body),
+  removeNegative: (id: Id, negId: Id) => http.del(`/frameworks/${id}/negatives/${negId}`),
+  exportFile: (id: Id) => http.blob(`/frameworks/${id}/export`),
+  template: () => http.blob('/frameworks/template'),
+  importFile: (file: File) => http.upload<Framework>('/frameworks/import', file),
+  compare: (a: Id, b: Id) => http.get<FrameworkComparison>('/frameworks/compare', { a, b }),
+}
+
+export const targetApi = {
+  list: (query: TargetQuery) => http.get<TargetList>('/targets', { ...query }),
+  report: (id: Id, body: TargetReportInput) => http.post<TargetReport>(`/targets/${id}/reports`, body),
+  reports: (id: Id) => http.get<{ items: TargetReport[] }>(`/targets/${id}/reports`),
+}
+
+export const planApi = {
+  list: () => http.get<{ items: Plan[] }>('/plans'),
+  tasks: (id: Id, query: TaskQuery) => http.get<{ items: Task[]; total: number }>(`/plans/${id}/tasks`, { ...query }),
+  createTask: (id: Id, body: TaskInput) => http.post<Task>(`/plans/${id}/tasks`, body),
+  task: (id: Id) => http.get<TaskDetail>(`/tasks/${id}`),
+  updateTask: (id: Id, body: TaskInput) => http.put<Task>(`/tasks/${id}`, body),
+  removeTask: (id: Id) => http.del(`/tasks/${id}`),
+  report: (id: Id, body: ProgressInput) => http.post<void>(`/tasks/${id}/reports`, body),
+}
+
+export const listsApi = {
+  mine: () => http.get<UnitLists>('/me/lists'),
+  unit: (id: Id) => http.get<UnitLists>(`/units/${id}/lists`),
 }

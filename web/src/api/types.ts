@@ -70,6 +70,16 @@ export interface Meta {
   /** Chinese names of audit actions (create, login, …) and audited entities (unit, person, …). */
   auditActions: Record<string, string>
   auditEntities: Record<string, string>
+  /** Assessment methods (field 实地考察, …), target comparators (>= ≥, between 区间) and the plan's phases. */
+  methods: CodeName[]
+  comparators: CodeName<Comparator>[]
+  phases: Phase[]
+}
+
+/** Phase is a stage of the year's plan; from and to are MM-DD. */
+export interface Phase extends CodeName {
+  from: string
+  to: string
 }
 
 export interface ApiToken {
@@ -209,4 +219,298 @@ export interface AuditQuery extends PageQuery {
 export interface ImportResult {
   created: number
   updated: number
+}
+
+/** UnitRef names a unit inside another record (lead and responsible units). */
+export interface UnitRef {
+  id: Id
+  name: string
+}
+
+// Framework (测评体系)
+
+export type FrameworkKind = 'main' | 'minors'
+export type FrameworkStatus = 'draft' | 'frozen'
+
+export interface Framework {
+  id: Id
+  familyId: Id
+  version: number
+  name: string
+  kind: FrameworkKind
+  status: FrameworkStatus
+  basicTotal: number
+  specialTotal: number
+  gateScore: number | null
+  weight: number | null
+  minorsId: Id | null
+  minorsName: string
+  copiedFrom: Id | null
+  frozenAt: string | null
+  createdAt: string
+  counts: { items: number; indicators: number; contents: number; standards: number; targets: number; negatives: number }
+}
+
+export interface FrameworkUpdate {
+  name: string
+  basicTotal: number
+  specialTotal: number
+  gateScore: number | null
+  weight: number | null
+  minorsId: Id | null
+}
+
+export type NodeLevel = 1 | 2 | 3
+export type NodePart = 'basic' | 'special'
+export type ScoreMode = 'rate' | 'grade'
+
+/** FrameworkNode is a 测评项目 (level 1), 测评指标 (2) or 测评内容 (3). */
+export interface FrameworkNode {
+  id: Id
+  parentId: Id | null
+  level: NodeLevel
+  code: string
+  name: string
+  part: NodePart
+  weight: number
+  scoreMode: ScoreMode
+}
+
+export type NodeInput = Omit<FrameworkNode, 'id' | 'level'>
+
+export type Comparator = '' | '>=' | '<=' | '=' | 'between'
+
+/** TargetSpec is a standard's 数据指标: metric, comparator, threshold(s) and unit of measure. */
+export interface TargetSpec {
+  metric: string
+  comparator: Comparator
+  threshold: number | null
+  threshold2: number | null
+  measureUnit: string
+}
+
+export interface Standard extends TargetSpec {
+  id: Id
+  contentId: Id
+  code: string
+  text: string
+  methods: string[]
+  categories: string[]
+  leadUnits: UnitRef[]
+  responsibleUnits: UnitRef[]
+}
+
+export interface StandardDetail extends Standard {
+  path: { code: string; name: string; level: NodeLevel }[]
+}
+
+export interface StandardInput extends TargetSpec {
+  contentId: Id
+  code: string
+  text: string
+  methods: string[]
+  categories: string[]
+  leadUnitIds: Id[]
+  responsibleUnitIds: Id[]
+}
+
+export type NegativeEffect = 'deduct' | 'veto'
+
+export interface Negative {
+  id: Id
+  code: string
+  text: string
+  effect: NegativeEffect
+  points: number | null
+  contentCode: string
+}
+
+export type NegativeInput = Omit<Negative, 'id'>
+
+export interface FrameworkTree {
+  framework: Framework
+  nodes: FrameworkNode[]
+  standards: Standard[]
+  negatives: Negative[]
+}
+
+export interface FieldChange {
+  field: string
+  before: unknown
+  after: unknown
+}
+
+export interface FrameworkChange {
+  kind: 'framework' | 'node' | 'standard' | 'negative'
+  code: string
+  name: string
+  change: 'added' | 'removed' | 'changed'
+  fields: FieldChange[]
+}
+
+export interface FrameworkComparison {
+  equal: boolean
+  changes: FrameworkChange[]
+}
+
+// Targets (数据指标)
+
+export type TargetStatusCode = 'met' | 'not_met' | 'not_reported'
+
+export interface TargetStatus extends TargetSpec {
+  standardId: Id
+  frameworkId: Id
+  code: string
+  text: string
+  leadUnits: UnitRef[]
+  responsibleUnits: UnitRef[]
+  period: string
+  value: number | null
+  reportUnitName: string
+  reportedAt: string | null
+  status: TargetStatusCode
+  canReport: boolean
+}
+
+export interface TargetQuery {
+  frameworkId?: Id
+  period?: string
+  status?: string
+  unitId?: Id
+  q?: string
+}
+
+export interface TargetList {
+  items: TargetStatus[]
+  total: number
+  period: string
+}
+
+export interface TargetReportInput {
+  period: string
+  value: number
+  evidence: string
+  unitId?: Id
+}
+
+export interface TargetReport {
+  id: Id
+  standardId: Id
+  unitId: Id
+  unitName: string
+  period: string
+  value: number
+  evidence: string
+  reportedBy: string
+  reportedAt: string
+  met: boolean
+}
+
+// Plan (年度方案)
+
+export interface Plan {
+  id: Id
+  year: number
+  name: string
+  frameworkId: Id
+  taskCount: number
+  overdueCount: number
+}
+
+export interface Task {
+  id: Id
+  planId: Id
+  seq: number
+  title: string
+  content: string
+  phase: string
+  /** deadline is a date, YYYY-MM-DD. */
+  deadline: string
+  leadUnits: UnitRef[]
+  responsibleUnits: UnitRef[]
+  standardCodes: string[]
+  /** progress is 0–100, the mean over the task's units. */
+  progress: number
+  overdue: boolean
+  /** unitProgress and unitOverdue are one unit's own figures, when the list was asked for a unit. */
+  unitProgress: number | null
+  unitOverdue: boolean | null
+}
+
+export interface TaskQuery {
+  phase?: string
+  unitId?: Id
+  overdue?: boolean
+  q?: string
+}
+
+export interface TaskInput {
+  seq: number
+  title: string
+  content: string
+  phase: string
+  deadline: string
+  leadUnitIds: Id[]
+  responsibleUnitIds: Id[]
+  standardCodes: string[]
+}
+
+export type UnitRole = 'lead' | 'responsible'
+
+export interface TaskUnit {
+  unitId: Id
+  unitName: string
+  role: UnitRole
+  percent: number
+  overdue: boolean
+  lastReportAt: string | null
+}
+
+export interface TaskReport {
+  id: Id
+  unitId: Id
+  unitName: string
+  percent: number
+  text: string
+  reportedBy: string
+  reportedAt: string
+}
+
+export interface TaskDetail extends Task {
+  units: TaskUnit[]
+  reports: TaskReport[]
+}
+
+export interface ProgressInput {
+  percent: number
+  text: string
+  unitId?: Id
+}
+
+export interface Responsibility {
+  standardId: Id
+  frameworkId: Id
+  code: string
+  text: string
+  role: UnitRole
+  methods: string[]
+  metric: string
+}
+
+export interface SupervisionItem {
+  kind: 'task'
+  id: Id
+  title: string
+  deadline: string
+  daysOverdue: number
+  unitProgress: number | null
+}
+
+/** UnitLists are a unit's four lists (四单): tasks, responsibilities, problems (none until cases exist), supervision. */
+export interface UnitLists {
+  unit: UnitRef
+  tasks: Task[]
+  responsibilities: Responsibility[]
+  problems: unknown[]
+  supervision: SupervisionItem[]
 }

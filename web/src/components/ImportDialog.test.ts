@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
+import { transferApi, type ImportResult } from '@/api'
 import ImportDialog from './ImportDialog.vue'
 
 const fetchMock = vi.fn<typeof fetch>()
@@ -17,7 +18,12 @@ afterEach(() => {
 
 async function openWithFile() {
   const wrapper = mount(ImportDialog, {
-    props: { modelValue: false, resource: 'people', title: '导入人员' },
+    props: {
+      modelValue: false,
+      title: '导入人员',
+      upload: (file: File) => transferApi.importFile('people', file),
+      describe: (r: unknown) => `新增 ${(r as ImportResult).created} 条，更新 ${(r as ImportResult).updated} 条`,
+    },
     attachTo: document.body,
   })
   await wrapper.setProps({ modelValue: true })

@@ -53,6 +53,49 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/audit/AuditPage.vue'),
         meta: { title: '审计日志', roles: pageRoles.audit },
       },
+      {
+        path: 'framework',
+        name: 'framework',
+        component: () => import('@/pages/framework/FrameworksPage.vue'),
+        meta: { title: '测评体系', roles: pageRoles.framework },
+      },
+      {
+        path: 'framework/compare',
+        name: 'framework-compare',
+        component: () => import('@/pages/framework/ComparePage.vue'),
+        meta: { title: '版本对比', roles: pageRoles.framework },
+      },
+      {
+        path: 'framework/:id(\\d+)',
+        name: 'framework-detail',
+        component: () => import('@/pages/framework/FrameworkDetailPage.vue'),
+        meta: { title: '框架详情', roles: pageRoles.framework },
+      },
+      {
+        // Open to every role: units reach their standards from the four lists and the plan.
+        path: 'framework/:id(\\d+)/standards/:sid(\\d+)',
+        name: 'standard',
+        component: () => import('@/pages/framework/StandardPage.vue'),
+        meta: { title: '标准详情' },
+      },
+      {
+        path: 'targets',
+        name: 'targets',
+        component: () => import('@/pages/targets/TargetsPage.vue'),
+        meta: { title: '数据指标', roles: pageRoles.targets },
+      },
+      {
+        path: 'plan',
+        name: 'plan',
+        component: () => import('@/pages/plan/PlanPage.vue'),
+        meta: { title: '年度方案', roles: pageRoles.plan },
+      },
+      {
+        path: 'lists',
+        name: 'lists',
+        component: () => import('@/pages/lists/ListsPage.vue'),
+        meta: { title: '四个清单', roles: pageRoles.lists },
+      },
       { path: '403', name: 'forbidden', component: () => import('@/pages/error/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       {
         path: ':pathMatch(.*)*',

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { metaApi, type CodeName, type Meta } from '@/api'
+import { defaultPhases } from '@/utils/planBoard'
 
 /** useMetaStore keeps /meta (role, unit kind, class and scope names), loaded once after sign-in. */
 export const useMetaStore = defineStore('meta', () => {
@@ -21,9 +22,12 @@ export const useMetaStore = defineStore('meta', () => {
 
   const nameIn = (list: CodeName[] | undefined, code: string) => list?.find((c) => c.code === code)?.name ?? code
 
+  const phases = computed(() => (meta.value?.phases?.length ? meta.value.phases : defaultPhases))
+
   return {
     meta,
     ensure,
+    phases,
     roleName: (code: string) => nameIn(meta.value?.roles, code),
     kindName: (code: string) => nameIn(meta.value?.unitKinds, code),
     className: (code: string) => nameIn(meta.value?.unitClasses, code),
@@ -31,5 +35,7 @@ export const useMetaStore = defineStore('meta', () => {
     levelName: (code: string) => nameIn(meta.value?.regionLevels, code),
     actionName: (code: string) => meta.value?.auditActions?.[code] ?? code,
     entityName: (code: string) => meta.value?.auditEntities?.[code] ?? code,
+    methodName: (code: string) => nameIn(meta.value?.methods, code),
+    phaseName: (code: string) => nameIn(phases.value, code),
   }
 })
