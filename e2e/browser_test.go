@@ -104,7 +104,7 @@ func (b *browser) run(steps ...chromedp.Action[chromedp.Void]) {
 // field returns a selector for the input behind a data-test name, whether
 // the attribute sits on the input itself or on its wrapper.
 func field(name string) string {
-	return fmt.Sprintf(`input[data-test=%[1]s], [data-test=%[1]s] input`, name)
+	return fmt.Sprintf(`input[data-test=%[1]s], textarea[data-test=%[1]s], [data-test=%[1]s] input, [data-test=%[1]s] textarea`, name)
 }
 
 // pick waits for the last visible, enabled element matching css (and with
@@ -143,8 +143,12 @@ func (b *browser) pick(css, text string) string {
 
 func (b *browser) typeInto(name, text string) {
 	b.t.Helper()
-	sel := chromedp.CSS(b.pick(field(name), ""))
-	b.run(chromedp.Clear(sel), chromedp.SendKeys(sel, text))
+	sel := b.pick(field(name), "")
+	// Empty the field the way a person would, so Vue's model sees it.
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.value = ''; e.dispatchEvent(new Event('input', {bubbles: true})); return true })()`, sel))); err != nil {
+		b.t.Fatalf("browser: %v", err)
+	}
+	b.run(chromedp.SendKeys(chromedp.CSS(sel), text))
 }
 
 // click clicks what a person sees under a data-test name. The click is

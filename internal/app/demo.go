@@ -11,35 +11,56 @@ import (
 
 	"wenming/internal/demo"
 	"wenming/internal/domain"
+	"wenming/internal/framework"
 	"wenming/internal/org"
+	"wenming/internal/plan"
 )
 
-// loadDemo loads the demo county once, sets the demo password on every demo
-// account and prints the logins. Without WENMING_DEMO_PASSWORD the password
-// is generated once and kept in the data folder, so a second `demo` run
-// prints the same one.
+// loadDemo loads the demo county once and prints the logins. Only the run
+// that creates the county sets the demo password on the demo accounts, so a
+// later run never re-enables an account an administrator disabled nor undoes
+// a password change. The password set at creation (WENMING_DEMO_PASSWORD,
+// or one generated) is kept in the data folder, and later runs print it
+// from there.
 func loadDemo(ctx context.Context, e *env) error {
 	svc := org.NewService(e.db)
+	path := filepath.Join(e.cfg.DataDir, "demo-password.txt")
+	password, err := demoPassword(e.cfg.DemoPassword, path)
+	if err != nil {
+		return err
+	}
 	created, err := demo.Load(ctx, svc)
 	if err != nil {
 		return err
 	}
-	password, err := demoPassword(e.cfg.DemoPassword, e.cfg.DataDir)
-	if err != nil {
-		return err
-	}
-	if err := domain.ValidatePassword("demo-password", password, ""); err != nil {
-		return fmt.Errorf("WENMING_DEMO_PASSWORD: %s", err.(*domain.Error).Message)
-	}
-	if err := demo.SetPasswords(ctx, svc, password); err != nil {
-		return err
-	}
 	if created {
-		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位）。\n", demo.Townships(), demo.Units())
+		if err := os.MkdirAll(e.cfg.DataDir, 0o750); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(password+"\n"), 0o600); err != nil {
+			return err
+		}
+		if err := demo.SetPasswords(ctx, svc, password); err != nil {
+			return err
+		}
+		frameworks := framework.NewService(e.db, svc)
+		if err := demo.LoadCampaign(ctx, svc, frameworks, plan.NewService(e.db, svc, frameworks)); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务）。\n", demo.Townships(), demo.Units(), demo.PlanYear)
+		fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", password)
 	} else {
-		fmt.Fprintln(e.stdout, "演示县已存在，未重复载入。")
+		fmt.Fprintln(e.stdout, "演示县已存在，未重复载入，演示账号的密码和状态均未改动。")
+		stored, err := storedDemoPassword(path)
+		if err != nil {
+			return err
+		}
+		if stored != "" {
+			fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", stored)
+		} else {
+			fmt.Fprintf(e.stdout, "\n演示账号（载入时的统一密码未保存在 %s 中）\n", path)
+		}
 	}
-	fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", password)
 	tw := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "用户名\t姓名\t角色\t单位")
 	for _, a := range demo.Accounts {
@@ -50,18 +71,30 @@ func loadDemo(ctx context.Context, e *env) error {
 	return nil
 }
 
-func demoPassword(configured, dataDir string) (string, error) {
+// demoPassword is the password a new demo county gets: the configured one,
+// else the one kept from an earlier load, else a new one.
+func demoPassword(configured, path string) (string, error) {
 	if configured != "" {
+		if err := domain.ValidatePassword("demo-password", configured, ""); err != nil {
+			return "", fmt.Errorf("WENMING_DEMO_PASSWORD: %s", err.(*domain.Error).Message)
+		}
 		return configured, nil
 	}
-	path := filepath.Join(dataDir, "demo-password.txt")
-	b, err := os.ReadFile(path)
-	if err == nil && strings.TrimSpace(string(b)) != "" {
-		return strings.TrimSpace(string(b)), nil
-	}
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+	stored, err := storedDemoPassword(path)
+	if err != nil {
 		return "", err
 	}
-	pw := generatePassword()
-	return pw, os.WriteFile(path, []byte(pw+"\n"), 0o600)
+	if stored != "" && domain.ValidatePassword("demo-password", stored, "") == nil {
+		return stored, nil
+	}
+	return generatePassword(), nil
+}
+
+// storedDemoPassword reads the password kept in the data folder, or "".
+func storedDemoPassword(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	return strings.TrimSpace(string(b)), err
 }

@@ -72,6 +72,9 @@ func (s *Service) Login(ctx context.Context, username, password string, cl Clien
 	if username == "" {
 		return "", domain.Invalid("username", "请输入用户名")
 	}
+	if err := domain.CleanText("username", "用户名", username); err != nil {
+		return "", err
+	}
 	if password == "" {
 		return "", domain.Invalid("password", "请输入密码")
 	}
@@ -79,7 +82,9 @@ func (s *Service) Login(ctx context.Context, username, password string, cl Clien
 	var loginErr error
 	err := s.db.Write(ctx, func(c *store.Conn) error {
 		var cr credentials
-		err := c.Get(ctx, "用户", `SELECT id, real_name, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?`,
+		// The row stays locked until commit, so concurrent failures count
+		// one after another instead of overwriting each other's count.
+		err := c.Get(ctx, "用户", `SELECT id, real_name, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?`+c.ForUpdate(),
 			[]any{username}, &cr.id, &cr.realName, &cr.hash, &cr.disabled, &cr.failed, &cr.lockedUntil)
 		if errors.Is(err, domain.ErrNotFound) {
 			CheckPassword(dummyHash, password)
@@ -94,6 +99,10 @@ func (s *Service) Login(ctx context.Context, username, password string, cl Clien
 		if cr.lockedUntil != nil && cr.lockedUntil.After(c.Now) {
 			loginErr = lockedError(*cr.lockedUntil)
 			return nil
+		}
+		if cr.lockedUntil != nil {
+			// A lapsed lock starts the count afresh.
+			cr.failed = 0
 		}
 		if !CheckPassword(cr.hash, password) {
 			loginErr = s.countFailure(ctx, c, actor, cr.failed+1)
@@ -134,7 +143,9 @@ func (s *Service) countFailure(ctx context.Context, c *store.Conn, actor *domain
 		}
 		return lockedError(until)
 	}
-	if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = ? WHERE id = ?`, failed, actor.UserID); err != nil {
+	// Clearing a lapsed lock keeps the count restarted by Login from being
+	// reset again on the next failure.
+	if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = ?, locked_until = NULL WHERE id = ?`, failed, actor.UserID); err != nil {
 		return err
 	}
 	if err := audit.Record(ctx, c, actor, audit.Change{Action: "login_failed", Entity: "session", EntityID: actor.UserID,
@@ -239,7 +250,10 @@ func (s *Service) loadActor(ctx context.Context, c *store.Conn, userID int64, cl
 }
 
 // ChangePassword sets the actor's own password after checking the old one.
-func (s *Service) ChangePassword(ctx context.Context, actor *domain.Actor, oldPassword, newPassword string) error {
+// It revokes every API token of the actor and ends every other session,
+// keeping only the one behind currentSession (the caller's session token,
+// "" when the caller came with an API token).
+func (s *Service) ChangePassword(ctx context.Context, actor *domain.Actor, currentSession, oldPassword, newPassword string) error {
 	if oldPassword == "" {
 		return domain.Invalid("oldPassword", "请输入原密码")
 	}
@@ -261,7 +275,14 @@ func (s *Service) ChangePassword(ctx context.Context, actor *domain.Actor, oldPa
 			HashPassword(newPassword), c.Now, c.Now, actor.UserID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, c, actor, audit.Change{Action: "password_change", Entity: "person", EntityID: actor.UserID, Summary: "修改本人密码"})
+		if err := RevokeAllTokens(ctx, c, actor.UserID); err != nil {
+			return err
+		}
+		if _, err := c.Exec(ctx, `DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`, actor.UserID, hashToken(currentSession)); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "password_change", Entity: "person", EntityID: actor.UserID,
+			Summary: "修改本人密码（其他会话已退出，API 令牌已全部吊销）"})
 	})
 }
 

@@ -27,6 +27,9 @@ type Token struct {
 // CreateToken issues a token acting as the actor, for integrations such as
 // a hotline platform. expiresInDays 0 means it never expires.
 func (s *Service) CreateToken(ctx context.Context, actor *domain.Actor, name string, expiresInDays int) (Token, error) {
+	if actor.ViaToken {
+		return Token{}, domain.Forbidden("API 令牌不能用于创建新令牌")
+	}
 	if err := domain.RequireText("name", "令牌名称", name, 64); err != nil {
 		return Token{}, err
 	}
@@ -90,8 +93,17 @@ func (s *Service) RevokeToken(ctx context.Context, actor *domain.Actor, id int64
 	})
 }
 
-// AuthenticateToken resolves a bearer token to its actor.
-func (s *Service) AuthenticateToken(ctx context.Context, secret string, cl Client) (*domain.Actor, error) {
+// RevokeAllTokens revokes every live API token of a user, inside the
+// caller's transaction: a password reset or change must also cut off the
+// integrations acting in that person's name.
+func RevokeAllTokens(ctx context.Context, c *store.Conn, userID int64) error {
+	_, err := c.Exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, c.Now, userID)
+	return err
+}
+
+// AuthenticateToken resolves a bearer token to its actor, and tells, like
+// Authenticate, whether its holder must first change the password.
+func (s *Service) AuthenticateToken(ctx context.Context, secret string, cl Client) (*domain.Actor, bool, error) {
 	invalid := &domain.Error{Code: domain.CodeUnauthenticated, Message: "API 令牌无效、已过期或已吊销"}
 	h := hashToken(secret)
 	c := s.db.Read()
@@ -100,27 +112,27 @@ func (s *Service) AuthenticateToken(ctx context.Context, secret string, cl Clien
 	err := c.Get(ctx, "令牌", `SELECT id, user_id, expires_at, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
 		[]any{h}, &id, &userID, &expires, &lastUsed)
 	if errors.Is(err, domain.ErrNotFound) {
-		return nil, invalid
+		return nil, false, invalid
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	now := s.db.Now()
 	if expires != nil && now.After(*expires) {
-		return nil, invalid
+		return nil, false, invalid
 	}
 	if lastUsed == nil || now.Sub(*lastUsed) > time.Minute {
 		if err := s.db.Write(ctx, func(c *store.Conn) error {
 			_, err := c.Exec(ctx, `UPDATE api_tokens SET last_used_at = ? WHERE id = ?`, c.Now, id)
 			return err
 		}); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	a, _, err := s.loadActor(ctx, c, userID, cl)
+	a, mustChange, err := s.loadActor(ctx, c, userID, cl)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	a.ViaToken = true
-	return a, nil
+	return a, mustChange, nil
 }

@@ -130,15 +130,40 @@ func RequireText(field, label, v string, max int) error {
 	return TextLimit(field, label, v, max)
 }
 
-// TextLimit checks an optional text field's length in characters.
+// TextLimit checks an optional text field's length in characters, and that
+// it holds no control characters.
 func TextLimit(field, label, v string, max int) error {
-	if !utf8.ValidString(v) {
-		return Invalid(field, label+"含有无效字符")
+	if err := CleanText(field, label, v); err != nil {
+		return err
 	}
 	if n := utf8.RuneCountInString(v); n > max {
 		return Invalid(field, label+"不能超过 "+itoa(max)+" 个字")
 	}
 	return nil
+}
+
+// CleanText refuses text that is not valid UTF-8 or that holds control
+// characters other than line breaks and tabs: a NUL, for one, cannot be
+// stored by PostgreSQL.
+func CleanText(field, label, v string) error {
+	if !utf8.ValidString(v) {
+		return Invalid(field, label+"含有无效字符")
+	}
+	if HasControl(v) {
+		return Invalid(field, label+"不能包含控制字符")
+	}
+	return nil
+}
+
+// HasControl tells whether s holds a control character other than \n, \r
+// and \t.
+func HasControl(s string) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return true
+		}
+	}
+	return false
 }
 
 // Person is an account with its unit, roles and scope.

@@ -12,6 +12,7 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/domain"
+	"wenming/internal/org"
 	"wenming/internal/store"
 )
 
@@ -38,6 +39,9 @@ var (
 		"8. 导入后生成一个草稿版本；与已有体系同名时成为该体系的新版本。",
 	}
 )
+
+// maxRows bounds each sheet of a framework workbook.
+const maxRows = 5000
 
 // Template writes the empty workbook with its instructions.
 func Template(w io.Writer) error {
@@ -240,7 +244,7 @@ func splitCell(s string) []string {
 
 // parseWorkbook reads and checks the four sheets, naming every bad cell.
 func parseWorkbook(file io.Reader, units *unitResolver) (Tree, error) {
-	x, err := excelize.OpenReader(file, excelize.Options{RawCellValue: true})
+	x, err := excelize.OpenReader(file, org.ReadOptions())
 	if err != nil {
 		return Tree{}, domain.Invalid("file", "无法读取文件：请上传 .xlsx 格式的测评体系工作簿")
 	}
@@ -284,7 +288,11 @@ func colName(col int) string {
 // rows returns a sheet's data rows (1-based row numbers) after checking
 // its header; a missing sheet is a problem of its own.
 func (p *parser) rows(sheet string, cols []string, required bool) map[int][]string {
-	all, err := p.x.GetRows(sheet, excelize.Options{RawCellValue: true})
+	all, err := p.x.GetRows(sheet, org.ReadOptions())
+	if len(all) > maxRows {
+		p.add(sheet, 0, -1, fmt.Sprintf("工作表“%s”超过 %d 行", sheet, maxRows))
+		return nil
+	}
 	if err != nil || len(all) == 0 {
 		if required {
 			p.add(sheet, 0, -1, "缺少工作表“"+sheet+"”，请使用下载的模板")

@@ -129,6 +129,20 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// cleanQuery refuses query parameters that are not valid UTF-8 or hold
+// control characters: PostgreSQL cannot compare text holding a NUL, so they
+// would otherwise end as internal errors in whichever list receives them.
+func cleanQuery(q url.Values) error {
+	for name, values := range q {
+		for _, v := range values {
+			if err := domain.CleanText(name, "参数“"+name+"”", v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // queryInt reads an optional positive integer query parameter.
 func queryInt(q url.Values, name string, def int) (int, error) {
 	v := q.Get(name)
@@ -145,6 +159,10 @@ func queryInt(q url.Values, name string, def int) (int, error) {
 // page is the pagination of a list request.
 type page struct{ Page, Size int }
 
+// maxPage bounds the page number so that the offset stays far from
+// overflowing (PostgreSQL refuses an OFFSET beyond int64).
+const maxPage = 100000
+
 func readPage(q url.Values) (page, error) {
 	p, err := queryInt(q, "page", 1)
 	if err != nil {
@@ -156,6 +174,9 @@ func readPage(q url.Values) (page, error) {
 	}
 	if p < 1 {
 		return page{}, domain.Invalid("page", "页码须从 1 开始")
+	}
+	if p > maxPage {
+		return page{}, domain.Invalid("page", "页码不能超过 "+itoa(maxPage))
 	}
 	if size < 1 || size > 200 {
 		return page{}, domain.Invalid("pageSize", "每页条数须在 1–200 之间")

@@ -139,6 +139,10 @@ func (s *Server) wrap(rt route) http.Handler {
 			}
 			actor = a
 		}
+		if err := cleanQuery(r.URL.Query()); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 		if err := rt.h(w, r, actor); err != nil {
 			s.writeError(w, r, err)
 		}
@@ -153,8 +157,7 @@ func (s *Server) authenticate(r *http.Request) (*domain.Actor, bool, error) {
 		if !ok {
 			return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "Authorization 头格式应为 Bearer <令牌>"}
 		}
-		a, err := s.Auth.AuthenticateToken(r.Context(), token, s.client(r))
-		return a, false, err
+		return s.Auth.AuthenticateToken(r.Context(), token, s.client(r))
 	}
 	c, err := r.Cookie(sessionCookie)
 	if err != nil {

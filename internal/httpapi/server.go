@@ -125,10 +125,9 @@ func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter 
 func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		id := r.Header.Get("X-Request-Id")
-		if len(id) == 0 || len(id) > 64 || strings.ContainsAny(id, " \t\r\n") {
-			id = newRequestID()
-		}
+		// Always our own id: the audit log must not carry a value the
+		// client chose.
+		id := newRequestID()
 		w.Header().Set("X-Request-Id", id)
 		r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
 		rec := &statusRecorder{ResponseWriter: w}
@@ -192,11 +191,16 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 }
 
 // clientIP is the caller's address, from X-Forwarded-For only when the
-// deployment says a trusted proxy sets it.
+// deployment says a trusted proxy sets it. The proxy appends the address it
+// saw, so only the last entry is its word; those before it are whatever the
+// client sent.
 func (s *Server) clientIP(r *http.Request) string {
 	if s.TrustProxy {
-		if f := r.Header.Get("X-Forwarded-For"); f != "" {
-			return strings.TrimSpace(strings.Split(f, ",")[0])
+		if h := r.Header.Values("X-Forwarded-For"); len(h) > 0 {
+			parts := strings.Split(h[len(h)-1], ",")
+			if ip := strings.TrimSpace(parts[len(parts)-1]); ip != "" {
+				return ip
+			}
 		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)

@@ -73,7 +73,12 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, a *domai
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	if err := s.Auth.ChangePassword(r.Context(), a, in.OldPassword, in.NewPassword); err != nil {
+	// The session making the change stays; every other one ends.
+	current := ""
+	if c, err := r.Cookie(sessionCookie); err == nil && !a.ViaToken {
+		current = c.Value
+	}
+	if err := s.Auth.ChangePassword(r.Context(), a, current, in.OldPassword, in.NewPassword); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -39,11 +39,13 @@ func requireReader(a *domain.Actor) error {
 // unitRoles are the roles a unit head may hand out within the unit.
 var unitRoles = []domain.Role{domain.RoleUnitLiaison, domain.RoleInspector, domain.RoleGridWorker}
 
-// canGrant tells whether the actor may give (or take away) a role.
+// canGrant tells whether the actor may give (or take away) a role. Only
+// the security admin manages the three separated admin roles, so the
+// system admin cannot make itself, or anyone, an auditor.
 func canGrant(a *domain.Actor, r domain.Role) bool {
 	switch {
 	case domain.IsAdminRole(r):
-		return a.Has(domain.RoleSysAdmin, domain.RoleSecurityAdmin)
+		return a.Has(domain.RoleSecurityAdmin)
 	case r == domain.RoleOfficeLeader:
 		return a.Has(domain.RoleSysAdmin, domain.RoleSecurityAdmin, domain.RoleOfficeLeader)
 	case a.Has(domain.RoleSysAdmin, domain.RoleSecurityAdmin, domain.RoleOfficeLeader, domain.RoleOfficeStaff):
@@ -78,6 +80,26 @@ func unitScopeSQL(a *domain.Actor) (string, []any) {
 	default:
 		return `un.path LIKE ?`, []any{a.UnitPath + "%"}
 	}
+}
+
+// coversPerson tells whether the actor's scope contains the person's own
+// scope, so that nobody takes over an account that sees more than they do.
+func coversPerson(a *domain.Actor, p domain.Person) bool {
+	region := p.Scope.RegionCode
+	if p.Scope.Kind == domain.ScopeUnit {
+		region = p.UnitRegion
+	}
+	return a.CoversScope(p.Scope.Kind, region, p.UnitPath)
+}
+
+// heldRoles refuses a person holding a role the actor could not grant.
+func heldRoles(a *domain.Actor, p domain.Person) error {
+	for _, r := range p.Roles {
+		if !canGrant(a, r) {
+			return domain.Forbidden("该人员持有您无权管理的角色“" + domain.RoleName(string(r)) + "”")
+		}
+	}
+	return nil
 }
 
 func outOfScope(what string) error {

@@ -99,13 +99,28 @@ func (p *problems) err() error {
 	return domain.ImportInvalid(p.list)
 }
 
+// Limits on reading an uploaded workbook. The upload itself is at most
+// 10 MB, but a zip expands: excelize's default allows 16 GB, so a small
+// "zip bomb" could fill memory or disk.
+const (
+	maxUnzipSize    = 64 << 20 // every part of the workbook, unzipped
+	maxUnzipXMLSize = 16 << 20 // a worksheet held in memory; larger ones stream from a temporary file
+)
+
+// ReadOptions are the options for opening an uploaded workbook: raw cell
+// values, and bounded unzipping.
+func ReadOptions() excelize.Options {
+	return excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize}
+}
+
 // readSheet opens a workbook and returns the data rows of the spec's sheet
 // (the first sheet when none has its name), after checking the header row.
+// Rows are streamed, and reading stops as soon as there are too many.
 func readSheet(r io.Reader, spec sheetSpec) ([]row, *problems, error) {
 	p := &problems{spec: spec}
-	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true})
+	f, err := excelize.OpenReader(r, ReadOptions())
 	if err != nil {
-		return nil, nil, domain.Invalid("file", "无法读取文件：请上传 Excel 2007 及以上版本的 .xlsx 文件")
+		return nil, nil, domain.Invalid("file", "无法读取文件：请上传 Excel 2007 及以上版本的 .xlsx 文件，且解压后不超过 64 MB")
 	}
 	defer f.Close()
 	sheet := spec.name
@@ -117,37 +132,70 @@ func readSheet(r io.Reader, spec sheetSpec) ([]row, *problems, error) {
 		sheet = sheets[0]
 		p.spec.name = sheet
 	}
-	all, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	unreadable := domain.Invalid("file", "无法读取工作表“"+sheet+"”")
+	it, err := f.Rows(sheet)
 	if err != nil {
-		return nil, nil, domain.Invalid("file", "无法读取工作表“"+sheet+"”")
+		return nil, nil, unreadable
 	}
-	if len(all) == 0 {
-		return nil, nil, domain.Invalid("file", "工作表“"+sheet+"”是空的")
-	}
-	for i, h := range spec.headers {
-		got := ""
-		if i < len(all[0]) {
-			got = strings.TrimSpace(strings.TrimPrefix(all[0][i], "*"))
+	defer it.Close()
+	checkHeader := func(cells []string) error {
+		for i, h := range spec.headers {
+			got := ""
+			if i < len(cells) {
+				got = strings.TrimSpace(strings.TrimPrefix(cells[i], "*"))
+			}
+			if got != strings.TrimPrefix(h, "*") {
+				p.add(1, i, fmt.Sprintf("表头应为“%s”，实际为“%s”，请使用下载的模板", strings.TrimPrefix(h, "*"), got))
+			}
 		}
-		if got != strings.TrimPrefix(h, "*") {
-			p.add(1, i, fmt.Sprintf("表头应为“%s”，实际为“%s”，请使用下载的模板", strings.TrimPrefix(h, "*"), got))
-		}
-	}
-	if err := p.err(); err != nil {
-		return nil, nil, err
+		return p.err()
 	}
 	var rows []row
-	for i, cells := range all[1:] {
+	var header []string
+	num := 0
+	for it.Next() {
+		num++
+		cells, err := it.Columns(ReadOptions())
+		if err != nil {
+			return nil, nil, unreadable
+		}
+		if num == 1 {
+			header = cells
+			if !blank(header) {
+				if err := checkHeader(header); err != nil {
+					return nil, nil, err
+				}
+			}
+			continue
+		}
 		if blank(cells) {
 			continue
 		}
-		rows = append(rows, row{num: i + 2, cells: cells})
+		if blank(header) {
+			// Data under an empty first row: the header is missing.
+			return nil, nil, checkHeader(header)
+		}
+		if len(rows) == maxImportRows {
+			return nil, nil, domain.Invalid("file", fmt.Sprintf("一次最多导入 %d 行，请分批导入", maxImportRows))
+		}
+		for i, c := range cells {
+			if domain.HasControl(c) {
+				p.add(num, i, "单元格含有控制字符，请删除后重新上传")
+			}
+		}
+		rows = append(rows, row{num: num, cells: cells})
+	}
+	if it.Error() != nil {
+		return nil, nil, unreadable
+	}
+	if blank(header) {
+		return nil, nil, domain.Invalid("file", "工作表“"+sheet+"”是空的")
 	}
 	if len(rows) == 0 {
 		return nil, nil, domain.Invalid("file", "工作表“"+sheet+"”没有数据行")
 	}
-	if len(rows) > maxImportRows {
-		return nil, nil, domain.Invalid("file", fmt.Sprintf("一次最多导入 %d 行，请分批导入", maxImportRows))
+	if err := p.err(); err != nil {
+		return nil, nil, err
 	}
 	return rows, p, nil
 }

@@ -88,6 +88,9 @@ func (s *Service) People(ctx context.Context, actor *domain.Actor, f PeopleFilte
 	if err := requireReader(actor); err != nil {
 		return nil, 0, err
 	}
+	if err := domain.CleanText("q", "搜索关键字", f.Q); err != nil {
+		return nil, 0, err
+	}
 	cond, args := unitScopeSQL(actor)
 	conds := []string{cond}
 	if q := strings.TrimSpace(f.Q); q != "" {
@@ -296,8 +299,8 @@ func (s *Service) UpdatePerson(ctx context.Context, actor *domain.Actor, id int6
 	return p, err
 }
 
-// managed loads a person the actor may change: in scope, and holding no
-// role the actor could not grant.
+// managed loads a person the actor may change: in scope, holding no role
+// the actor could not grant, and seeing no more than the actor does.
 func (s *Service) managed(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (domain.Person, error) {
 	if !actor.Has(peopleManagers...) {
 		return domain.Person{}, domain.Forbidden("您的角色不能维护人员")
@@ -309,10 +312,11 @@ func (s *Service) managed(ctx context.Context, c *store.Conn, actor *domain.Acto
 	if !actor.SeesUnit(p.UnitPath, p.UnitRegion) {
 		return domain.Person{}, outOfScope("该人员")
 	}
-	for _, r := range p.Roles {
-		if !canGrant(actor, r) {
-			return domain.Person{}, domain.Forbidden("该人员持有您无权管理的角色“" + domain.RoleName(string(r)) + "”")
-		}
+	if err := heldRoles(actor, p); err != nil {
+		return domain.Person{}, err
+	}
+	if !coversPerson(actor, p) {
+		return domain.Person{}, domain.Forbidden("该人员的数据范围超出您本人的数据范围，您无权管理")
 	}
 	return p, nil
 }
@@ -325,8 +329,13 @@ func updatePerson(ctx context.Context, c *store.Conn, actor *domain.Actor, befor
 	if err != nil {
 		return domain.Person{}, err
 	}
-	if in.Disabled && before.ID == actor.UserID {
-		return domain.Person{}, domain.Invalid("disabled", "不能停用自己的账号")
+	if before.ID == actor.UserID {
+		if in.Disabled {
+			return domain.Person{}, domain.Invalid("disabled", "不能停用自己的账号")
+		}
+		if err := sameOwnGrants(before, in.UnitID, v); err != nil {
+			return domain.Person{}, err
+		}
 	}
 	if _, err := c.Exec(ctx, `UPDATE users SET real_name = ?, phone = ?, unit_id = ?, scope_kind = ?, scope_region_id = ?, disabled = ?, updated_at = ? WHERE id = ?`,
 		v.realName, v.phone, in.UnitID, v.scope, v.scopeRegion, in.Disabled, c.Now, before.ID); err != nil {
@@ -346,6 +355,25 @@ func updatePerson(ctx context.Context, c *store.Conn, actor *domain.Actor, befor
 	}
 	return p, audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "person", EntityID: p.ID,
 		Summary: "修改人员“" + p.RealName + "”（" + p.Username + "）", Before: before, After: p})
+}
+
+// sameOwnGrants refuses a change of one's own roles or scope: nobody
+// widens their own rights, whatever roles they hold.
+func sameOwnGrants(before domain.Person, unitID int64, v resolvedPerson) error {
+	const msg = "不能修改自己的角色或数据范围"
+	if !slices.Equal(slices.Sorted(slices.Values(before.Roles)), v.roles) {
+		return domain.Invalid("roles", msg)
+	}
+	sameRegion := (before.Scope.RegionID == nil) == (v.scopeRegion == nil) &&
+		(v.scopeRegion == nil || *before.Scope.RegionID == *v.scopeRegion)
+	if before.Scope.Kind != v.scope || !sameRegion {
+		return domain.Invalid("scopeKind", msg)
+	}
+	// A unit scope is the unit itself.
+	if v.scope == domain.ScopeUnit && unitID != before.UnitID {
+		return domain.Invalid("unitId", msg)
+	}
+	return nil
 }
 
 // DisablePerson stops an account and ends its sessions; the record stays so
@@ -370,7 +398,9 @@ func (s *Service) DisablePerson(ctx context.Context, actor *domain.Actor, id int
 	})
 }
 
-// keeper loads a person whose password the actor may reset or unlock.
+// keeper loads a person whose password the actor may reset or unlock: in
+// scope, holding no role the actor could not grant, and seeing no more than
+// the actor does, so that a reset never takes over a stronger account.
 func keeper(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (domain.Person, error) {
 	if !actor.Has(passwordKeepers...) {
 		return domain.Person{}, domain.Forbidden("只有安全保密管理员、系统管理员或创城办可以重置密码和解锁")
@@ -382,11 +412,17 @@ func keeper(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (
 	if !actor.SeesUnit(p.UnitPath, p.UnitRegion) {
 		return domain.Person{}, outOfScope("该人员")
 	}
+	if err := heldRoles(actor, p); err != nil {
+		return domain.Person{}, err
+	}
+	if !coversPerson(actor, p) {
+		return domain.Person{}, domain.Forbidden("该人员的数据范围超出您本人的数据范围，您无权重置其密码或解锁")
+	}
 	return p, nil
 }
 
 // ResetPassword sets a new password the person must change at next login,
-// unlocks the account and ends its sessions.
+// unlocks the account, ends its sessions and revokes its API tokens.
 func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int64, newPassword string) error {
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := keeper(ctx, c, actor, id)
@@ -403,8 +439,11 @@ func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int
 		if _, err := c.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
 			return err
 		}
+		if err := auth.RevokeAllTokens(ctx, c, id); err != nil {
+			return err
+		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "password_reset", Entity: "person", EntityID: id,
-			Summary: "重置“" + p.RealName + "”（" + p.Username + "）的密码"})
+			Summary: "重置“" + p.RealName + "”（" + p.Username + "）的密码（会话已退出，API 令牌已全部吊销）"})
 	})
 }
 
@@ -424,7 +463,8 @@ func (s *Service) Unlock(ctx context.Context, actor *domain.Actor, id int64) err
 }
 
 // SetPassword sets a password by username for the command line and the demo
-// loader; mustChange decides whether the holder must change it at login.
+// loader; mustChange decides whether the holder must change it at login. A
+// disabled account stays disabled.
 func (s *Service) SetPassword(ctx context.Context, actor *domain.Actor, username, password string, mustChange bool) error {
 	if !actor.Has(domain.RoleSysAdmin, domain.RoleSecurityAdmin) {
 		return domain.Forbidden("只有系统管理员或安全保密管理员可以设置密码")
@@ -437,8 +477,14 @@ func (s *Service) SetPassword(ctx context.Context, actor *domain.Actor, username
 		if err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, disabled = FALSE, updated_at = ? WHERE id = ?`,
+		if _, err := c.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`,
 			auth.HashPassword(password), mustChange, c.Now, p.ID); err != nil {
+			return err
+		}
+		if _, err := c.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, p.ID); err != nil {
+			return err
+		}
+		if err := auth.RevokeAllTokens(ctx, c, p.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "password_reset", Entity: "person", EntityID: p.ID,

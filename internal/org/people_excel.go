@@ -51,7 +51,11 @@ func (s *Service) ImportPeople(ctx context.Context, actor *domain.Actor, file io
 				continue
 			}
 			seen[strings.ToLower(username)] = r.num
-			created, err := s.importPerson(ctx, c, actor, r)
+			var created bool
+			err := c.Savepoint(ctx, func() (err error) {
+				created, err = s.importPerson(ctx, c, actor, r)
+				return err
+			})
 			if err := res.tally(p, r, created, err); err != nil {
 				return err
 			}

@@ -22,6 +22,9 @@ type RegionInput struct {
 // Regions lists every region, sorted by code. The tree is reference data
 // every signed-in role may read; q keeps names or codes containing it.
 func (s *Service) Regions(ctx context.Context, actor *domain.Actor, q string) ([]domain.Region, error) {
+	if err := domain.CleanText("q", "搜索关键字", q); err != nil {
+		return nil, err
+	}
 	query := `SELECT id, code, name, level, parent_id, sort_key FROM regions`
 	var args []any
 	if q = strings.TrimSpace(q); q != "" {

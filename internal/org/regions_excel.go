@@ -50,7 +50,11 @@ func (s *Service) ImportRegions(ctx context.Context, actor *domain.Actor, file i
 				continue
 			}
 			seen[code] = r.num
-			created, err := importRegion(ctx, c, actor, r)
+			var created bool
+			err := c.Savepoint(ctx, func() (err error) {
+				created, err = importRegion(ctx, c, actor, r)
+				return err
+			})
 			if err := res.tally(p, r, created, err); err != nil {
 				return err
 			}

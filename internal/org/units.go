@@ -50,6 +50,9 @@ func (s *Service) Units(ctx context.Context, actor *domain.Actor, f UnitFilter) 
 	if err := requireReader(actor); err != nil {
 		return nil, 0, err
 	}
+	if err := domain.CleanText("q", "搜索关键字", f.Q); err != nil {
+		return nil, 0, err
+	}
 	cond, args := unitScopeSQL(actor)
 	conds := []string{cond}
 	if q := strings.TrimSpace(f.Q); q != "" {
@@ -132,6 +135,9 @@ func (s *Service) CreateUnit(ctx context.Context, actor *domain.Actor, in UnitIn
 	}
 	var u domain.Unit
 	err := s.db.Write(ctx, func(c *store.Conn) error {
+		if err := c.LockTree(ctx, "units"); err != nil {
+			return err
+		}
 		var err error
 		u, err = createUnit(ctx, c, actor, in)
 		return err
@@ -179,12 +185,21 @@ func resolveUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, in Uni
 		}
 		u.RegionName, u.RegionCode = r.Name, r.Code
 	}
+	var parentRegion *int64
 	if u.ParentID != nil {
 		p, err := getUnit(ctx, c, *u.ParentID)
 		if err != nil {
 			return u, domain.Invalid("parentId", "上级单位不存在")
 		}
-		u.ParentName, u.Path = p.Name, p.Path
+		if !actor.SeesUnit(p.Path, p.RegionCode) {
+			return u, domain.Invalid("parentId", "上级单位“"+p.Name+"”不在您的数据范围内")
+		}
+		u.ParentName, u.Path, parentRegion = p.Name, p.Path, p.RegionID
+	}
+	// A unit-scoped writer sees units by their place in the tree, not by
+	// region, so it may not file a unit under a region of its choosing.
+	if actor.Scope == domain.ScopeUnit && u.RegionID != nil && (parentRegion == nil || *parentRegion != *u.RegionID) {
+		return u, domain.Invalid("regionId", "所属区划须留空或与上级单位的所属区划相同")
 	}
 	if !actor.SeesUnit(u.Path, u.RegionCode) || (actor.Scope == domain.ScopeRegion && u.RegionCode == "") {
 		return u, domain.Forbidden("单位须在您的数据范围内（请选择您管辖范围内的所属区划）")
@@ -200,6 +215,9 @@ func (s *Service) UpdateUnit(ctx context.Context, actor *domain.Actor, id int64,
 	}
 	var u domain.Unit
 	err := s.db.Write(ctx, func(c *store.Conn) error {
+		if err := c.LockTree(ctx, "units"); err != nil {
+			return err
+		}
 		before, err := getUnit(ctx, c, id)
 		if err != nil {
 			return err
@@ -223,6 +241,11 @@ func updateUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, before 
 	if strings.HasPrefix(u.Path, before.Path) {
 		return u, domain.Invalid("parentId", "上级单位不能是本单位或其下级单位")
 	}
+	if newPath != before.Path {
+		if err := subtreeInScope(ctx, c, actor, before); err != nil {
+			return u, err
+		}
+	}
 	u.Path = newPath
 	_, err = c.Exec(ctx, `UPDATE units SET name = ?, kind = ?, class = ?, parent_id = ?, region_id = ?, sort_key = ?, updated_at = ? WHERE id = ?`,
 		u.Name, u.Kind, u.Class, u.ParentID, u.RegionID, u.SortKey, c.Now, u.ID)
@@ -243,12 +266,36 @@ func updateUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, before 
 		Summary: "修改单位“" + u.Name + "”", Before: before, After: u})
 }
 
+// subtreeInScope refuses to move a unit whose sub-units are not all in the
+// actor's scope: moving it would move them too.
+func subtreeInScope(ctx context.Context, c *store.Conn, actor *domain.Actor, u domain.Unit) error {
+	rows, err := c.Query(ctx, `SELECT un.name, un.path, COALESCE(ur.code, '') FROM units un LEFT JOIN regions ur ON ur.id = un.region_id
+		WHERE un.path LIKE ? AND un.id <> ? ORDER BY un.path`, u.Path+"%", u.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, path, region string
+		if err := rows.Scan(&name, &path, &region); err != nil {
+			return err
+		}
+		if !actor.SeesUnit(path, region) {
+			return domain.Invalid("parentId", "下级单位“"+name+"”不在您的数据范围内，不能移动单位“"+u.Name+"”")
+		}
+	}
+	return rows.Err()
+}
+
 // DeleteUnit removes a unit with no people and no sub-units.
 func (s *Service) DeleteUnit(ctx context.Context, actor *domain.Actor, id int64) error {
 	if err := requireOrgWriter(actor); err != nil {
 		return err
 	}
 	return s.db.Write(ctx, func(c *store.Conn) error {
+		if err := c.LockTree(ctx, "units"); err != nil {
+			return err
+		}
 		u, err := getUnit(ctx, c, id)
 		if err != nil {
 			return err

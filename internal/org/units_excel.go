@@ -40,6 +40,9 @@ func (s *Service) ImportUnits(ctx context.Context, actor *domain.Actor, file io.
 	}
 	var res ImportResult
 	err = s.db.Write(ctx, func(c *store.Conn) error {
+		if err := c.LockTree(ctx, "units"); err != nil {
+			return err
+		}
 		pending, inFile := map[string]row{}, map[string]int{}
 		var order []string
 		for _, r := range rows {
@@ -65,7 +68,11 @@ func (s *Service) ImportUnits(ctx context.Context, actor *domain.Actor, file io.
 				}
 				delete(pending, name)
 				progress = true
-				created, err := importUnit(ctx, c, actor, r)
+				var created bool
+				err := c.Savepoint(ctx, func() (err error) {
+					created, err = importUnit(ctx, c, actor, r)
+					return err
+				})
 				if err := res.tally(p, r, created, err); err != nil {
 					return err
 				}

@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"net/url"
 	"os"
@@ -184,6 +185,54 @@ type Conn struct {
 
 // Dialect tells which engine the connection talks to.
 func (c *Conn) Dialect() Dialect { return c.dialect }
+
+// ForUpdate returns the locking clause to append to a SELECT that reads a
+// row the transaction will then change: " FOR UPDATE" on PostgreSQL, where
+// concurrent writers would otherwise overwrite each other, and "" on
+// SQLite, whose single writer already serializes them.
+func (c *Conn) ForUpdate() string {
+	if c.dialect == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// LockTree serializes writers of a whole tree (such as "units", whose
+// materialized paths depend on each other) until the transaction ends. On
+// PostgreSQL it takes a transaction-scoped advisory lock keyed by name; on
+// SQLite it does nothing, the single writer already holding every write.
+func (c *Conn) LockTree(ctx context.Context, name string) error {
+	if c.dialect != Postgres {
+		return nil
+	}
+	h := fnv.New64a()
+	h.Write([]byte("wenming:tree:" + name))
+	_, err := c.Exec(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(h.Sum64()))
+	return err
+}
+
+// Savepoint runs fn inside a savepoint of the current transaction. When fn
+// fails, only its own statements are undone and the transaction stays
+// usable (on PostgreSQL a failed statement otherwise aborts the whole
+// transaction); fn's error is returned as is.
+func (c *Conn) Savepoint(ctx context.Context, fn func() error) error {
+	if _, err := c.Exec(ctx, `SAVEPOINT wm_savepoint`); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		// A failure to roll back is not fn's: it must stop the caller, so
+		// it does not carry fn's (possibly user-facing) error along.
+		if _, rbErr := c.Exec(ctx, `ROLLBACK TO SAVEPOINT wm_savepoint`); rbErr != nil {
+			return fmt.Errorf("rollback to savepoint after %v: %w", err, rbErr)
+		}
+		if _, relErr := c.Exec(ctx, `RELEASE SAVEPOINT wm_savepoint`); relErr != nil {
+			return fmt.Errorf("release savepoint after %v: %w", err, relErr)
+		}
+		return err
+	}
+	_, err := c.Exec(ctx, `RELEASE SAVEPOINT wm_savepoint`)
+	return err
+}
 
 // Exec runs a statement.
 func (c *Conn) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {

@@ -1,5 +1,6 @@
 import { http, type Query } from './http'
 import type {
+  StoredFile, 
   ApiToken, AuditEntry, AuditQuery, ErrorDetail, Framework, FrameworkComparison, FrameworkNode, FrameworkTree,
   FrameworkUpdate, Id, ImportResult, Me, Meta, Negative, NegativeInput, NewApiToken, NodeInput, Page, Person,
   PersonCreate, PersonQuery, PersonUpdate, Plan, ProgressInput, Region, RegionCreate, RegionUpdate, Standard,
@@ -89,6 +90,12 @@ export const frameworkApi = {
   template: () => http.blob('/frameworks/template'),
   importFile: (file: File) => http.upload<Framework>('/frameworks/import', file),
   compare: (a: Id, b: Id) => http.get<FrameworkComparison>('/frameworks/compare', { a, b }),
+}
+
+export const fileApi = {
+  upload: (file: File) => http.upload<StoredFile>('/files', file),
+  /** url is where the browser opens or downloads a stored file. */
+  url: (id: Id) => `/api/v1/files/${id}`,
 }
 
 export const targetApi = {

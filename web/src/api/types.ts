@@ -391,6 +391,17 @@ export interface TargetReportInput {
   value: number
   evidence: string
   unitId?: Id
+  fileIds?: Id[]
+}
+
+/** StoredFile is an uploaded evidence file (PDF, Office, image …). */
+export interface StoredFile {
+  id: Id
+  name: string
+  contentType: string
+  size: number
+  sha256: string
+  uploadedAt: string
 }
 
 export interface TargetReport {
@@ -404,6 +415,7 @@ export interface TargetReport {
   reportedBy: string
   reportedAt: string
   met: boolean
+  files: StoredFile[]
 }
 
 // Plan (年度方案)
@@ -474,6 +486,7 @@ export interface TaskReport {
   text: string
   reportedBy: string
   reportedAt: string
+  files: StoredFile[]
 }
 
 export interface TaskDetail extends Task {
@@ -485,6 +498,7 @@ export interface ProgressInput {
   percent: number
   text: string
   unitId?: Id
+  fileIds?: Id[]
 }
 
 export interface Responsibility {
