@@ -11,23 +11,39 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// clickRowButton clicks a button inside the visible table row that
-// contains text.
+// clickRowButton clicks a button in the table row that contains text. An
+// Element Plus table with a fixed column draws that column as a second
+// table, so the button is looked up in the row with the same index in any
+// of the table's bodies. It waits for the rows to load.
 func (b *browser) clickRowButton(table, rowText, button string) {
 	b.t.Helper()
-	b.pick(fmt.Sprintf(`[data-test=%q]`, table), "")
 	js := fmt.Sprintf(`(() => {
-		const rows = [...document.querySelectorAll('[data-test=%q] tr')].filter(r => r.textContent.includes(%q));
-		for (const r of rows) {
-			const btn = r.querySelector('[data-test=%q]');
-			if (btn) { btn.click(); return true; }
+		const t = document.querySelector('[data-test=%q]');
+		if (!t) return false;
+		const bodies = [...t.querySelectorAll('tbody')];
+		for (const body of bodies) {
+			const i = [...body.children].findIndex(r => r.textContent.includes(%q));
+			if (i < 0) continue;
+			for (const other of bodies) {
+				const btn = other.children[i] && other.children[i].querySelector('[data-test=%q]');
+				if (btn && btn.getClientRects().length) { btn.click(); return true; }
+			}
 		}
 		return false;
 	})()`, table, rowText, button)
-	ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js))
-	if err != nil || !ok {
-		b.screenshot("row-button")
-		b.t.Fatalf("no %s button in a %s row containing %q (%v)", button, table, rowText, err)
+	for i := 0; ; i++ {
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js))
+		if err != nil {
+			b.t.Fatalf("browser: %v", err)
+		}
+		if ok {
+			return
+		}
+		if i > 150 {
+			b.screenshot("row-button")
+			b.t.Fatalf("no %s button in a %s row containing %q", button, table, rowText)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
