@@ -10,12 +10,17 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // decoders for the size check
+	_ "image/png"
 	"io"
 	"net/http"
 	"path"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	_ "golang.org/x/image/webp"
 
 	"wenming/internal/audit"
 	"wenming/internal/blob"
@@ -90,6 +95,11 @@ func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, 
 	case !matches(kind.magic, kind.contentType, data):
 		return File{}, domain.Invalid("file", "文件“"+name+"”的内容与扩展名不符或已损坏")
 	}
+	if strings.HasPrefix(kind.contentType, "image/") {
+		if err := readable(name, data); err != nil {
+			return File{}, err
+		}
+	}
 	sum := sha256.Sum256(data)
 	f := File{Name: name, ContentType: kind.contentType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 	if err := s.blobs.Put(ctx, key(f.SHA256), bytes.NewReader(data)); err != nil {
@@ -129,10 +139,27 @@ func matches(magic, contentType string, data []byte) bool {
 	return true
 }
 
+// MinImageSide is the smallest width or height of an image that can be
+// read as evidence (图片清).
+const MinImageSide = 200
+
+// readable refuses images that do not decode or are too small to read.
+func readable(name string, data []byte) error {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return domain.Invalid("file", "图片“"+name+"”无法识别或已损坏")
+	}
+	if cfg.Width < MinImageSide || cfg.Height < MinImageSide {
+		return domain.Invalid("file", fmt.Sprintf("图片“%s”只有 %d×%d 像素，看不清：请上传不小于 %d×%d 像素的清晰图片", name, cfg.Width, cfg.Height, MinImageSide, MinImageSide))
+	}
+	return nil
+}
+
 func key(sum string) string { return sum[:2] + "/" + sum }
 
-// Attach ties the actor's unattached uploads to what they evidence, inside
-// the caller's transaction.
+// Attach ties files to what they evidence, inside the caller's
+// transaction: the actor's own unattached uploads, or files that already
+// belong to the same owner (a resubmission keeps its earlier files).
 func Attach(ctx context.Context, c *store.Conn, actor *domain.Actor, ids []int64, ownerKind string, ownerID int64) error {
 	if len(ids) > 20 {
 		return domain.Invalid("fileIds", "一次最多附 20 个文件")
@@ -142,6 +169,13 @@ func Attach(ctx context.Context, c *store.Conn, actor *domain.Actor, ids []int64
 		var kind string
 		if err := c.Get(ctx, "文件", `SELECT uploaded_by, owner_kind FROM files WHERE id = ?`, []any{id}, &by, &kind); err != nil {
 			return domain.Invalid("fileIds", fmt.Sprintf("文件 %d 不存在", id))
+		}
+		var owner *int64
+		if err := c.Get(ctx, "文件", `SELECT owner_id FROM files WHERE id = ?`, []any{id}, &owner); err != nil {
+			return err
+		}
+		if kind == ownerKind && owner != nil && *owner == ownerID {
+			continue
 		}
 		if kind != "" || !sameUploader(by, actor) {
 			return domain.Invalid("fileIds", fmt.Sprintf("文件 %d 已被使用或不是您上传的", id))
@@ -184,6 +218,17 @@ func Of(ctx context.Context, c *store.Conn, ownerKind string, ownerIDs []int64) 
 		out[owner] = append(out[owner], f)
 	}
 	return out, rows.Err()
+}
+
+// Copy writes a stored file's content, for archives.
+func (s *Service) Copy(ctx context.Context, f File, w io.Writer) error {
+	r, err := s.blobs.Open(ctx, key(f.SHA256))
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	_, err = io.Copy(w, r)
+	return err
 }
 
 // Open returns a file for download. Evidence attached to a report is

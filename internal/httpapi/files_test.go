@@ -2,10 +2,14 @@ package httpapi_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
+	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -13,10 +17,10 @@ import (
 	"wenming/internal/store/storetest"
 )
 
-func pngBytes(t *testing.T) []byte {
-	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
-	for x := 0; x < 64; x++ {
-		img.Set(x, x%48, color.RGBA{200, 30, 30, 255})
+func pngSized(t *testing.T, w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for x := 0; x < w; x++ {
+		img.Set(x, x%h, color.RGBA{200, 30, 30, 255})
 	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
@@ -24,6 +28,8 @@ func pngBytes(t *testing.T) []byte {
 	}
 	return buf.Bytes()
 }
+
+func pngBytes(t *testing.T) []byte { return pngSized(t, 400, 300) }
 
 // Evidence files are checked by content, attached to a progress report and
 // then readable by others; an unattached upload stays its uploader's.
@@ -49,7 +55,15 @@ func TestEvidenceFiles(t *testing.T) {
 				t.Errorf("%s: %s", name, res.body)
 			}
 		}
-		res := liaison.upload("/api/v1/files", "big.pdf", append([]byte("%PDF-1.4\n"), make([]byte, 21<<20)...)).want(413)
+		res := liaison.upload("/api/v1/files", "小图.png", pngSized(t, 50, 50)).want(400)
+		if !strings.Contains(res.apiError().Error.Message, "50×50") {
+			t.Errorf("tiny image: %s", res.body)
+		}
+		res = liaison.upload("/api/v1/files", "exe.pdf", []byte("MZ\x90\x00 this is a program")).want(400)
+		if !strings.Contains(res.apiError().Error.Message, "不符") {
+			t.Errorf("disguised exe: %s", res.body)
+		}
+		res = liaison.upload("/api/v1/files", "big.pdf", append([]byte("%PDF-1.4\n"), make([]byte, 21<<20)...)).want(413)
 		if !strings.Contains(res.apiError().Error.Message, "20 MB") {
 			t.Errorf("too large: %s", res.body)
 		}
@@ -91,3 +105,28 @@ func TestEvidenceFiles(t *testing.T) {
 		f.login("auditor").do("GET", fmt.Sprintf("/api/v1/files/%d", photo.ID), nil).want(403)
 	})
 }
+
+// An upload cut off mid-way stores nothing: no row, no half-file.
+func TestInterruptedUploadLeavesNothing(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	c := f.login("a_liaison")
+	body := io.MultiReader(strings.NewReader("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n"), failingReader{})
+	req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/files", body)
+	req.Header.Set("Content-Type", "multipart/form-data; boundary=b")
+	if res, err := c.http.Do(req); err == nil {
+		res.Body.Close()
+		if res.StatusCode < 400 {
+			t.Fatalf("a cut-off upload was accepted: %d", res.StatusCode)
+		}
+	}
+	if n, _ := f.db.Read().Count(t.Context(), "SELECT COUNT(*) FROM files"); n != 0 {
+		t.Fatalf("%d file rows after a cut-off upload", n)
+	}
+	if entries, _ := os.ReadDir(f.blobDir); len(entries) != 0 {
+		t.Fatalf("blob folder not empty after a cut-off upload: %v", entries)
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("connection lost") }

@@ -39,6 +39,7 @@ type fixture struct {
 	api                        *httpapi.Server
 	org                        *org.Service
 	plans                      *plan.Service
+	blobDir                    string
 	clock                      *clock
 	county, streetA, streetB   int64
 	office, unitA, subA, unitB int64
@@ -108,7 +109,8 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.person("secadmin", "县安全员", f.office, []domain.Role{domain.RoleSecurityAdmin}, domain.ScopeAll, nil)
 	frameworks := framework.NewService(db, f.org)
 	f.plans = plan.NewService(db, f.org, frameworks)
-	blobs, err := blob.NewDisk(t.TempDir())
+	f.blobDir = t.TempDir()
+	blobs, err := blob.NewDisk(f.blobDir)
 	if err != nil {
 		t.Fatal(err)
 	}
