@@ -21,9 +21,12 @@ import (
 	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
+	"wenming/internal/jobs"
+	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/plan"
 	"wenming/internal/store"
+	"wenming/internal/submission"
 	"wenming/web"
 )
 
@@ -138,9 +141,12 @@ func serve(ctx context.Context, e *env) error {
 	}
 	orgs := org.NewService(e.db)
 	frameworks := framework.NewService(e.db, orgs)
+	evidence := files.NewService(e.db, blobs)
+	submissions := submission.NewService(e.db, orgs, frameworks, evidence)
 	srv := httpapi.New(httpapi.Deps{
 		Log: e.log, DB: e.db, Auth: auth.NewService(e.db, policy(e.cfg)), Org: orgs, Audit: audit.NewService(e.db),
-		Framework: frameworks, Plan: plan.NewService(e.db, orgs, frameworks), Files: files.NewService(e.db, blobs),
+		Framework: frameworks, Plan: plan.NewService(e.db, orgs, frameworks), Files: evidence,
+		Submission: submissions, Message: message.NewService(e.db),
 		UI: ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
 	})
 	ln, err := net.Listen("tcp", e.cfg.Listen)
@@ -150,6 +156,9 @@ func serve(ctx context.Context, e *env) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(e.stdout, "wenming 正在监听 http://%s\n", displayAddr(ln.Addr()))
+	jobCtx, stopJobs := context.WithCancel(ctx)
+	waitJobs := jobs.Start(jobCtx, e.log, jobs.Job{Name: "weekly submission reminders", Every: time.Hour, Run: submissions.SendWeeklyReminders})
+	defer func() { stopJobs(); waitJobs() }()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

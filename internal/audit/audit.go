@@ -224,7 +224,7 @@ var ActionNames = map[string]string{
 	"login": "登录", "login_failed": "登录失败", "logout": "退出", "lock": "锁定",
 	"unlock": "解锁", "password_change": "修改密码", "password_reset": "重置密码",
 	"token_create": "创建令牌", "token_revoke": "吊销令牌", "disable": "停用",
-	"freeze": "冻结", "report": "报送", "upload": "上传",
+	"freeze": "冻结", "report": "报送", "upload": "上传", "submit": "提交", "review": "审核",
 }
 
 // EntityNames gives the Chinese name of each entity.
@@ -232,6 +232,7 @@ var EntityNames = map[string]string{
 	"region": "区划", "unit": "单位", "person": "人员", "session": "会话", "token": "API 令牌",
 	"framework": "测评体系", "framework_node": "测评指标", "standard": "测评标准", "negative": "负面清单",
 	"target": "数据指标", "plan": "年度方案", "task": "方案任务", "file": "文件",
+	"requirement": "报送要求", "submission": "报送材料", "message": "消息",
 }
 
 // Export writes the entries matching the filter as a workbook, newest first.

@@ -404,3 +404,23 @@ type PathStep struct {
 	Name  string `json:"name"`
 	Level int    `json:"level"`
 }
+
+// MaterialStandards lists a version's standards assessed by material
+// review, with their units: what units must submit evidence for.
+func (s *Service) MaterialStandards(ctx context.Context, frameworkID int64) ([]domain.Standard, error) {
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all, err := loadStandards(ctx, s.db.Read(), "framework_id = ?", frameworkID, dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Standard
+	for _, st := range all {
+		if slices.Contains(st.Methods, "material") {
+			out = append(out, st)
+		}
+	}
+	return out, nil
+}

@@ -21,9 +21,11 @@ import (
 	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
+	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/plan"
 	"wenming/internal/store"
+	"wenming/internal/submission"
 )
 
 // testPassword is every fixture account's password.
@@ -40,6 +42,7 @@ type fixture struct {
 	org                        *org.Service
 	plans                      *plan.Service
 	blobDir                    string
+	submissions                *submission.Service
 	clock                      *clock
 	county, streetA, streetB   int64
 	office, unitA, subA, unitB int64
@@ -114,8 +117,11 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	evidence := files.NewService(db, blobs)
+	f.submissions = submission.NewService(db, f.org, frameworks, evidence)
 	f.api = httpapi.New(httpapi.Deps{
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: files.NewService(db, blobs),
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: evidence,
+		Submission: f.submissions, Message: message.NewService(db),
 		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
 		Org:  f.org, Audit: audit.NewService(db), Version: "test",
 	})

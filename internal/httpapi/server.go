@@ -23,9 +23,11 @@ import (
 	"wenming/internal/domain"
 	"wenming/internal/files"
 	"wenming/internal/framework"
+	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/plan"
 	"wenming/internal/store"
+	"wenming/internal/submission"
 )
 
 // Deps are what the server needs from the rest of the program.
@@ -38,6 +40,8 @@ type Deps struct {
 	Framework    *framework.Service
 	Plan         *plan.Service
 	Files        *files.Service
+	Submission   *submission.Service
+	Message      *message.Service
 	UI           fs.FS // the built console, or nil
 	Version      string
 	TrustProxy   bool // take the client address from X-Forwarded-For

@@ -1,0 +1,76 @@
+// Package message keeps in-app messages to units: reminders, notices. A
+// message carries a dedupe key so a job that runs on several app servers,
+// or twice, sends it once.
+package message
+
+import (
+	"context"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/domain"
+	"wenming/internal/store"
+)
+
+// Message is one in-app message to a unit.
+type Message struct {
+	ID        int64      `json:"id"`
+	Kind      string     `json:"kind"`
+	Title     string     `json:"title"`
+	Body      string     `json:"body"`
+	CreatedAt time.Time  `json:"createdAt"`
+	ReadAt    *time.Time `json:"readAt"`
+}
+
+// Service reads and marks messages.
+type Service struct{ db *store.DB }
+
+// NewService returns the message service.
+func NewService(db *store.DB) *Service { return &Service{db: db} }
+
+// Send stores a message inside the caller's transaction unless one with the
+// same dedupe key exists. It reports whether it sent.
+func Send(ctx context.Context, c *store.Conn, unitID int64, kind, title, body, dedupeKey string) (bool, error) {
+	res, err := c.Exec(ctx, `INSERT INTO messages (unit_id, kind, title, body, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (dedupe_key) DO NOTHING`, unitID, kind, title, body, dedupeKey, c.Now)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// List returns the actor's unit's messages, newest first.
+func (s *Service) List(ctx context.Context, actor *domain.Actor) ([]Message, error) {
+	rows, err := s.db.Read().Query(ctx, `SELECT id, kind, title, body, created_at, read_at FROM messages WHERE unit_id = ? ORDER BY id DESC LIMIT 200`, actor.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []Message{}
+	for rows.Next() {
+		var m Message
+		if err := rows.Scan(&m.ID, &m.Kind, &m.Title, &m.Body, &m.CreatedAt, &m.ReadAt); err != nil {
+			return nil, err
+		}
+		list = append(list, m)
+	}
+	return list, rows.Err()
+}
+
+// MarkRead marks one of the actor's unit's messages read.
+func (s *Service) MarkRead(ctx context.Context, actor *domain.Actor, id int64) error {
+	return s.db.Write(ctx, func(c *store.Conn) error {
+		var unit int64
+		if err := c.Get(ctx, "消息", `SELECT unit_id FROM messages WHERE id = ?`, []any{id}, &unit); err != nil {
+			return err
+		}
+		if unit != actor.UnitID {
+			return domain.Forbidden("只能标记本单位的消息")
+		}
+		if _, err := c.Exec(ctx, `UPDATE messages SET read_at = ? WHERE id = ? AND read_at IS NULL`, c.Now, id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "message", EntityID: id, Summary: "标记消息已读"})
+	})
+}
