@@ -9,11 +9,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"wenming/internal/blob"
 	"wenming/internal/demo"
 	"wenming/internal/domain"
+	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/plan"
+	"wenming/internal/submission"
 )
 
 // loadDemo loads the demo county once and prints the logins. Only the run
@@ -43,8 +46,14 @@ func loadDemo(ctx context.Context, e *env) error {
 		if err := demo.SetPasswords(ctx, svc, password); err != nil {
 			return err
 		}
+		blobs, err := blob.Open(e.cfg.BlobURL, e.cfg.DataDir)
+		if err != nil {
+			return err
+		}
 		frameworks := framework.NewService(e.db, svc)
-		if err := demo.LoadCampaign(ctx, svc, frameworks, plan.NewService(e.db, svc, frameworks)); err != nil {
+		evidence := files.NewService(e.db, blobs)
+		subs := submission.NewService(e.db, svc, frameworks, evidence)
+		if err := demo.LoadCampaign(ctx, svc, frameworks, plan.NewService(e.db, svc, frameworks), subs, evidence); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务）。\n", demo.Townships(), demo.Units(), demo.PlanYear)

@@ -6,12 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"wenming/internal/blob"
 	"wenming/internal/demo"
+	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/plan"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
+	"wenming/internal/submission"
 )
 
 // TestDemoFrameworkRoundTrip: the demo framework imports from its Excel
@@ -94,7 +97,13 @@ func TestDemoCampaign(t *testing.T) {
 	}
 	fw := framework.NewService(db, orgs)
 	plans := plan.NewService(db, orgs, fw)
-	if err := demo.LoadCampaign(ctx, orgs, fw, plans); err != nil {
+	blobs, err := blob.NewDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence := files.NewService(db, blobs)
+	subs := submission.NewService(db, orgs, fw, evidence)
+	if err := demo.LoadCampaign(ctx, orgs, fw, plans, subs, evidence); err != nil {
 		t.Fatal(err)
 	}
 	actor := org.SystemActor("测试")
@@ -119,5 +128,18 @@ func TestDemoCampaign(t *testing.T) {
 	}
 	if lists.Tasks[0].UnitOverdue == nil || !*lists.Tasks[0].UnitOverdue {
 		t.Fatalf("the laggard's first task should be its overdue one: %+v", lists.Tasks[0])
+	}
+	m, err := subs.Matrix(ctx, actor, submission.MatrixFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]int{}
+	for _, c := range m.Cells {
+		states[c.State]++
+	}
+	for _, s := range []string{"approved", "submitted", "returned", "draft", "missing"} {
+		if states[s] == 0 {
+			t.Errorf("the demo matrix has no %s cell: %v", s, states)
+		}
 	}
 }

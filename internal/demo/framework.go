@@ -11,9 +11,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"wenming/internal/domain"
+	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/plan"
+	"wenming/internal/submission"
 )
 
 // data holds the demo framework, minors' framework and plan, drawn from
@@ -72,7 +74,7 @@ const PlanYear = 2021
 
 // LoadCampaign imports both frameworks, links and freezes them, and lays
 // out the seed's plan with its 24 tasks, progress and reported targets.
-func LoadCampaign(ctx context.Context, orgs *org.Service, fw *framework.Service, plans *plan.Service) error {
+func LoadCampaign(ctx context.Context, orgs *org.Service, fw *framework.Service, plans *plan.Service, subs *submission.Service, evidence *files.Service) error {
 	actor := org.SystemActor("演示数据")
 	var ids []int64
 	for _, prefix := range []string{"minors_", ""} {
@@ -106,7 +108,10 @@ func LoadCampaign(ctx context.Context, orgs *org.Service, fw *framework.Service,
 	if err := loadTasks(ctx, orgs, plans, actor, p.ID); err != nil {
 		return err
 	}
-	return loadTargetReports(ctx, fw, actor, main)
+	if err := loadTargetReports(ctx, fw, actor, main); err != nil {
+		return err
+	}
+	return LoadSubmissions(ctx, subs, evidence, main)
 }
 
 // unitIDs resolves a cell of unit names and group tokens.

@@ -92,3 +92,8 @@ func isoWeek(now time.Time) string {
 	y, w := now.In(beijing).ISOWeek()
 	return fmt.Sprintf("%d-W%02d", y, w)
 }
+
+// CurrentPeriod is the period of a cadence that contains today.
+func CurrentPeriod(s *Service, cadence string) string {
+	return periodOf(cadence, s.db.Now().In(beijing).Format("2006-01"))
+}
