@@ -7,8 +7,9 @@ function keys(menus: MenuItem[]): string[] {
 }
 
 describe('menusFor', () => {
-  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'profile']
-  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'profile']
+  const officeSubmissions = ['submissions', 'submissions-review', 'submissions-matrix', 'submissions-rhythm', 'submissions-requirements']
+  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, 'profile']
+  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', 'profile']
   const cases: [string, string[], string[]][] = [
     ['office_leader', ['office_leader'], office],
     ['office_staff', ['office_staff'], office],
@@ -16,7 +17,11 @@ describe('menusFor', () => {
     ['security_admin', ['security_admin'], ['home', 'org', 'people', 'profile']],
     ['unit_head', ['unit_head'], unit],
     ['unit_liaison', ['unit_liaison'], unit],
-    ['leader', ['leader'], ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'profile']],
+    [
+      'leader',
+      ['leader'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', 'profile'],
+    ],
     ['audit_admin', ['audit_admin'], ['home', 'audit', 'profile']],
     ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', 'profile']],
     ['grid_worker', ['grid_worker'], ['home', 'profile']],
@@ -24,13 +29,13 @@ describe('menusFor', () => {
     [
       'leader + audit_admin',
       ['leader', 'audit_admin'],
-      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'audit', 'profile'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', 'audit', 'profile'],
     ],
     ['security_admin + unit_liaison', ['security_admin', 'unit_liaison'], unit],
     [
       'leader + unit_head',
       ['leader', 'unit_head'],
-      ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'profile'],
+      ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', 'profile'],
     ],
   ]
   it.each(cases)('%s', (_name, roles, want) => {
@@ -61,6 +66,7 @@ describe('menusFor', () => {
       ['首页', '/'],
       ['组织机构', '/org'],
       ['创建管理', '/campaign'],
+      ['材料报送', '/submissions'],
       ['审计日志', '/audit'],
       ['个人中心', '/profile'],
     ])
@@ -75,6 +81,23 @@ describe('menusFor', () => {
       ['年度方案', '/plan'],
       ['四个清单', '/lists'],
     ])
+    expect(all[3].children?.map((c) => [c.title, c.path])).toEqual([
+      ['材料审核', '/submissions/review'],
+      ['完成情况', '/submissions/matrix'],
+      ['月清零与季度统计', '/submissions/rhythm'],
+      ['报送要求', '/submissions/requirements'],
+    ])
+  })
+
+  it('gives units 材料报送 and 完成情况, and leaders only 完成情况, in the 材料报送 group', () => {
+    const group = (roles: string[]) => menusFor(roles).find((m) => m.key === 'submissions')?.children?.map((c) => [c.title, c.path])
+    expect(group(['unit_liaison'])).toEqual([
+      ['材料报送', '/submissions/todo'],
+      ['完成情况', '/submissions/matrix'],
+    ])
+    expect(group(['unit_head'])).toEqual(group(['unit_liaison']))
+    expect(group(['leader'])).toEqual([['完成情况', '/submissions/matrix']])
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'inspector', 'grid_worker']) expect(group([role]), role).toBeUndefined()
   })
 
   it('shows a menu item exactly when the route allows the role', () => {
@@ -116,6 +139,19 @@ describe('can', () => {
         expect(can([role], p), `${role} ${p}`).toBe(false)
       }
     }
+  })
+
+  it('lets only the creation office review submissions', () => {
+    expect(can(['office_leader'], 'submissions.review')).toBe(true)
+    expect(can(['office_staff'], 'submissions.review')).toBe(true)
+    for (const role of ['sys_admin', 'leader', 'unit_head', 'unit_liaison']) expect(can([role], 'submissions.review'), role).toBe(false)
+  })
+
+  it('lets the office and leaders see every unit in the matrix, and unit roles only their own', () => {
+    expect(can(['office_staff'], 'submissions.anyUnit')).toBe(true)
+    expect(can(['leader'], 'submissions.anyUnit')).toBe(true)
+    expect(can(['unit_head'], 'submissions.anyUnit')).toBe(false)
+    expect(can(['unit_liaison'], 'submissions.anyUnit')).toBe(false)
   })
 
   it('lets the office and leaders open the lists of any unit, not unit roles', () => {

@@ -12,9 +12,14 @@ export type PageKey =
   | 'targets'
   | 'plan'
   | 'lists'
+  | 'submissions-todo'
+  | 'submissions-review'
+  | 'submissions-matrix'
+  | 'submissions-rhythm'
+  | 'submissions-requirements'
 
 export interface MenuItem {
-  key: PageKey | 'org' | 'campaign'
+  key: PageKey | 'org' | 'campaign' | 'submissions'
   title: string
   path: string
   children?: MenuItem[]
@@ -37,6 +42,13 @@ export const pageRoles: Record<PageKey, RoleCode[]> = {
   targets: [...campaignOffice, ...unitRoles, 'leader', 'inspector'],
   plan: [...campaignOffice, ...unitRoles, 'leader', 'inspector'],
   lists: [...campaignOffice, ...unitRoles, 'leader'],
+  // Units submit evidence; the office reviews it and runs the rhythm; everyone who follows the campaign
+  // sees the completeness matrix (units only their own column, which the server enforces).
+  'submissions-todo': unitRoles,
+  'submissions-review': campaignOffice,
+  'submissions-matrix': [...campaignOffice, ...unitRoles, 'leader'],
+  'submissions-rhythm': campaignOffice,
+  'submissions-requirements': campaignOffice,
 }
 
 /**
@@ -57,6 +69,9 @@ const permissions = {
   'report.anyUnit': campaignOffice,
   // Office and leaders pick any unit's four lists; unit roles see their own.
   'lists.anyUnit': [...campaignOffice, 'leader'] as RoleCode[],
+  // The office reviews submissions; the office and leaders filter the matrix by any unit.
+  'submissions.review': campaignOffice,
+  'submissions.anyUnit': [...campaignOffice, 'leader'] as RoleCode[],
 } satisfies Record<string, RoleCode[]>
 
 export type Permission = keyof typeof permissions
@@ -89,9 +104,19 @@ export function menusFor(roles: readonly string[]): MenuItem[] {
     campaign.push({ key: 'lists', title: wide ? '四个清单' : '本单位清单', path: '/lists' })
   }
 
+  const submissionPages: [PageKey, string, string][] = [
+    ['submissions-todo', '材料报送', '/submissions/todo'],
+    ['submissions-review', '材料审核', '/submissions/review'],
+    ['submissions-matrix', '完成情况', '/submissions/matrix'],
+    ['submissions-rhythm', '月清零与季度统计', '/submissions/rhythm'],
+    ['submissions-requirements', '报送要求', '/submissions/requirements'],
+  ]
+  const submissions = submissionPages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))
+
   const menus: MenuItem[] = [{ key: 'home', title: '首页', path: '/' }]
   if (org.length) menus.push({ key: 'org', title: '组织机构', path: '/org', children: org })
   if (campaign.length) menus.push({ key: 'campaign', title: '创建管理', path: '/campaign', children: campaign })
+  if (submissions.length) menus.push({ key: 'submissions', title: '材料报送', path: '/submissions', children: submissions })
   if (allowed('audit')) menus.push({ key: 'audit', title: '审计日志', path: '/audit' })
   menus.push({ key: 'profile', title: '个人中心', path: '/profile' })
   return menus

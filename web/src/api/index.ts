@@ -6,6 +6,8 @@ import type {
   PersonCreate, PersonQuery, PersonUpdate, Plan, ProgressInput, Region, RegionCreate, RegionUpdate, Standard,
   StandardDetail, StandardInput, Task, TaskDetail, TaskInput, TaskQuery, TargetList, TargetQuery, TargetReport,
   TargetReportInput, Unit, UnitInput, UnitLists, UnitQuery,
+  GenerateResult, MatrixQuery, Message, OpenItems, QuarterFigures, Requirement, RequirementQuery, RequirementUpdate,
+  ReviewInput, ReviewItem, ReviewQuery, Submission, SubmissionDetail, SubmissionInput, SubmissionMatrix, TodoList,
 } from './types'
 
 export { ApiError, errorField, setClientHooks, type Query } from './http'
@@ -117,4 +119,30 @@ export const planApi = {
 export const listsApi = {
   mine: () => http.get<UnitLists>('/me/lists'),
   unit: (id: Id) => http.get<UnitLists>(`/units/${id}/lists`),
+}
+
+export const requirementApi = {
+  list: (query: RequirementQuery) => http.get<{ items: Requirement[]; total: number }>('/requirements', { ...query }),
+  generate: (frameworkId: Id) => http.post<GenerateResult>('/requirements/generate', { frameworkId }),
+  update: (id: Id, body: RequirementUpdate) => http.put<Requirement>(`/requirements/${id}`, body),
+  /** createSubmission starts a draft for a period: a new version when the last one was returned. */
+  createSubmission: (id: Id, body: SubmissionInput & { period: string }) => http.post<Submission>(`/requirements/${id}/submissions`, body),
+}
+
+export const submissionApi = {
+  todo: (period: string) => http.get<TodoList>('/submissions/todo', { period }),
+  get: (id: Id) => http.get<SubmissionDetail>(`/submissions/${id}`),
+  update: (id: Id, body: SubmissionInput) => http.put<Submission>(`/submissions/${id}`, body),
+  submit: (id: Id) => http.post<Submission>(`/submissions/${id}/submit`),
+  queue: (query: ReviewQuery) => http.get<{ items: ReviewItem[]; total: number }>('/submissions/review', { ...query }),
+  review: (id: Id, body: ReviewInput) => http.post<Submission>(`/submissions/${id}/review`, body),
+  matrix: (query: MatrixQuery) => http.get<SubmissionMatrix>('/submissions/matrix', { ...query }),
+  exportMatrix: (query: MatrixQuery) => http.blob('/submissions/matrix/export', { ...query }),
+  open: (month: string) => http.get<OpenItems>('/submissions/open', { month }),
+  figures: (quarter: string) => http.get<QuarterFigures>('/submissions/figures', { quarter }),
+}
+
+export const messageApi = {
+  list: () => http.get<{ items: Message[] }>('/messages'),
+  read: (id: Id) => http.post<void>(`/messages/${id}/read`),
 }

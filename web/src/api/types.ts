@@ -528,3 +528,190 @@ export interface UnitLists {
   problems: unknown[]
   supervision: SupervisionItem[]
 }
+
+// Submissions (材料报送)
+
+/** Cadence is how often a unit submits evidence for a requirement. */
+export type Cadence = 'month' | 'quarter' | 'year'
+
+export interface RequirementField {
+  name: string
+  required: boolean
+}
+
+/** Requirement is what one unit must submit for one material standard (材料审核), per period. */
+export interface Requirement {
+  id: Id
+  frameworkId: Id
+  standardId: Id
+  standardCode: string
+  standardText: string
+  unitId: Id
+  unitName: string
+  cadence: Cadence
+  description: string
+  fields: RequirementField[]
+  minFiles: number
+}
+
+export interface RequirementQuery {
+  frameworkId?: Id
+  unitId?: Id
+  q?: string
+}
+
+export type RequirementUpdate = Pick<Requirement, 'cadence' | 'description' | 'fields' | 'minFiles'>
+
+export interface GenerateResult {
+  created: number
+  kept: number
+  removed: number
+}
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved'
+/** SubmissionState is a requirement's state for a period: its latest submission's status, or missing / late without one. */
+export type SubmissionState = 'missing' | 'late' | SubmissionStatus
+export type Grade = 'met' | 'basic' | 'unmet'
+
+export interface Submission {
+  id: Id
+  requirementId: Id
+  period: string
+  version: number
+  status: SubmissionStatus
+  note: string
+  /** values are the requirement's fields, by name. */
+  values: Record<string, string>
+  files: StoredFile[]
+  grade: Grade | ''
+  comment: string
+  /** fileComments are the reviewer's comments, by file id. */
+  fileComments: Record<string, string>
+  submittedAt: string | null
+  submittedBy: string
+  reviewedAt: string | null
+  reviewedBy: string
+  late: boolean
+}
+
+export interface SubmissionDetail extends Submission {
+  requirement: Requirement
+  /** history holds every version, newest first. */
+  history: Submission[]
+}
+
+export interface SubmissionInput {
+  note: string
+  values: Record<string, string>
+  fileIds: Id[]
+}
+
+export interface TodoItem {
+  requirement: Requirement
+  /** period is the requirement's own period for the month asked: 2026-11, 2026-Q4 or 2026. */
+  period: string
+  /** deadline is a date, YYYY-MM-DD. */
+  deadline: string
+  state: SubmissionState
+  submission: Submission | null
+}
+
+export interface TodoList {
+  items: TodoItem[]
+  period: string
+}
+
+export interface ReviewItem extends Submission {
+  unitName: string
+  standardCode: string
+  standardText: string
+}
+
+export interface ReviewQuery {
+  status?: SubmissionStatus
+  unitId?: Id
+  standardId?: Id
+  period?: string
+}
+
+export interface ReviewInput {
+  decision: 'approve' | 'return'
+  grade?: Grade
+  comment: string
+  fileComments: Record<string, string>
+}
+
+export interface MatrixStandard {
+  id: Id
+  code: string
+  text: string
+  /** materialRate is 0–1, or null when there is no data yet. */
+  materialRate: number | null
+}
+
+export interface MatrixCell {
+  standardId: Id
+  unitId: Id
+  requirementId: Id
+  state: SubmissionState
+  submissionId: Id | null
+  grade: Grade | ''
+}
+
+export interface SubmissionMatrix {
+  period: string
+  standards: MatrixStandard[]
+  units: UnitRef[]
+  cells: MatrixCell[]
+}
+
+export interface MatrixQuery {
+  frameworkId?: Id
+  period?: string
+  unitId?: Id
+  state?: SubmissionState
+}
+
+export interface OpenItem {
+  requirementId: Id
+  standardCode: string
+  period: string
+  state: SubmissionState
+}
+
+/** OpenItems is the month-end "clear to zero" view: each unit's items still open. */
+export interface OpenItems {
+  month: string
+  units: { unitId: Id; unitName: string; items: OpenItem[] }[]
+}
+
+export interface UnitFigures {
+  unitId: Id
+  unitName: string
+  unitClass: UnitClass
+  due: number
+  onTime: number
+  late: number
+  returned: number
+  met: number
+  basic: number
+  unmet: number
+  /** onTimeRate and returnRate are 0–1, or null when nothing was due. */
+  onTimeRate: number | null
+  returnRate: number | null
+}
+
+export interface QuarterFigures {
+  quarter: string
+  units: UnitFigures[]
+}
+
+/** Message is an in-app message to the user's unit, such as a weekly reminder (周提醒). */
+export interface Message {
+  id: Id
+  kind: string
+  title: string
+  body: string
+  createdAt: string
+  readAt: string | null
+}

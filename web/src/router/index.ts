@@ -96,6 +96,36 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/lists/ListsPage.vue'),
         meta: { title: '四个清单', roles: pageRoles.lists },
       },
+      {
+        path: 'submissions/todo',
+        name: 'submissions-todo',
+        component: () => import('@/pages/submissions/TodoPage.vue'),
+        meta: { title: '材料报送', roles: pageRoles['submissions-todo'] },
+      },
+      {
+        path: 'submissions/review',
+        name: 'submissions-review',
+        component: () => import('@/pages/submissions/ReviewPage.vue'),
+        meta: { title: '材料审核', roles: pageRoles['submissions-review'] },
+      },
+      {
+        path: 'submissions/matrix',
+        name: 'submissions-matrix',
+        component: () => import('@/pages/submissions/MatrixPage.vue'),
+        meta: { title: '完成情况', roles: pageRoles['submissions-matrix'] },
+      },
+      {
+        path: 'submissions/rhythm',
+        name: 'submissions-rhythm',
+        component: () => import('@/pages/submissions/RhythmPage.vue'),
+        meta: { title: '月清零与季度统计', roles: pageRoles['submissions-rhythm'] },
+      },
+      {
+        path: 'submissions/requirements',
+        name: 'submissions-requirements',
+        component: () => import('@/pages/submissions/RequirementsPage.vue'),
+        meta: { title: '报送要求', roles: pageRoles['submissions-requirements'] },
+      },
       { path: '403', name: 'forbidden', component: () => import('@/pages/error/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       {
         path: ':pathMatch(.*)*',
