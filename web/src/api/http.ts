@@ -103,6 +103,27 @@ export async function send(method: string, path: string, opts: SendOptions = {})
   throw err
 }
 
+/** sendWithProgress posts a form with XMLHttpRequest, which (unlike fetch) reports upload progress. */
+function sendWithProgress(path: string, form: FormData, onProgress: (percent: number) => void): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', buildUrl(path))
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100))
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'network', '网络中断，文件未上传，请重新选择文件上传'))
+    xhr.onload = async () => {
+      const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' } })
+      if (res.ok) return resolve(res)
+      const err = await decodeError(res)
+      if (err.status === 401) hooks.onUnauthenticated?.()
+      reject(err)
+    }
+    xhr.send(form)
+  })
+}
+
 async function json<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T
   const text = await res.text()
@@ -116,9 +137,11 @@ export const http = {
   del: async (path: string) => {
     await send('DELETE', path)
   },
-  upload: async <T>(path: string, file: File) => {
+  /** upload posts one file as the multipart field "file"; onProgress (0–100) makes it report how far it got. */
+  upload: async <T>(path: string, file: File, onProgress?: (percent: number) => void) => {
     const form = new FormData()
     form.append('file', file)
+    if (onProgress) return json<T>(await sendWithProgress(path, form, onProgress))
     return json<T>(await send('POST', path, { body: form }))
   },
   /** blob fetches a file download, with the name the server gave it (if any). */

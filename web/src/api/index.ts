@@ -95,7 +95,7 @@ export const frameworkApi = {
 }
 
 export const fileApi = {
-  upload: (file: File) => http.upload<StoredFile>('/files', file),
+  upload: (file: File, onProgress?: (percent: number) => void) => http.upload<StoredFile>('/files', file, onProgress),
   /** url is where the browser opens or downloads a stored file. */
   url: (id: Id) => `/api/v1/files/${id}`,
 }
