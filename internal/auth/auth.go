@@ -233,7 +233,7 @@ func (s *Service) loadActor(ctx context.Context, c *store.Conn, userID int64, cl
 	if disabled {
 		return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "账号已停用"}
 	}
-	a.RegionID, a.RegionCode = regionID.Int64, regionCode.String
+	a.RegionID, a.RegionCode = regionID.Int64, domain.SubtreePrefix(regionCode.String)
 	rows, err := c.Query(ctx, `SELECT role FROM user_roles WHERE user_id = ? ORDER BY role`, userID)
 	if err != nil {
 		return nil, false, err

@@ -103,3 +103,15 @@ func TestActorScope(t *testing.T) {
 		}
 	}
 }
+
+func TestSubtreePrefix(t *testing.T) {
+	for code, want := range map[string]string{"620422": "620422", "620400": "6204", "620000": "62", "620422100": "620422100"} {
+		if got := SubtreePrefix(code); got != want {
+			t.Errorf("SubtreePrefix(%s) = %s, want %s", code, got, want)
+		}
+	}
+	city := &Actor{Scope: ScopeRegion, RegionCode: SubtreePrefix("620400")}
+	if !city.SeesUnit("/1/", "620422100") {
+		t.Error("a city-scoped office must see its counties' units")
+	}
+}

@@ -285,3 +285,17 @@ func itoa(n int) string {
 	}
 	return string(b[i:])
 }
+
+// SubtreePrefix is the code prefix every region under a region shares. A
+// street, community or grid code is its own prefix; a 6-digit code drops
+// its trailing "00" pairs, so the city 620400 covers the county 620422 and
+// the province 620000 covers them all.
+func SubtreePrefix(code string) string {
+	if len(code) != 6 {
+		return code
+	}
+	for strings.HasSuffix(code, "00") && len(code) > 2 {
+		code = code[:len(code)-2]
+	}
+	return code
+}

@@ -63,7 +63,7 @@ func regionByCode(ctx context.Context, c *store.Conn, code string) (domain.Regio
 
 // regionWritable checks that a region code lies in the actor's scope.
 func regionWritable(a *domain.Actor, code string) error {
-	if a.Scope == domain.ScopeAll || (a.Scope == domain.ScopeRegion && strings.HasPrefix(code, a.RegionCode) && code != a.RegionCode) {
+	if a.Scope == domain.ScopeAll || (a.Scope == domain.ScopeRegion && strings.HasPrefix(code, a.RegionCode) && domain.SubtreePrefix(code) != a.RegionCode) {
 		return nil
 	}
 	return outOfScope("区划“" + code + "”")

@@ -74,7 +74,7 @@ func (s *Service) Units(ctx context.Context, actor *domain.Actor, f UnitFilter) 
 			return nil, 0, domain.Invalid("regionId", "所选区划不存在")
 		}
 		conds = append(conds, "ur.code LIKE ?")
-		args = append(args, r.Code+"%")
+		args = append(args, domain.SubtreePrefix(r.Code)+"%")
 	}
 	where := " WHERE " + strings.Join(conds, " AND ")
 	total, err := c.Count(ctx, `SELECT COUNT(*) FROM units un LEFT JOIN regions ur ON ur.id = un.region_id`+where, args...)
