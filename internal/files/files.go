@@ -41,16 +41,27 @@ type File struct {
 	UploadedAt  time.Time `json:"uploadedAt"`
 	uploadedBy  *int64
 	ownerKind   string
+	ownerID     *int64
 }
 
 // Service stores and serves files.
 type Service struct {
-	db    *store.DB
-	blobs blob.Store
+	db      *store.DB
+	blobs   blob.Store
+	readers map[string]func(ctx context.Context, actor *domain.Actor, ownerID int64) error
 }
 
 // NewService returns the file service.
-func NewService(db *store.DB, blobs blob.Store) *Service { return &Service{db: db, blobs: blobs} }
+func NewService(db *store.DB, blobs blob.Store) *Service {
+	return &Service{db: db, blobs: blobs, readers: map[string]func(context.Context, *domain.Actor, int64) error{}}
+}
+
+// GuardOwner lets the area that owns files of a kind decide who may read
+// them (a unit's submitted evidence stays within scope). Without a guard,
+// attached files are readable by every role that reads reports.
+func (s *Service) GuardOwner(kind string, canRead func(ctx context.Context, actor *domain.Actor, ownerID int64) error) {
+	s.readers[kind] = canRead
+}
 
 // kinds are the accepted files: what the name says must match what the
 // bytes are, so a renamed executable is refused.
@@ -236,13 +247,18 @@ func (s *Service) Copy(ctx context.Context, f File, w io.Writer) error {
 // unattached upload only by its uploader.
 func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64) (File, io.ReadCloser, error) {
 	var f File
-	err := s.db.Read().Get(ctx, "文件", `SELECT id, name, content_type, size, sha256, uploaded_at, uploaded_by, owner_kind FROM files WHERE id = ?`, []any{id},
-		&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &f.uploadedBy, &f.ownerKind)
+	err := s.db.Read().Get(ctx, "文件", `SELECT id, name, content_type, size, sha256, uploaded_at, uploaded_by, owner_kind, owner_id FROM files WHERE id = ?`, []any{id},
+		&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &f.uploadedBy, &f.ownerKind, &f.ownerID)
 	if err != nil {
 		return f, nil, err
 	}
 	if actor.Has(domain.RoleAuditAdmin) || (f.ownerKind == "" && !sameUploader(f.uploadedBy, actor)) {
 		return f, nil, domain.Forbidden("无权查看该文件")
+	}
+	if guard, ok := s.readers[f.ownerKind]; ok && f.ownerID != nil {
+		if err := guard(ctx, actor, *f.ownerID); err != nil {
+			return f, nil, err
+		}
 	}
 	r, err := s.blobs.Open(ctx, key(f.SHA256))
 	if err != nil {

@@ -162,6 +162,9 @@ func TestSubmissionReviewLoop(t *testing.T) {
 			t.Fatalf("history: %+v", detail.History)
 		}
 		f.login("b_member").do("GET", fmt.Sprintf("/api/v1/submissions/%d", v2.ID), nil).want(403)
+		// Unit B cannot read unit A's evidence files either; the office can.
+		f.login("b_member").do("GET", fmt.Sprintf("/api/v1/files/%d", pdf.ID), nil).want(403)
+		office.do("GET", fmt.Sprintf("/api/v1/files/%d", pdf.ID), nil).want(200)
 
 		// The archive holds the approved files in standard/unit/period folders.
 		res := office.do("GET", "/api/v1/submissions/archive?year=2026", nil).want(200)

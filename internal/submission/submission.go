@@ -31,7 +31,26 @@ type Service struct {
 
 // NewService returns the submission service.
 func NewService(db *store.DB, o *org.Service, f *framework.Service, fs *files.Service) *Service {
-	return &Service{db: db, org: o, framework: f, files: fs}
+	s := &Service{db: db, org: o, framework: f, files: fs}
+	fs.GuardOwner("requirement", s.canReadEvidence)
+	return s
+}
+
+// canReadEvidence keeps a unit's submitted files within the scope that may
+// see the unit.
+func (s *Service) canReadEvidence(ctx context.Context, actor *domain.Actor, requirementID int64) error {
+	reqs, err := s.loadRequirements(ctx, s.db.Read(), "r.id = ?", requirementID)
+	if err != nil {
+		return err
+	}
+	dir, err := s.dir(ctx)
+	if err != nil {
+		return err
+	}
+	if len(reqs) == 0 || !seesUnit(actor, dir[reqs[0].UnitID]) {
+		return domain.Forbidden("该材料不在您的数据范围内")
+	}
+	return nil
 }
 
 var reviewers = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
