@@ -258,9 +258,8 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w i
 	if err := add("编号", "时间（北京时间）", "操作人", "操作", "对象", "对象编号", "摘要", "修改前", "修改后", "IP", "请求编号"); err != nil {
 		return err
 	}
-	beijing := time.FixedZone("CST", 8*3600)
 	err = s.Each(ctx, actor, f, func(e Entry) error {
-		return add(e.ID, e.At.In(beijing).Format("2006-01-02 15:04:05"), e.ActorName, nameOr(ActionNames, e.Action), nameOr(EntityNames, e.Entity),
+		return add(e.ID, e.At.In(domain.Beijing).Format("2006-01-02 15:04:05"), e.ActorName, nameOr(ActionNames, e.Action), nameOr(EntityNames, e.Entity),
 			e.EntityID, e.Summary, string(e.Before), string(e.After), e.IP, e.RequestID)
 	})
 	if err != nil {

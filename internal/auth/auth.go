@@ -160,9 +160,7 @@ func lockedError(until time.Time) error {
 	return &domain.Error{Code: domain.CodeLocked, Message: "密码错误次数过多，账号已锁定至 " + beijing(until) + "，请稍后再试或联系管理员解锁"}
 }
 
-var beijingZone = time.FixedZone("CST", 8*3600)
-
-func beijing(t time.Time) string { return t.In(beijingZone).Format("2006-01-02 15:04") }
+func beijing(t time.Time) string { return t.In(domain.Beijing).Format("2006-01-02 15:04") }
 
 // Logout ends the session behind token.
 func (s *Service) Logout(ctx context.Context, actor *domain.Actor, token string) error {

@@ -88,3 +88,12 @@ func (a *Actor) CoversScope(kind ScopeKind, regionCode, unitPath string) bool {
 		return kind == ScopeUnit && strings.HasPrefix(unitPath, a.UnitPath)
 	}
 }
+
+// Ref is the actor's account for a "done by" column: nil for the command
+// line and the demo loader, which act as the system with no account.
+func (a *Actor) Ref() any {
+	if a.UserID == 0 {
+		return nil
+	}
+	return a.UserID
+}

@@ -54,15 +54,18 @@ func getNode(ctx context.Context, c *store.Conn, frameworkID, id int64) (domain.
 	return n, err
 }
 
-// recomputeWeights makes every indicator and item the sum of its children.
-func recomputeWeights(ctx context.Context, c *store.Conn, frameworkID int64) error {
-	for _, level := range []int{2, 1} {
-		if _, err := c.Exec(ctx, `UPDATE framework_nodes SET weight = COALESCE((SELECT SUM(ch.weight) FROM framework_nodes ch WHERE ch.parent_id = framework_nodes.id), 0)
-			WHERE framework_id = ? AND level = ?`, frameworkID, level); err != nil {
-			return err
+// rolledUp returns a node with its derived weight, as the tree shows it.
+func rolledUp(ctx context.Context, c *store.Conn, f domain.Framework, id int64) (domain.Node, error) {
+	nodes, err := loadNodes(ctx, c, f.ID)
+	if err != nil {
+		return domain.Node{}, err
+	}
+	for _, n := range nodes {
+		if n.ID == id {
+			return n, nil
 		}
 	}
-	return nil
+	return domain.Node{}, domain.NotFound("指标节点")
 }
 
 func (in *NodeInput) node(parent *domain.Node) (domain.Node, error) {
@@ -130,7 +133,7 @@ func (s *Service) CreateNode(ctx context.Context, actor *domain.Actor, framework
 		if err != nil {
 			return err
 		}
-		if err := recomputeWeights(ctx, c, frameworkID); err != nil {
+		if n, err = rolledUp(ctx, c, f, n.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "framework_node", EntityID: n.ID,
@@ -144,10 +147,11 @@ func (s *Service) CreateNode(ctx context.Context, actor *domain.Actor, framework
 func (s *Service) UpdateNode(ctx context.Context, actor *domain.Actor, frameworkID, id int64, in NodeInput) (domain.Node, error) {
 	var n domain.Node
 	err := s.db.Write(ctx, func(c *store.Conn) error {
-		if _, err := draft(ctx, c, actor, frameworkID); err != nil {
+		f, err := draft(ctx, c, actor, frameworkID)
+		if err != nil {
 			return err
 		}
-		before, err := getNode(ctx, c, frameworkID, id)
+		before, err := rolledUp(ctx, c, f, id)
 		if err != nil {
 			return err
 		}
@@ -175,11 +179,7 @@ func (s *Service) UpdateNode(ctx context.Context, actor *domain.Actor, framework
 				return err
 			}
 		}
-		if err := recomputeWeights(ctx, c, frameworkID); err != nil {
-			return err
-		}
-		n, err = getNode(ctx, c, frameworkID, id)
-		if err != nil {
+		if n, err = rolledUp(ctx, c, f, id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "framework_node", EntityID: id,
@@ -199,9 +199,6 @@ func (s *Service) DeleteNode(ctx context.Context, actor *domain.Actor, framework
 			return err
 		}
 		if _, err := c.Exec(ctx, `DELETE FROM framework_nodes WHERE framework_id = ? AND (id = ? OR code LIKE ?)`, frameworkID, id, n.Code+".%"); err != nil {
-			return err
-		}
-		if err := recomputeWeights(ctx, c, frameworkID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "framework_node", EntityID: id,

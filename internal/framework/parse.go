@@ -129,25 +129,12 @@ func (p *parser) nodes() []domain.Node {
 		}
 		nodes = append(nodes, node)
 	}
-	// Items and indicators weigh what their children weigh.
-	sums := map[string]float64{}
-	for _, level := range []int{3, 2} {
-		for _, node := range nodes {
-			if node.Level == level {
-				w := node.Weight
-				if level == 2 {
-					w = sums[node.Code]
-				}
-				sums[domain.ParentCode(node.Code)] += w
-			}
-		}
-	}
-	for i, node := range nodes {
-		if node.Level < 3 {
-			nodes[i].Weight = round2(sums[node.Code])
-			if stated, ok := p.weights[node.Code]; ok && !same(stated, sums[node.Code]) {
-				p.add(nodeSheet, p.rowOf[nodeSheet][node.Code], 4, fmt.Sprintf("“%s”的分值 %g 与下级合计 %g 不符", node.Name, stated, round2(sums[node.Code])))
-			}
+	// Items and indicators weigh what their children weigh; a stated
+	// weight must agree.
+	rollUp(nodes)
+	for _, node := range nodes {
+		if stated, ok := p.weights[node.Code]; ok && !same(stated, node.Weight) {
+			p.add(nodeSheet, p.rowOf[nodeSheet][node.Code], 4, fmt.Sprintf("“%s”的分值 %g 与下级合计 %g 不符", node.Name, stated, node.Weight))
 		}
 	}
 	return nodes
@@ -260,7 +247,7 @@ func (p *parser) checkTree(t *Tree) {
 		case prob.Column == "" && strings.Contains(prob.Reason, "特色指标"):
 			prob.Sheet, row, col = headSheet, p.headRow["特色指标总分"], 1
 		case prob.Sheet == nodeSheet && strings.Contains(prob.Reason, "分值"):
-			col = 4
+			col = 4 // a content without weight
 		case prob.Sheet == standardSheet:
 			row, col = p.rowOf[nodeSheet][prob.Column], 0
 			prob.Sheet = nodeSheet

@@ -72,10 +72,8 @@ type ReportInput struct {
 
 var periodPattern = regexp.MustCompile(`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`)
 
-var beijing = time.FixedZone("CST", 8*3600)
-
 // CurrentPeriod is this year in Beijing time, the default reporting period.
-func CurrentPeriod(now time.Time) string { return now.In(beijing).Format("2006") }
+func CurrentPeriod(now time.Time) string { return now.In(domain.Beijing).Format("2006") }
 
 func validPeriod(p string) error {
 	if !periodPattern.MatchString(p) {
@@ -249,7 +247,7 @@ func (s *Service) Report(ctx context.Context, actor *domain.Actor, standardID in
 		rep = TargetReport{StandardID: standardID, UnitID: unitID, UnitName: dir[unitID].Name, Period: in.Period, Value: in.Value,
 			Evidence: in.Evidence, ReportedBy: actor.RealName, ReportedAt: c.Now, Met: st.Met(in.Value), Files: []files.File{}}
 		rep.ID, err = c.Insert(ctx, `INSERT INTO target_reports (standard_id, unit_id, period, value, evidence, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			standardID, unitID, in.Period, in.Value, in.Evidence, reporter(actor), c.Now)
+			standardID, unitID, in.Period, in.Value, in.Evidence, actor.Ref(), c.Now)
 		if err != nil {
 			return err
 		}
@@ -340,15 +338,6 @@ func (s *Service) Reports(ctx context.Context, actor *domain.Actor, standardID i
 		list[i].Files = append([]files.File{}, attached[list[i].ID]...)
 	}
 	return list, err
-}
-
-// reporter is the account behind a report; none for the command line and
-// the demo loader, which act as the system.
-func reporter(a *domain.Actor) any {
-	if a.UserID == 0 {
-		return nil
-	}
-	return a.UserID
 }
 
 // StandardsOfUnit lists the standards a unit leads or shares in a

@@ -36,24 +36,14 @@ func (s *Service) Tree(ctx context.Context, actor *domain.Actor, id int64) (Tree
 // loadTree reads a version; with a unit directory it names the units.
 func loadTree(ctx context.Context, c *store.Conn, f domain.Framework, dir map[int64]domain.Unit) (Tree, error) {
 	t := Tree{Framework: f, Nodes: []domain.Node{}, Standards: []domain.Standard{}, Negatives: []domain.Negative{}}
-	rows, err := c.Query(ctx, `SELECT id, parent_id, level, code, name, part, weight, score_mode FROM framework_nodes WHERE framework_id = ?`, f.ID)
-	if err != nil {
+	var err error
+	if t.Nodes, err = loadNodes(ctx, c, f.ID); err != nil {
 		return t, err
 	}
-	for rows.Next() {
-		var n domain.Node
-		if err := rows.Scan(&n.ID, &n.ParentID, &n.Level, &n.Code, &n.Name, &n.Part, &n.Weight, &n.ScoreMode); err != nil {
-			rows.Close()
-			return t, err
-		}
-		t.Nodes = append(t.Nodes, n)
-	}
-	rows.Close()
-	slices.SortFunc(t.Nodes, func(a, b domain.Node) int { return domain.CompareCodes(a.Code, b.Code) })
 	if t.Standards, err = loadStandards(ctx, c, "framework_id = ?", f.ID, dir); err != nil {
 		return t, err
 	}
-	rows, err = c.Query(ctx, `SELECT id, code, text, effect, points, content_code FROM negative_items WHERE framework_id = ?`, f.ID)
+	rows, err := c.Query(ctx, `SELECT id, code, text, effect, points, content_code FROM negative_items WHERE framework_id = ?`, f.ID)
 	if err != nil {
 		return t, err
 	}
@@ -67,6 +57,27 @@ func loadTree(ctx context.Context, c *store.Conn, f domain.Framework, dir map[in
 	}
 	slices.SortFunc(t.Negatives, func(a, b domain.Negative) int { return domain.CompareCodes(a.Code, b.Code) })
 	return t, rows.Err()
+}
+
+// loadNodes reads a version's items, indicators and contents in code
+// order, with the derived weights of items and indicators.
+func loadNodes(ctx context.Context, c *store.Conn, frameworkID int64) ([]domain.Node, error) {
+	rows, err := c.Query(ctx, `SELECT id, parent_id, level, code, name, part, weight, score_mode FROM framework_nodes WHERE framework_id = ?`, frameworkID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	nodes := []domain.Node{}
+	for rows.Next() {
+		var n domain.Node
+		if err := rows.Scan(&n.ID, &n.ParentID, &n.Level, &n.Code, &n.Name, &n.Part, &n.Weight, &n.ScoreMode); err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	slices.SortFunc(nodes, func(a, b domain.Node) int { return domain.CompareCodes(a.Code, b.Code) })
+	rollUp(nodes)
+	return nodes, rows.Err()
 }
 
 // loadStandards reads standards matching a condition, with their units.
@@ -125,6 +136,29 @@ func loadStandards(ctx context.Context, c *store.Conn, where string, arg any, di
 	return list, urows.Err()
 }
 
+// rollUp sets every item's and indicator's weight to the sum of its
+// children's. Only contents carry a weight of their own; the rest is
+// derived here rather than stored.
+func rollUp(nodes []domain.Node) {
+	sums := map[string]float64{}
+	for _, level := range []int{3, 2} {
+		for _, n := range nodes {
+			if n.Level == level {
+				w := n.Weight
+				if level == 2 {
+					w = sums[n.Code]
+				}
+				sums[domain.ParentCode(n.Code)] += w
+			}
+		}
+	}
+	for i, n := range nodes {
+		if n.Level < 3 {
+			nodes[i].Weight = round2(sums[n.Code])
+		}
+	}
+}
+
 func splitList(s string) []string {
 	if s == "" {
 		return []string{}
@@ -161,8 +195,12 @@ func (t *Tree) insert(ctx context.Context, c *store.Conn) (int64, error) {
 		if p := domain.ParentCode(n.Code); p != "" {
 			parent = nodeIDs[p]
 		}
+		weight := n.Weight
+		if n.Level < 3 {
+			weight = 0 // derived on load
+		}
 		nid, err := c.Insert(ctx, `INSERT INTO framework_nodes (framework_id, parent_id, level, code, name, part, weight, score_mode, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, parent, n.Level, n.Code, n.Name, n.Part, n.Weight, n.ScoreMode, i)
+			id, parent, n.Level, n.Code, n.Name, n.Part, weight, n.ScoreMode, i)
 		if err != nil {
 			return 0, fmt.Errorf("node %s: %w", n.Code, err)
 		}
@@ -218,16 +256,15 @@ func insertNegative(ctx context.Context, c *store.Conn, frameworkID int64, n dom
 }
 
 // check lists what keeps the tree from adding up: levels in order, every
-// content weighted and with standards, parents equal to the sum of their
+// content weighted and with standards, every item and indicator with
 // children, the parts equal to their totals, negative items pointing at
-// real contents.
+// real contents. (Items and indicators weigh their children's sum.)
 func (t *Tree) check() []domain.ImportProblem {
 	var ps []domain.ImportProblem
 	add := func(sheet, code, reason string) {
 		ps = append(ps, domain.ImportProblem{Sheet: sheet, Column: code, Reason: reason})
 	}
 	byCode := map[string]domain.Node{}
-	sums := map[string]float64{}
 	children := map[string]int{}
 	for _, n := range t.Nodes {
 		byCode[n.Code] = n
@@ -237,7 +274,6 @@ func (t *Tree) check() []domain.ImportProblem {
 			if parent, ok := byCode[p]; !ok || parent.Level != n.Level-1 {
 				add("指标", n.Code, "上级“"+p+"”不存在或层级不对")
 			}
-			sums[p] += n.Weight
 			children[p]++
 		}
 		if n.Level == 3 && n.Weight <= 0 {
@@ -254,8 +290,6 @@ func (t *Tree) check() []domain.ImportProblem {
 		case 1, 2:
 			if children[n.Code] == 0 {
 				add("指标", n.Code, "“"+n.Name+"”下没有下级指标")
-			} else if !same(sums[n.Code], n.Weight) {
-				add("指标", n.Code, fmt.Sprintf("“%s”的分值 %g 与下级合计 %g 不符", n.Name, n.Weight, round2(sums[n.Code])))
 			}
 			if n.Level == 1 {
 				parts[n.Part] += n.Weight

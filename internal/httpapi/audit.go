@@ -12,8 +12,6 @@ import (
 
 type auditEntry = audit.Entry
 
-var beijing = time.FixedZone("CST", 8*3600)
-
 // auditFilter reads the filters; dates are Beijing calendar days and "to"
 // includes its whole day.
 func auditFilter(r *http.Request) (audit.Filter, error) {
@@ -28,7 +26,7 @@ func auditFilter(r *http.Request) (audit.Filter, error) {
 		if v == "" {
 			continue
 		}
-		t, err := time.ParseInLocation("2006-01-02", v, beijing)
+		t, err := time.ParseInLocation("2006-01-02", v, domain.Beijing)
 		if err != nil {
 			return f, domain.Invalid(d.name, "日期“"+v+"”格式应为 YYYY-MM-DD")
 		}

@@ -224,10 +224,10 @@ func (s *Service) UnitLists(ctx context.Context, actor *domain.Actor, unitID int
 	if l.Tasks, err = s.Tasks(ctx, actor, p.ID, TaskFilter{UnitID: unitID}); err != nil {
 		return l, err
 	}
-	today, _ := time.ParseInLocation("2006-01-02", s.today(), beijing)
+	today, _ := time.ParseInLocation("2006-01-02", s.today(), domain.Beijing)
 	for _, t := range l.Tasks {
 		if t.UnitOverdue != nil && *t.UnitOverdue {
-			deadline, _ := time.ParseInLocation("2006-01-02", t.Deadline, beijing)
+			deadline, _ := time.ParseInLocation("2006-01-02", t.Deadline, domain.Beijing)
 			l.Supervision = append(l.Supervision, Supervision{Kind: "task", ID: t.ID, Title: t.Title, Deadline: t.Deadline,
 				DaysOverdue: int(today.Sub(deadline).Hours() / 24), UnitProgress: *t.UnitProgress})
 		}

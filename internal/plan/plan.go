@@ -82,10 +82,8 @@ type TaskFilter struct {
 	Q       string
 }
 
-var beijing = time.FixedZone("CST", 8*3600)
-
 // today is the Beijing calendar date, which deadlines are written in.
-func (s *Service) today() string { return s.db.Now().In(beijing).Format("2006-01-02") }
+func (s *Service) today() string { return s.db.Now().In(domain.Beijing).Format("2006-01-02") }
 
 func requireReader(a *domain.Actor) error {
 	if a.Has(domain.RoleAuditAdmin) {
@@ -467,7 +465,7 @@ func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskI
 		r.ReportedAt = c.Now
 		var err error
 		r.ID, err = c.Insert(ctx, `INSERT INTO task_reports (task_id, unit_id, percent, text, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			taskID, unitID, in.Percent, in.Text, reporter(actor), c.Now)
+			taskID, unitID, in.Percent, in.Text, actor.Ref(), c.Now)
 		if err != nil {
 			return err
 		}
@@ -483,14 +481,6 @@ func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskI
 			Summary: fmt.Sprintf("%s 报告任务 %d“%s”进展 %d%%", r.UnitName, t.Seq, t.Title, in.Percent), After: r})
 	})
 	return r, err
-}
-
-// reporter is the account behind a report; none for the system.
-func reporter(a *domain.Actor) any {
-	if a.UserID == 0 {
-		return nil
-	}
-	return a.UserID
 }
 
 func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, t Task, unitID int64) (int64, error) {

@@ -9,8 +9,6 @@ import (
 	"wenming/internal/domain"
 )
 
-var beijing = time.FixedZone("CST", 8*3600)
-
 var monthPattern = regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])$`)
 
 // periodOf is the period of a cadence that contains a month (YYYY-MM):
@@ -33,13 +31,13 @@ func deadline(period string) string {
 	var end time.Time
 	switch {
 	case len(period) == 4:
-		end = time.Date(year, 12, 31, 0, 0, 0, 0, beijing)
+		end = time.Date(year, 12, 31, 0, 0, 0, 0, domain.Beijing)
 	case period[5] == 'Q':
 		q := int(period[6] - '0')
-		end = time.Date(year, time.Month(q*3)+1, 0, 0, 0, 0, 0, beijing)
+		end = time.Date(year, time.Month(q*3)+1, 0, 0, 0, 0, 0, domain.Beijing)
 	default:
 		m, _ := strconv.Atoi(period[5:])
-		end = time.Date(year, time.Month(m)+1, 0, 0, 0, 0, 0, beijing)
+		end = time.Date(year, time.Month(m)+1, 0, 0, 0, 0, 0, domain.Beijing)
 	}
 	return end.Format("2006-01-02")
 }
@@ -85,15 +83,15 @@ func monthOf(period string) string {
 }
 
 // today is the Beijing date.
-func today(now time.Time) string { return now.In(beijing).Format("2006-01-02") }
+func today(now time.Time) string { return now.In(domain.Beijing).Format("2006-01-02") }
 
 // isoWeek names the week of a time, for once-a-week reminders.
 func isoWeek(now time.Time) string {
-	y, w := now.In(beijing).ISOWeek()
+	y, w := now.In(domain.Beijing).ISOWeek()
 	return fmt.Sprintf("%d-W%02d", y, w)
 }
 
 // CurrentPeriod is the period of a cadence that contains today.
 func CurrentPeriod(s *Service, cadence string) string {
-	return periodOf(cadence, s.db.Now().In(beijing).Format("2006-01"))
+	return periodOf(cadence, s.db.Now().In(domain.Beijing).Format("2006-01"))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"wenming/internal/audit"
+	"wenming/internal/domain"
 	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/store"
@@ -17,7 +18,7 @@ import (
 // sent.
 func (s *Service) SendWeeklyReminders(ctx context.Context) (int, error) {
 	system := org.SystemActor("周提醒")
-	month := s.db.Now().In(beijing).Format("2006-01")
+	month := s.db.Now().In(domain.Beijing).Format("2006-01")
 	reqs, err := s.Requirements(ctx, system, RequirementFilter{})
 	if err != nil {
 		return 0, err

@@ -41,7 +41,7 @@ func loadSubmissions(ctx context.Context, c *store.Conn, where string, args ...a
 		}
 		sub.Files = []files.File{}
 		if sub.SubmittedAt != nil {
-			sub.Late = sub.SubmittedAt.In(beijing).Format("2006-01-02") > deadline(sub.Period)
+			sub.Late = sub.SubmittedAt.In(domain.Beijing).Format("2006-01-02") > deadline(sub.Period)
 		}
 		list = append(list, sub)
 	}
@@ -162,7 +162,7 @@ func (s *Service) CreateDraft(ctx context.Context, actor *domain.Actor, requirem
 		}
 		values, _ := json.Marshal(d.Values)
 		id, err := c.Insert(ctx, `INSERT INTO submissions (requirement_id, period, version, status, note, field_values, created_by, created_at, updated_at)
-			VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`, requirementID, d.Period, version, d.Note, string(values), userRef(actor), c.Now, c.Now)
+			VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`, requirementID, d.Period, version, d.Note, string(values), actor.Ref(), c.Now, c.Now)
 		if err != nil {
 			return err
 		}
@@ -178,13 +178,6 @@ func (s *Service) CreateDraft(ctx context.Context, actor *domain.Actor, requirem
 			Summary: fmt.Sprintf("%s 起草 %s %s 期材料（第 %d 版）", r.UnitName, r.StandardCode, d.Period, version), After: out})
 	})
 	return out, err
-}
-
-func userRef(a *domain.Actor) any {
-	if a.UserID == 0 {
-		return nil
-	}
-	return a.UserID
 }
 
 // linkFiles sets a version's files: the actor's new uploads or files of
@@ -273,7 +266,7 @@ func (s *Service) Submit(ctx context.Context, actor *domain.Actor, id int64) (Su
 		if len(sub.Files) < r.MinFiles {
 			return domain.Invalid("fileIds", fmt.Sprintf("请至少上传 %d 个佐证文件", r.MinFiles))
 		}
-		if _, err := c.Exec(ctx, `UPDATE submissions SET status = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ? WHERE id = ?`, c.Now, userRef(actor), c.Now, id); err != nil {
+		if _, err := c.Exec(ctx, `UPDATE submissions SET status = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ? WHERE id = ?`, c.Now, actor.Ref(), c.Now, id); err != nil {
 			return err
 		}
 		list, err := loadSubmissions(ctx, c, "s.id = ?", id)
@@ -354,7 +347,7 @@ func (s *Service) ReviewSubmission(ctx context.Context, actor *domain.Actor, id 
 		status := map[string]string{"approve": "approved", "return": "returned"}[rv.Decision]
 		cj, _ := json.Marshal(comments)
 		if _, err := c.Exec(ctx, `UPDATE submissions SET status = ?, grade = ?, comment = ?, file_comments = ?, reviewed_at = ?, reviewed_by = ?, updated_at = ? WHERE id = ?`,
-			status, rv.Grade, rv.Comment, string(cj), c.Now, userRef(actor), c.Now, id); err != nil {
+			status, rv.Grade, rv.Comment, string(cj), c.Now, actor.Ref(), c.Now, id); err != nil {
 			return err
 		}
 		list, err = loadSubmissions(ctx, c, "s.id = ?", id)

@@ -39,7 +39,16 @@ func latestByPeriod(ctx context.Context, c *store.Conn, periods map[int64]string
 	if len(periods) == 0 {
 		return out, nil
 	}
-	all, err := loadSubmissions(ctx, c, "1=1")
+	// Only the few distinct periods asked for (a month, its quarter, its year).
+	var wanted []any
+	seen := map[string]bool{}
+	for _, p := range periods {
+		if !seen[p] {
+			seen[p] = true
+			wanted = append(wanted, p)
+		}
+	}
+	all, err := loadSubmissions(ctx, c, "s.period IN ("+store.Placeholders(len(wanted))+")", wanted...)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +76,7 @@ type TodoItem struct {
 // Todo lists the actor's unit's requirements for the month's periods.
 func (s *Service) Todo(ctx context.Context, actor *domain.Actor, month string) ([]TodoItem, string, error) {
 	if month == "" {
-		month = s.db.Now().In(beijing).Format("2006-01")
+		month = s.db.Now().In(domain.Beijing).Format("2006-01")
 	}
 	if err := validMonth("period", month); err != nil {
 		return nil, "", err
@@ -187,7 +196,7 @@ type MatrixFilter struct {
 // standard with no unit counted has no data.
 func (s *Service) Matrix(ctx context.Context, actor *domain.Actor, f MatrixFilter) (Matrix, error) {
 	if f.Month == "" {
-		f.Month = s.db.Now().In(beijing).Format("2006-01")
+		f.Month = s.db.Now().In(domain.Beijing).Format("2006-01")
 	}
 	if err := validMonth("period", f.Month); err != nil {
 		return Matrix{}, err
@@ -361,7 +370,7 @@ func (s *Service) Figures(ctx context.Context, actor *domain.Actor, quarter stri
 	if err != nil {
 		return nil, err
 	}
-	all, err := loadSubmissions(ctx, s.db.Read(), "1=1")
+	all, err := loadSubmissions(ctx, s.db.Read(), "s.period LIKE ?", quarter[:4]+"%")
 	if err != nil {
 		return nil, err
 	}
