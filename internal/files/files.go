@@ -83,6 +83,9 @@ var kinds = map[string]struct{ contentType, magic string }{
 // Upload checks and stores one file; it stays the uploader's until a
 // report attaches it.
 func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (File, error) {
+	if actor.Has(domain.RoleAuditAdmin) {
+		return File{}, domain.Forbidden("安全审计员只能查看审计日志")
+	}
 	name = path.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
 	if name == "" || name == "." || name == "/" {
 		return File{}, domain.Invalid("file", "请选择要上传的文件")
