@@ -40,74 +40,6 @@ func (s *Server) listFrameworks(w http.ResponseWriter, r *http.Request, a *domai
 	return nil
 }
 
-func (s *Server) getFramework(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	f, err := s.Framework.Get(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, f)
-	return nil
-}
-
-func (s *Server) updateFramework(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in frameworkHeader
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	f, err := s.Framework.UpdateHeader(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, f)
-	return nil
-}
-
-func (s *Server) deleteFramework(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.Framework.Delete(r.Context(), a, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (s *Server) copyFramework(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	f, err := s.Framework.Copy(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, f)
-	return nil
-}
-
-func (s *Server) freezeFramework(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	f, err := s.Framework.Freeze(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, f)
-	return nil
-}
-
 func (s *Server) checkFramework(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -121,19 +53,6 @@ func (s *Server) checkFramework(w http.ResponseWriter, r *http.Request, a *domai
 		problems = []domain.ImportProblem{}
 	}
 	writeJSON(w, http.StatusOK, checkResult{Problems: problems})
-	return nil
-}
-
-func (s *Server) frameworkTree(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	t, err := s.Framework.Tree(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, t)
 	return nil
 }
 
@@ -206,155 +125,6 @@ func (s *Server) compareFrameworks(w http.ResponseWriter, r *http.Request, a *do
 	return nil
 }
 
-// frameworkEdit decodes an edit of a draft's part and answers with what the
-// service returns; the three kinds of part share this shape.
-func frameworkIDs(r *http.Request, sub string) (int64, int64, error) {
-	id, err := pathID(r, "id")
-	if err != nil || sub == "" {
-		return id, 0, err
-	}
-	subID, err := pathID(r, sub)
-	return id, subID, err
-}
-
-func (s *Server) createNode(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, _, err := frameworkIDs(r, "")
-	if err != nil {
-		return err
-	}
-	var in nodeInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	n, err := s.Framework.CreateNode(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, n)
-	return nil
-}
-
-func (s *Server) updateNode(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, nid, err := frameworkIDs(r, "nodeId")
-	if err != nil {
-		return err
-	}
-	var in nodeInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	n, err := s.Framework.UpdateNode(r.Context(), a, id, nid, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, n)
-	return nil
-}
-
-func (s *Server) deleteNode(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, nid, err := frameworkIDs(r, "nodeId")
-	if err != nil {
-		return err
-	}
-	if err := s.Framework.DeleteNode(r.Context(), a, id, nid); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (s *Server) createStandard(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, _, err := frameworkIDs(r, "")
-	if err != nil {
-		return err
-	}
-	var in standardInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	st, err := s.Framework.CreateStandard(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, st)
-	return nil
-}
-
-func (s *Server) updateStandard(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, sid, err := frameworkIDs(r, "sid")
-	if err != nil {
-		return err
-	}
-	var in standardInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	st, err := s.Framework.UpdateStandard(r.Context(), a, id, sid, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, st)
-	return nil
-}
-
-func (s *Server) deleteStandard(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, sid, err := frameworkIDs(r, "sid")
-	if err != nil {
-		return err
-	}
-	if err := s.Framework.DeleteStandard(r.Context(), a, id, sid); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (s *Server) createNegative(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, _, err := frameworkIDs(r, "")
-	if err != nil {
-		return err
-	}
-	var in negativeInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	n, err := s.Framework.CreateNegative(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, n)
-	return nil
-}
-
-func (s *Server) updateNegative(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, nid, err := frameworkIDs(r, "negId")
-	if err != nil {
-		return err
-	}
-	var in negativeInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	n, err := s.Framework.UpdateNegative(r.Context(), a, id, nid, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, n)
-	return nil
-}
-
-func (s *Server) deleteNegative(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, nid, err := frameworkIDs(r, "negId")
-	if err != nil {
-		return err
-	}
-	if err := s.Framework.DeleteNegative(r.Context(), a, id, nid); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
 func (s *Server) listTargets(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	q := r.URL.Query()
 	fid, err := queryInt(q, "frameworkId", 0)
@@ -374,23 +144,6 @@ func (s *Server) listTargets(w http.ResponseWriter, r *http.Request, a *domain.A
 		return err
 	}
 	writeJSON(w, http.StatusOK, targetList{Items: list, Total: len(list), Period: period})
-	return nil
-}
-
-func (s *Server) reportTarget(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in targetInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	rep, err := s.Framework.Report(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, rep)
 	return nil
 }
 

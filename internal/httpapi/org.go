@@ -45,48 +45,6 @@ func (s *Server) listRegions(w http.ResponseWriter, r *http.Request, a *domain.A
 	return nil
 }
 
-func (s *Server) createRegion(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	var in regionInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	reg, err := s.Org.CreateRegion(r.Context(), a, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, reg)
-	return nil
-}
-
-func (s *Server) updateRegion(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in regionInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	reg, err := s.Org.UpdateRegion(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, reg)
-	return nil
-}
-
-func (s *Server) deleteRegion(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.Org.DeleteRegion(r.Context(), a, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
 func (s *Server) exportRegions(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	return sendFile(w, "区划.xlsx", xlsxType, func(out io.Writer) error { return s.Org.ExportRegions(r.Context(), a, out) })
 }
@@ -132,61 +90,6 @@ func (s *Server) listUnits(w http.ResponseWriter, r *http.Request, a *domain.Act
 		return err
 	}
 	writeJSON(w, http.StatusOK, pageOf[domain.Unit]{Items: list, Total: total, Page: f.Page, PageSize: f.Size})
-	return nil
-}
-
-func (s *Server) getUnit(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	u, err := s.Org.Unit(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, u)
-	return nil
-}
-
-func (s *Server) createUnit(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	var in unitInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	u, err := s.Org.CreateUnit(r.Context(), a, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, u)
-	return nil
-}
-
-func (s *Server) updateUnit(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in unitInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	u, err := s.Org.UpdateUnit(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, u)
-	return nil
-}
-
-func (s *Server) deleteUnit(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.Org.DeleteUnit(r.Context(), a, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 
@@ -242,61 +145,6 @@ func (s *Server) listPeople(w http.ResponseWriter, r *http.Request, a *domain.Ac
 	return nil
 }
 
-func (s *Server) getPerson(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	p, err := s.Org.Person(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, p)
-	return nil
-}
-
-func (s *Server) createPerson(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	var in personInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	p, err := s.Org.CreatePerson(r.Context(), a, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, p)
-	return nil
-}
-
-func (s *Server) updatePerson(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in personInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	p, err := s.Org.UpdatePerson(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, p)
-	return nil
-}
-
-func (s *Server) disablePerson(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.Org.DisablePerson(r.Context(), a, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
 func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -307,18 +155,6 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request, a *domain
 		return err
 	}
 	if err := s.Org.ResetPassword(r.Context(), a, id, in.NewPassword); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (s *Server) unlockPerson(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.Org.Unlock(r.Context(), a, id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

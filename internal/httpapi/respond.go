@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -213,3 +214,118 @@ func sendFile(w http.ResponseWriter, filename, contentType string, write func(io
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// The shapes most handlers share: decode the body and the path id, make one
+// service call, encode its answer. Routes name the service method directly.
+
+// withBody decodes In and answers the call's result with status.
+func withBody[In, Out any](status int, call func(context.Context, *domain.Actor, In) (Out, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		var in In
+		if err := decode(r, &in); err != nil {
+			return err
+		}
+		out, err := call(r.Context(), a, in)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, status, out)
+		return nil
+	}
+}
+
+// withID reads {id} and answers the call's result with status.
+func withID[Out any](status int, call func(context.Context, *domain.Actor, int64) (Out, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return err
+		}
+		out, err := call(r.Context(), a, id)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, status, out)
+		return nil
+	}
+}
+
+// withIDBody reads {id}, decodes In and answers the call's result.
+func withIDBody[In, Out any](status int, call func(context.Context, *domain.Actor, int64, In) (Out, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return err
+		}
+		var in In
+		if err := decode(r, &in); err != nil {
+			return err
+		}
+		out, err := call(r.Context(), a, id, in)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, status, out)
+		return nil
+	}
+}
+
+// withIDNoContent reads {id}, makes the call and answers 204.
+func withIDNoContent(call func(context.Context, *domain.Actor, int64) error) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return err
+		}
+		if err := call(r.Context(), a, id); err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+}
+
+// withSubBody reads {id} and a second path id named sub, decodes In and
+// answers the call's result: a part of a framework version.
+func withSubBody[In, Out any](sub string, call func(context.Context, *domain.Actor, int64, int64, In) (Out, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		id, subID, err := pathIDs(r, sub)
+		if err != nil {
+			return err
+		}
+		var in In
+		if err := decode(r, &in); err != nil {
+			return err
+		}
+		out, err := call(r.Context(), a, id, subID, in)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, out)
+		return nil
+	}
+}
+
+// withSubNoContent reads {id} and {sub}, makes the call and answers 204.
+func withSubNoContent(sub string, call func(context.Context, *domain.Actor, int64, int64) error) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		id, subID, err := pathIDs(r, sub)
+		if err != nil {
+			return err
+		}
+		if err := call(r.Context(), a, id, subID); err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+}
+
+func pathIDs(r *http.Request, sub string) (int64, int64, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return 0, 0, err
+	}
+	subID, err := pathID(r, sub)
+	return id, subID, err
+}

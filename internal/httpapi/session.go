@@ -107,18 +107,6 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request, a *domain.A
 	return nil
 }
 
-func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.Auth.RevokeToken(r.Context(), a, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
 type metaView struct {
 	Roles        []domain.Named    `json:"roles"`
 	UnitKinds    []domain.Named    `json:"unitKinds"`

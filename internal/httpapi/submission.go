@@ -78,106 +78,12 @@ func (s *Server) generateRequirements(w http.ResponseWriter, r *http.Request, a 
 	return nil
 }
 
-func (s *Server) updateRequirement(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in requirementInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	req, err := s.Submission.UpdateRequirement(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, req)
-	return nil
-}
-
 func (s *Server) todo(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	items, period, err := s.Submission.Todo(r.Context(), a, r.URL.Query().Get("period"))
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, todoList{Items: items, Period: period})
-	return nil
-}
-
-func (s *Server) createSubmission(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in draftInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	sub, err := s.Submission.CreateDraft(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, sub)
-	return nil
-}
-
-func (s *Server) getSubmission(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	d, err := s.Submission.Get(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, d)
-	return nil
-}
-
-func (s *Server) updateSubmission(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in draftInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	sub, err := s.Submission.UpdateDraft(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, sub)
-	return nil
-}
-
-func (s *Server) submitSubmission(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	sub, err := s.Submission.Submit(r.Context(), a, id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, sub)
-	return nil
-}
-
-func (s *Server) reviewSubmission(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in reviewInput
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	sub, err := s.Submission.ReviewSubmission(r.Context(), a, id, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, sub)
 	return nil
 }
 
@@ -273,17 +179,5 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request, a *domain.
 		return err
 	}
 	writeJSON(w, http.StatusOK, listOf[messageView]{Items: list, Total: len(list)})
-	return nil
-}
-
-func (s *Server) readMessage(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.Message.MarkRead(r.Context(), a, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
