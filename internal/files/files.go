@@ -6,11 +6,8 @@ package files
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"image"
 	_ "image/jpeg" // decoders for the size check
 	_ "image/png"
 	"io"
@@ -39,6 +36,10 @@ type File struct {
 	Size        int64     `json:"size"`
 	SHA256      string    `json:"sha256"`
 	UploadedAt  time.Time `json:"uploadedAt"`
+	// Photo is set for images: size, EXIF time and place.
+	Photo       *Photo `json:"photo,omitempty"`
+	thumb       string
+	display     string
 	uploadedBy  *int64
 	ownerKind   string
 	ownerID     *int64
@@ -71,6 +72,8 @@ var kinds = map[string]struct{ contentType, magic string }{
 	".jpeg": {"image/jpeg", "\xff\xd8\xff"},
 	".png":  {"image/png", "\x89PNG\r\n\x1a\n"},
 	".webp": {"image/webp", "RIFF"},
+	".heic": {"image/heic", "ftyp"},
+	".heif": {"image/heic", "ftyp"},
 	".docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04"},
 	".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\x03\x04"},
 	".pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "PK\x03\x04"},
@@ -109,15 +112,20 @@ func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, 
 	case !matches(kind.magic, kind.contentType, data):
 		return File{}, domain.Invalid("file", "文件“"+name+"”的内容与扩展名不符或已损坏")
 	}
+	f := File{Name: name, ContentType: kind.contentType, Size: int64(len(data)), SHA256: sha(data)}
 	if strings.HasPrefix(kind.contentType, "image/") {
-		if err := readable(name, data); err != nil {
+		d, err := develop(name, data)
+		if err != nil {
+			return File{}, err
+		}
+		f.Photo = &d.photo
+		f.thumb, f.display = sha(d.thumb), sha(d.display)
+		if err := s.putBlobs(ctx, d.thumb, d.display); err != nil {
 			return File{}, err
 		}
 	}
-	sum := sha256.Sum256(data)
-	f := File{Name: name, ContentType: kind.contentType, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
-	if err := s.blobs.Put(ctx, key(f.SHA256), bytes.NewReader(data)); err != nil {
-		return File{}, fmt.Errorf("store file: %w", err)
+	if err := s.putBlobs(ctx, data); err != nil {
+		return File{}, err
 	}
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		f.UploadedAt = c.Now
@@ -126,8 +134,13 @@ func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, 
 			by = actor.UserID
 		}
 		var err error
-		f.ID, err = c.Insert(ctx, `INSERT INTO files (name, content_type, size, sha256, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			f.Name, f.ContentType, f.Size, f.SHA256, by, c.Now)
+		p := f.Photo
+		if p == nil {
+			p = &Photo{}
+		}
+		f.ID, err = c.Insert(ctx, `INSERT INTO files (name, content_type, size, sha256, uploaded_by, uploaded_at, taken_at, gps_lat, gps_lng, width, height, thumb_sha256, display_sha256)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			f.Name, f.ContentType, f.Size, f.SHA256, by, c.Now, p.TakenAt, p.Lat, p.Lng, p.Width, p.Height, f.thumb, f.display)
 		if err != nil {
 			return err
 		}
@@ -137,9 +150,21 @@ func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, 
 	return f, err
 }
 
+func (s *Service) putBlobs(ctx context.Context, blobs ...[]byte) error {
+	for _, b := range blobs {
+		if err := s.blobs.Put(ctx, key(sha(b)), bytes.NewReader(b)); err != nil {
+			return fmt.Errorf("store file: %w", err)
+		}
+	}
+	return nil
+}
+
 func matches(magic, contentType string, data []byte) bool {
 	if contentType == "text/plain; charset=utf-8" {
 		return utf8.Valid(data) && !strings.ContainsRune(string(data), 0)
+	}
+	if magic == "ftyp" {
+		return isHEIF(data)
 	}
 	if !bytes.HasPrefix(data, []byte(magic)) {
 		return false
@@ -157,16 +182,16 @@ func matches(magic, contentType string, data []byte) bool {
 // read as evidence (图片清).
 const MinImageSide = 200
 
-// readable refuses images that do not decode or are too small to read.
-func readable(name string, data []byte) error {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return domain.Invalid("file", "图片“"+name+"”无法识别或已损坏")
+// isHEIF recognises an ISO media file whose brand is an HEIF image.
+func isHEIF(data []byte) bool {
+	if len(data) < 12 || string(data[4:8]) != "ftyp" {
+		return false
 	}
-	if cfg.Width < MinImageSide || cfg.Height < MinImageSide {
-		return domain.Invalid("file", fmt.Sprintf("图片“%s”只有 %d×%d 像素，看不清：请上传不小于 %d×%d 像素的清晰图片", name, cfg.Width, cfg.Height, MinImageSide, MinImageSide))
+	switch string(data[8:12]) {
+	case "heic", "heix", "heim", "heis", "mif1", "msf1":
+		return true
 	}
-	return nil
+	return false
 }
 
 func key(sum string) string { return sum[:2] + "/" + sum }
@@ -218,7 +243,7 @@ func Of(ctx context.Context, c *store.Conn, ownerKind string, ownerIDs []int64) 
 	for _, id := range ownerIDs {
 		args = append(args, id)
 	}
-	rows, err := c.Query(ctx, `SELECT id, name, content_type, size, sha256, uploaded_at, owner_id FROM files WHERE owner_kind = ? AND owner_id IN (`+store.Placeholders(len(ownerIDs))+`) ORDER BY id`, args...)
+	rows, err := c.Query(ctx, `SELECT `+fileColumns+`, owner_id FROM files WHERE owner_kind = ? AND owner_id IN (`+store.Placeholders(len(ownerIDs))+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -226,12 +251,26 @@ func Of(ctx context.Context, c *store.Conn, ownerKind string, ownerIDs []int64) 
 	for rows.Next() {
 		var f File
 		var owner int64
-		if err := rows.Scan(&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &owner); err != nil {
+		if err := rows.Scan(append(f.scanTargets(), &owner)...); err != nil {
 			return nil, err
 		}
+		f.settle()
 		out[owner] = append(out[owner], f)
 	}
 	return out, rows.Err()
+}
+
+// OpenAttached returns the content of a file attached to an owner, for an
+// area that has already decided the caller may see that owner (a
+// resident following their case by its token).
+func (s *Service) OpenAttached(ctx context.Context, ownerKind string, ownerID, id int64, size string) (File, io.ReadCloser, error) {
+	var f File
+	err := s.db.Read().Get(ctx, "文件", `SELECT `+fileColumns+` FROM files WHERE id = ? AND owner_kind = ? AND owner_id = ?`, []any{id, ownerKind, ownerID}, f.scanTargets()...)
+	if err != nil {
+		return f, nil, err
+	}
+	f.settle()
+	return s.content(ctx, f, size)
 }
 
 // Copy writes a stored file's content, for archives.
@@ -245,16 +284,39 @@ func (s *Service) Copy(ctx context.Context, f File, w io.Writer) error {
 	return err
 }
 
+// fileColumns and scanTargets read a file row with its photo metadata.
+const fileColumns = `id, name, content_type, size, sha256, uploaded_at, taken_at, gps_lat, gps_lng, width, height, thumb_sha256, display_sha256`
+
+func (f *File) scanTargets() []any {
+	f.Photo = &Photo{}
+	return []any{&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &f.Photo.TakenAt, &f.Photo.Lat, &f.Photo.Lng, &f.Photo.Width, &f.Photo.Height, &f.thumb, &f.display}
+}
+
+// settle drops the photo part of files that are not images.
+func (f *File) settle() {
+	if f.Photo != nil && f.Photo.Width == 0 {
+		f.Photo = nil
+	}
+}
+
+// Sizes of an image a client may ask for.
+const (
+	SizeOriginal = ""
+	SizeThumb    = "thumb"
+	SizeDisplay  = "display"
+)
+
 // Open returns a file for download. Evidence attached to a report is
 // readable by every role that reads reports (all but the audit admin); an
 // unattached upload only by its uploader.
-func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64) (File, io.ReadCloser, error) {
+func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64, size string) (File, io.ReadCloser, error) {
 	var f File
-	err := s.db.Read().Get(ctx, "文件", `SELECT id, name, content_type, size, sha256, uploaded_at, uploaded_by, owner_kind, owner_id FROM files WHERE id = ?`, []any{id},
-		&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &f.uploadedBy, &f.ownerKind, &f.ownerID)
+	err := s.db.Read().Get(ctx, "文件", `SELECT `+fileColumns+`, uploaded_by, owner_kind, owner_id FROM files WHERE id = ?`, []any{id},
+		append(f.scanTargets(), &f.uploadedBy, &f.ownerKind, &f.ownerID)...)
 	if err != nil {
 		return f, nil, err
 	}
+	f.settle()
 	if actor.Has(domain.RoleAuditAdmin) || (f.ownerKind == "" && !sameUploader(f.uploadedBy, actor)) {
 		return f, nil, domain.Forbidden("无权查看该文件")
 	}
@@ -263,7 +325,26 @@ func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64) (File
 			return f, nil, err
 		}
 	}
-	r, err := s.blobs.Open(ctx, key(f.SHA256))
+	return s.content(ctx, f, size)
+}
+
+// content opens the stored bytes of a file, or of one of an image's copies.
+func (s *Service) content(ctx context.Context, f File, size string) (File, io.ReadCloser, error) {
+	sum := f.SHA256
+	switch {
+	case size == SizeOriginal:
+	case size != SizeThumb && size != SizeDisplay:
+		return f, nil, domain.Invalid("size", "size 只能是 thumb 或 display")
+	case f.thumb == "":
+		// Not an image: the original is all there is.
+	default:
+		sum = f.thumb
+		if size == SizeDisplay {
+			sum = f.display
+		}
+		f.ContentType, f.Size = "image/jpeg", -1
+	}
+	r, err := s.blobs.Open(ctx, key(sum))
 	if err != nil {
 		return f, nil, errors.Join(errors.New("文件内容缺失"), err)
 	}

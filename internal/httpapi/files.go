@@ -38,19 +38,26 @@ func (s *Server) downloadFile(w http.ResponseWriter, r *http.Request, a *domain.
 	if err != nil {
 		return err
 	}
-	f, body, err := s.Files.Open(r.Context(), a, id)
+	f, body, err := s.Files.Open(r.Context(), a, id, r.URL.Query().Get("size"))
 	if err != nil {
 		return err
 	}
+	return serveFile(w, f, body)
+}
+
+// serveFile writes a stored file; images and PDFs open in the browser.
+func serveFile(w http.ResponseWriter, f files.File, body io.ReadCloser) error {
 	defer body.Close()
 	disposition := "attachment"
 	if strings.HasPrefix(f.ContentType, "image/") || f.ContentType == "application/pdf" {
 		disposition = "inline"
 	}
 	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
+	if f.Size >= 0 {
+		w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
+	}
 	w.Header().Set("Content-Disposition", disposition+"; filename=\"download\"; filename*=UTF-8''"+url.PathEscape(f.Name))
 	w.Header().Set("Cache-Control", "private, max-age=86400")
-	_, err = io.Copy(w, body)
+	_, err := io.Copy(w, body)
 	return err
 }
