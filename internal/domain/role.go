@@ -95,3 +95,6 @@ func codeOf(list []Named, s string) (string, bool) {
 	}
 	return "", false
 }
+
+// NameOf returns the Chinese name of a code in a list, or "" when unknown.
+func NameOf(list []Named, code string) string { return nameOf(list, code) }

@@ -37,12 +37,12 @@ type File struct {
 	SHA256      string    `json:"sha256"`
 	UploadedAt  time.Time `json:"uploadedAt"`
 	// Photo is set for images: size, EXIF time and place.
-	Photo       *Photo `json:"photo,omitempty"`
-	thumb       string
-	display     string
-	uploadedBy  *int64
-	ownerKind   string
-	ownerID     *int64
+	Photo      *Photo `json:"photo,omitempty"`
+	thumb      string
+	display    string
+	uploadedBy *int64
+	ownerKind  string
+	ownerID    *int64
 }
 
 // Service stores and serves files.

@@ -530,3 +530,42 @@ func (s *Service) Directory(ctx context.Context) (map[int64]domain.Unit, error) 
 	}
 	return dir, rows.Err()
 }
+
+// RegionDirectory lists every region by id, for areas that place records
+// in regions (cases) without reading the region table themselves.
+func (s *Service) RegionDirectory(ctx context.Context) (map[int64]domain.Region, error) {
+	rows, err := s.db.Read().Query(ctx, `SELECT id, code, name, level, parent_id, sort_key FROM regions`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	dir := map[int64]domain.Region{}
+	for rows.Next() {
+		var r domain.Region
+		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.Level, &r.ParentID, &r.SortKey); err != nil {
+			return nil, err
+		}
+		dir[r.ID] = r
+	}
+	return dir, rows.Err()
+}
+
+// UnitHeads returns the enabled accounts holding the unit head role in a
+// unit, for escalations addressed to the head in person.
+func UnitHeads(ctx context.Context, c *store.Conn, unitID int64) ([]int64, error) {
+	rows, err := c.Query(ctx, `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
+		WHERE u.unit_id = ? AND r.role = ? AND NOT u.disabled ORDER BY u.id`, unitID, string(domain.RoleUnitHead))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

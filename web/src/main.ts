@@ -14,7 +14,8 @@ setClientHooks({
   onUnauthenticated() {
     session.clear()
     const current = router.currentRoute.value
-    if (current.name !== 'login') void router.push({ name: 'login', query: { redirect: current.fullPath } })
+    // Public pages (login, the resident's snap pages) stay where they are.
+    if (!current.meta.public) void router.push({ name: 'login', query: { redirect: current.fullPath } })
   },
   onPasswordChangeRequired() {
     if (session.me) session.me.mustChangePassword = true

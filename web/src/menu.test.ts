@@ -8,34 +8,40 @@ function keys(menus: MenuItem[]): string[] {
 
 describe('menusFor', () => {
   const officeSubmissions = ['submissions', 'submissions-review', 'submissions-matrix', 'submissions-rhythm', 'submissions-requirements']
-  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, 'profile']
-  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', 'profile']
+  const officeCases = ['cases', 'cases-pool', 'cases-map', 'cases-config']
+  const unitCases = ['cases', 'cases-inbox', 'cases-map']
+  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, ...officeCases, 'profile']
+  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', ...unitCases, 'profile']
+  const leaderCases = ['cases', 'cases-pool', 'cases-map']
   const cases: [string, string[], string[]][] = [
     ['office_leader', ['office_leader'], office],
     ['office_staff', ['office_staff'], office],
-    ['sys_admin', ['sys_admin'], ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'profile']],
+    ['sys_admin', ['sys_admin'], ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'cases', 'webhooks', 'profile']],
     ['security_admin', ['security_admin'], ['home', 'org', 'people', 'profile']],
     ['unit_head', ['unit_head'], unit],
     ['unit_liaison', ['unit_liaison'], unit],
     [
       'leader',
       ['leader'],
-      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', 'profile'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, 'profile'],
     ],
     ['audit_admin', ['audit_admin'], ['home', 'audit', 'profile']],
-    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', 'profile']],
+    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', ...leaderCases, 'profile']],
     ['grid_worker', ['grid_worker'], ['home', 'profile']],
     ['no roles', [], ['home', 'profile']],
     [
       'leader + audit_admin',
       ['leader', 'audit_admin'],
-      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', 'audit', 'profile'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, 'audit', 'profile'],
     ],
     ['security_admin + unit_liaison', ['security_admin', 'unit_liaison'], unit],
     [
       'leader + unit_head',
       ['leader', 'unit_head'],
-      ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', 'profile'],
+      [
+        'home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo',
+        'submissions-matrix', 'cases', 'cases-pool', 'cases-inbox', 'cases-map', 'profile',
+      ],
     ],
   ]
   it.each(cases)('%s', (_name, roles, want) => {
@@ -67,6 +73,7 @@ describe('menusFor', () => {
       ['组织机构', '/org'],
       ['创建管理', '/campaign'],
       ['材料报送', '/submissions'],
+      ['案件管理', '/cases'],
       ['审计日志', '/audit'],
       ['个人中心', '/profile'],
     ])
@@ -87,6 +94,26 @@ describe('menusFor', () => {
       ['月清零与季度统计', '/submissions/rhythm'],
       ['报送要求', '/submissions/requirements'],
     ])
+    expect(all[4].children?.map((c) => [c.title, c.path])).toEqual([
+      ['案件池', '/cases/pool'],
+      ['案件地图', '/cases/map'],
+      ['类别与规则', '/cases/config'],
+    ])
+  })
+
+  it('gives units 本单位案件 and the map, the system admin only 消息推送, in the 案件管理 group', () => {
+    const group = (roles: string[]) => menusFor(roles).find((m) => m.key === 'cases')?.children?.map((c) => [c.title, c.path])
+    expect(group(['unit_liaison'])).toEqual([
+      ['本单位案件', '/cases/inbox'],
+      ['案件地图', '/cases/map'],
+    ])
+    expect(group(['unit_head'])).toEqual(group(['unit_liaison']))
+    expect(group(['sys_admin'])).toEqual([['消息推送', '/system/webhooks']])
+    expect(group(['inspector'])).toEqual([
+      ['案件池', '/cases/pool'],
+      ['案件地图', '/cases/map'],
+    ])
+    for (const role of ['security_admin', 'audit_admin', 'grid_worker']) expect(group([role]), role).toBeUndefined()
   })
 
   it('gives units 材料报送 and 完成情况, and leaders only 完成情况, in the 材料报送 group', () => {
@@ -154,6 +181,15 @@ describe('can', () => {
     expect(can(['unit_liaison'], 'submissions.anyUnit')).toBe(false)
   })
 
+  it('lets every cadre snap a case, and only the office run the pool and the configuration', () => {
+    for (const role of ['office_leader', 'office_staff', 'inspector', 'grid_worker', 'unit_head', 'unit_liaison']) {
+      expect(can([role], 'cases.create'), role).toBe(true)
+    }
+    for (const role of ['leader', 'sys_admin', 'security_admin', 'audit_admin']) expect(can([role], 'cases.create'), role).toBe(false)
+    expect(can(['office_staff'], 'cases.office')).toBe(true)
+    for (const role of ['leader', 'inspector', 'unit_head', 'sys_admin']) expect(can([role], 'cases.office'), role).toBe(false)
+  })
+
   it('lets the office and leaders open the lists of any unit, not unit roles', () => {
     expect(can(['office_staff'], 'lists.anyUnit')).toBe(true)
     expect(can(['leader'], 'lists.anyUnit')).toBe(true)
@@ -168,6 +204,7 @@ describe('menuTrail', () => {
     expect(menuTrail(menus, '/org/units').map((m) => m.title)).toEqual(['组织机构', '单位管理'])
     expect(menuTrail(menus, '/').map((m) => m.title)).toEqual(['首页'])
     expect(menuTrail(menus, '/plan').map((m) => m.title)).toEqual(['创建管理', '年度方案'])
+    expect(menuTrail(menus, '/cases/pool').map((m) => m.title)).toEqual(['案件管理', '案件池'])
   })
   it('is empty for pages outside the menu', () => {
     expect(menuTrail(menus, '/audit')).toEqual([])

@@ -17,9 +17,14 @@ export type PageKey =
   | 'submissions-matrix'
   | 'submissions-rhythm'
   | 'submissions-requirements'
+  | 'cases-pool'
+  | 'cases-inbox'
+  | 'cases-map'
+  | 'cases-config'
+  | 'webhooks'
 
 export interface MenuItem {
-  key: PageKey | 'org' | 'campaign' | 'submissions'
+  key: PageKey | 'org' | 'campaign' | 'submissions' | 'cases'
   title: string
   path: string
   children?: MenuItem[]
@@ -49,7 +54,19 @@ export const pageRoles: Record<PageKey, RoleCode[]> = {
   'submissions-matrix': [...campaignOffice, ...unitRoles, 'leader'],
   'submissions-rhythm': campaignOffice,
   'submissions-requirements': campaignOffice,
+  // Cases: the office (and leaders and inspectors, who follow and verify) work the pool; units their inbox.
+  'cases-pool': [...campaignOffice, 'leader', 'inspector'],
+  'cases-inbox': unitRoles,
+  'cases-map': [...campaignOffice, 'leader', 'inspector', ...unitRoles],
+  'cases-config': campaignOffice,
+  webhooks: ['sys_admin'],
 }
+
+/**
+ * caseReaderRoles open the case page (/cases/:id): everyone who meets cases, including grid workers who
+ * snapped one; the server decides which cases each may see.
+ */
+export const caseReaderRoles: RoleCode[] = [...campaignOffice, 'leader', 'inspector', ...unitRoles, 'grid_worker']
 
 /**
  * permissions name the write actions the UI offers, mirroring the server's rules
@@ -72,6 +89,10 @@ const permissions = {
   // The office reviews submissions; the office and leaders filter the matrix by any unit.
   'submissions.review': campaignOffice,
   'submissions.anyUnit': [...campaignOffice, 'leader'] as RoleCode[],
+  // Every cadre may snap a case (登记案件); the office also enters hotline orders, media and supervision,
+  // dispatches in bulk and configures categories, rules and the calendar.
+  'cases.create': [...campaignOffice, 'inspector', 'grid_worker', ...unitRoles] as RoleCode[],
+  'cases.office': campaignOffice,
 } satisfies Record<string, RoleCode[]>
 
 export type Permission = keyof typeof permissions
@@ -113,10 +134,20 @@ export function menusFor(roles: readonly string[]): MenuItem[] {
   ]
   const submissions = submissionPages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))
 
+  const casePages: [PageKey, string, string][] = [
+    ['cases-pool', '案件池', '/cases/pool'],
+    ['cases-inbox', '本单位案件', '/cases/inbox'],
+    ['cases-map', '案件地图', '/cases/map'],
+    ['cases-config', '类别与规则', '/cases/config'],
+    ['webhooks', '消息推送', '/system/webhooks'],
+  ]
+  const cases = casePages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))
+
   const menus: MenuItem[] = [{ key: 'home', title: '首页', path: '/' }]
   if (org.length) menus.push({ key: 'org', title: '组织机构', path: '/org', children: org })
   if (campaign.length) menus.push({ key: 'campaign', title: '创建管理', path: '/campaign', children: campaign })
   if (submissions.length) menus.push({ key: 'submissions', title: '材料报送', path: '/submissions', children: submissions })
+  if (cases.length) menus.push({ key: 'cases', title: '案件管理', path: '/cases', children: cases })
   if (allowed('audit')) menus.push({ key: 'audit', title: '审计日志', path: '/audit' })
   menus.push({ key: 'profile', title: '个人中心', path: '/profile' })
   return menus

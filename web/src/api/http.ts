@@ -137,10 +137,16 @@ export const http = {
   del: async (path: string) => {
     await send('DELETE', path)
   },
-  /** upload posts one file as the multipart field "file"; onProgress (0–100) makes it report how far it got. */
-  upload: async <T>(path: string, file: File, onProgress?: (percent: number) => void) => {
-    const form = new FormData()
-    form.append('file', file)
+  /**
+   * upload posts one file as the multipart field "file", or a whole multipart form as it is;
+   * onProgress (0–100) makes it report how far it got.
+   */
+  upload: async <T>(path: string, file: File | FormData, onProgress?: (percent: number) => void) => {
+    let form = file
+    if (!(form instanceof FormData)) {
+      form = new FormData()
+      form.append('file', file)
+    }
     if (onProgress) return json<T>(await sendWithProgress(path, form, onProgress))
     return json<T>(await send('POST', path, { body: form }))
   },

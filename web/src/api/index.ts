@@ -8,6 +8,9 @@ import type {
   TargetReportInput, Unit, UnitInput, UnitLists, UnitQuery,
   GenerateResult, MatrixQuery, Message, OpenItems, QuarterFigures, Requirement, RequirementQuery, RequirementUpdate,
   ReviewInput, ReviewItem, ReviewQuery, Submission, SubmissionDetail, SubmissionInput, SubmissionMatrix, TodoList,
+  BulkDispatchResult, CaseCategory, CaseCategoryInput, CaseCreate, CaseDetail, CaseEvent, CaseMapItem, CaseQuery,
+  CaseSettings, CaseStats, Case, CaseView, DispatchRule, DispatchRuleInput, CalendarDay, CalendarDayKind, Notice,
+  PublicCase, PublicCaseForm, PublicCaseReceipt, SavedCaseView, Webhook, WebhookDelivery, WebhookInput, WorkCalendar,
 } from './types'
 
 export { ApiError, errorField, setClientHooks, type Query } from './http'
@@ -145,4 +148,70 @@ export const submissionApi = {
 export const messageApi = {
   list: () => http.get<{ items: Message[] }>('/messages'),
   read: (id: Id) => http.post<void>(`/messages/${id}/read`),
+}
+
+/** caseApi is the case engine for signed-in users: lists, the case page and every step of its flow. */
+export const caseApi = {
+  list: (query: CaseQuery & { page?: number; pageSize?: number }) => http.get<Page<Case>>('/cases', { ...query }),
+  exportFile: (query: CaseQuery) => http.blob('/cases/export', { ...query }),
+  map: (query: CaseQuery) => http.get<{ items: CaseMapItem[] }>('/cases/map', { ...query }),
+  stats: (view: CaseView) => http.get<CaseStats>('/cases/stats', { view }),
+  create: (body: CaseCreate) => http.post<CaseDetail>('/cases', body),
+  get: (id: Id) => http.get<CaseDetail>(`/cases/${id}`),
+  register: (id: Id, body: { categoryId?: Id | null; regionId?: Id | null; note: string }) => http.post<CaseDetail>(`/cases/${id}/register`, body),
+  decline: (id: Id, body: { reason: string }) => http.post<CaseDetail>(`/cases/${id}/decline`, body),
+  dispatch: (id: Id, body: { unitId?: Id | null; coUnitIds: Id[]; note: string }) => http.post<CaseDetail>(`/cases/${id}/dispatch`, body),
+  bulkDispatch: (body: { caseIds: Id[]; unitId?: Id | null; coUnitIds: Id[]; note: string }) => http.post<BulkDispatchResult>('/cases/dispatch', body),
+  accept: (id: Id, body: { note: string }) => http.post<CaseDetail>(`/cases/${id}/accept`, body),
+  returnCase: (id: Id, body: { reason: string }) => http.post<CaseDetail>(`/cases/${id}/return`, body),
+  ruleReturn: (id: Id, body: { decision: 'uphold' | 'refuse'; unitId?: Id | null; coUnitIds: Id[]; note: string }) => http.post<CaseDetail>(`/cases/${id}/rule-return`, body),
+  requestExtension: (id: Id, body: { minutes: number; reason: string }) => http.post<CaseDetail>(`/cases/${id}/extension`, body),
+  ruleExtension: (id: Id, body: { decision: 'grant' | 'refuse'; note: string }) => http.post<CaseDetail>(`/cases/${id}/rule-extension`, body),
+  report: (id: Id, body: { note: string; fileIds: Id[]; lat?: number; lng?: number }) => http.post<CaseDetail>(`/cases/${id}/report`, body),
+  verify: (id: Id, body: { decision: 'pass' | 'fail'; note: string; fileIds: Id[]; lat?: number; lng?: number }) => http.post<CaseDetail>(`/cases/${id}/verify`, body),
+  close: (id: Id, body: { closing: 'not_fixed' | 'not_ours' | 'duplicate'; note: string }) => http.post<CaseDetail>(`/cases/${id}/close`, body),
+  merge: (id: Id, body: { intoId: Id }) => http.post<CaseDetail>(`/cases/${id}/merge`, body),
+  note: (id: Id, body: { note: string }) => http.post<CaseEvent>(`/cases/${id}/notes`, body),
+  views: () => http.get<{ items: SavedCaseView[] }>('/case-views'),
+  saveView: (body: { name: string; filters: Record<string, string | number | boolean> }) => http.post<SavedCaseView>('/case-views', body),
+  removeView: (id: Id) => http.del(`/case-views/${id}`),
+  notices: (query: { unitId?: Id; open?: boolean }) => http.get<{ items: Notice[] }>('/notices', { ...query }),
+}
+
+/** caseConfigApi is the office's configuration: categories, dispatch rules, the working calendar and settings. */
+export const caseConfigApi = {
+  categories: () => http.get<{ items: CaseCategory[] }>('/case-categories'),
+  createCategory: (body: CaseCategoryInput) => http.post<CaseCategory>('/case-categories', body),
+  updateCategory: (id: Id, body: CaseCategoryInput) => http.put<CaseCategory>(`/case-categories/${id}`, body),
+  removeCategory: (id: Id) => http.del(`/case-categories/${id}`),
+  rules: () => http.get<{ items: DispatchRule[] }>('/dispatch-rules'),
+  createRule: (body: DispatchRuleInput) => http.post<DispatchRule>('/dispatch-rules', body),
+  updateRule: (id: Id, body: DispatchRuleInput) => http.put<DispatchRule>(`/dispatch-rules/${id}`, body),
+  removeRule: (id: Id) => http.del(`/dispatch-rules/${id}`),
+  calendar: (year: number) => http.get<WorkCalendar>('/calendar', { year }),
+  putDay: (date: string, body: { kind: CalendarDayKind; name: string }) => http.put<CalendarDay>(`/calendar/days/${date}`, body),
+  removeDay: (date: string) => http.del(`/calendar/days/${date}`),
+  settings: () => http.get<CaseSettings>('/case-settings'),
+  saveSettings: (body: CaseSettings) => http.put<CaseSettings>('/case-settings', body),
+}
+
+export const webhookApi = {
+  list: () => http.get<{ items: Webhook[] }>('/webhooks'),
+  create: (body: WebhookInput) => http.post<Webhook>('/webhooks', body),
+  update: (id: Id, body: WebhookInput) => http.put<Webhook>(`/webhooks/${id}`, body),
+  remove: (id: Id) => http.del(`/webhooks/${id}`),
+  deliveries: (id: Id) => http.get<{ items: WebhookDelivery[] }>(`/webhooks/${id}/deliveries`),
+}
+
+/** publicCaseApi is the resident's side (no account): the snap form, the post, and following a case by its token. */
+export const publicCaseApi = {
+  form: () => http.get<PublicCaseForm>('/public/case-form', undefined, true),
+  /** create posts the multipart form: field `case` (JSON) and the `photos` files. */
+  create: (form: FormData, onProgress?: (percent: number) => void) => http.upload<PublicCaseReceipt>('/public/cases', form, onProgress),
+  get: (token: string) => http.get<PublicCase>(`/public/cases/${token}`, undefined, true),
+  rate: (token: string, body: { rating: number; comment: string }) => http.post<void>(`/public/cases/${token}/rating`, body, true),
+  reopen: (token: string, body: { reason: string }) => http.post<void>(`/public/cases/${token}/reopen`, body, true),
+  /** photoUrl is where a resident's browser loads a case photo. */
+  photoUrl: (token: string, fileId: Id, size: 'thumb' | 'display' | 'original') =>
+    `/api/v1/public/cases/${encodeURIComponent(token)}/photos/${fileId}?size=${size}`,
 }

@@ -74,6 +74,21 @@ export interface Meta {
   methods: CodeName[]
   comparators: CodeName<Comparator>[]
   phases: Phase[]
+  /** Case sources (日常巡查 …), states (待立案 …) and closings (已整改 …); absent on servers before cases. */
+  caseSources?: CodeName<CaseSource>[]
+  caseStates?: CodeName<CaseState>[]
+  caseClosings?: CodeName<CaseClosing>[]
+  /** mapTiles is the base map; an empty url means no tiles (the map draws on a plain background). */
+  mapTiles?: MapTiles
+}
+
+export type CoordSystem = 'wgs84' | 'gcj02'
+
+export interface MapTiles {
+  url: string
+  attribution: string
+  /** coordSystem is the tiles' datum: GCJ-02 for Chinese base maps; case coordinates are always WGS-84. */
+  coordSystem: CoordSystem
 }
 
 /** Phase is a stage of the year's plan; from and to are MM-DD. */
@@ -512,7 +527,8 @@ export interface Responsibility {
 }
 
 export interface SupervisionItem {
-  kind: 'task'
+  /** kind is 'task' for an overdue task, 'case' for an overdue case (id is then the case's). */
+  kind: 'task' | 'case'
   id: Id
   title: string
   deadline: string
@@ -714,4 +730,359 @@ export interface Message {
   body: string
   createdAt: string
   readAt: string | null
+}
+
+// Cases (案件：发现—立案—派遣—处置—核查—结案—评价)
+
+export type CaseSource = 'patrol' | 'assessment' | 'cadre_snap' | 'resident_snap' | 'hotline' | 'media' | 'supervision'
+export type CaseState = 'new' | 'registered' | 'dispatched' | 'handling' | 'verifying' | 'closed' | 'returned'
+export type CaseClosing = 'fixed' | 'not_fixed' | 'not_ours' | 'duplicate' | 'declined'
+
+/** Photo is a case photo; lat/lng are its EXIF GPS, distanceMeters how far that is from the case location. */
+export interface Photo {
+  fileId: Id
+  name: string
+  takenAt: string | null
+  lat: number | null
+  lng: number | null
+  receivedAt: string
+  width: number
+  height: number
+  thumbUrl: string
+  url: string
+  distanceMeters: number | null
+}
+
+export interface Case {
+  id: Id
+  code: string
+  source: CaseSource
+  externalId: string
+  state: CaseState
+  closing: CaseClosing | ''
+  categoryId: Id | null
+  categoryName: string
+  /** categoryPath is the category under its parents: "事件 / 乱扔垃圾". */
+  categoryPath: string
+  description: string
+  address: string
+  /** lat and lng are WGS-84. */
+  lat: number | null
+  lng: number | null
+  regionId: Id | null
+  regionName: string
+  pointId: Id | null
+  leadUnitId: Id | null
+  leadUnitName: string
+  coUnits: UnitRef[]
+  reporterName: string
+  /** reporterPhone is masked by the server (138****5678). */
+  reporterPhone: string
+  createdAt: string
+  registeredAt: string | null
+  dispatchedAt: string | null
+  acceptedAt: string | null
+  deadline: string | null
+  reportedAt: string | null
+  closedAt: string | null
+  overdue: boolean
+  /** remainingMinutes are the working minutes left, negative when overdue; null before the clock starts. */
+  remainingMinutes: number | null
+  limitMinutes: number
+  reworkCount: number
+  returnCount: number
+  hopCount: number
+  reopenCount: number
+  extensionPending: boolean
+  mergedInto: Id | null
+  rating: number | null
+  ratingComment: string
+  beforePhotos: Photo[]
+  afterPhotos: Photo[]
+}
+
+export type CaseEventKind =
+  | 'created'
+  | 'registered'
+  | 'declined'
+  | 'dispatched'
+  | 'accepted'
+  | 'returned'
+  | 'return_upheld'
+  | 'return_refused'
+  | 'extension_requested'
+  | 'extension_granted'
+  | 'extension_refused'
+  | 'reported'
+  | 'verified_pass'
+  | 'verified_fail'
+  | 'closed'
+  | 'rated'
+  | 'reopened'
+  | 'merged'
+  | 'reminded'
+  | 'overdue'
+  | 'note'
+  | 'supervised'
+
+export interface CaseEvent {
+  id: Id
+  at: string
+  kind: CaseEventKind | string
+  actorName: string
+  unitName: string
+  note: string
+  photos: Photo[]
+  data: Record<string, unknown>
+}
+
+/** CaseAction is what the actor may do with a case now, as the server lists it in `actions`. */
+export type CaseAction =
+  | 'register'
+  | 'decline'
+  | 'dispatch'
+  | 'accept'
+  | 'return'
+  | 'rule_return'
+  | 'request_extension'
+  | 'rule_extension'
+  | 'report'
+  | 'verify'
+  | 'close'
+  | 'merge'
+  | 'note'
+
+export interface CaseExtension {
+  id: Id
+  minutes: number
+  reason: string
+  state: 'pending' | 'granted' | 'refused'
+  ruledNote: string
+}
+
+export interface CaseDetail extends Case {
+  timeline: CaseEvent[]
+  /** duplicates are open cases of the same category nearby, not yet merged. */
+  duplicates: Case[]
+  actions: CaseAction[]
+  extension: CaseExtension | null
+}
+
+export type CaseView = 'pool' | 'inbox'
+
+export interface CaseQuery {
+  view?: CaseView
+  state?: string
+  source?: string
+  categoryId?: Id
+  regionId?: Id
+  unitId?: Id
+  overdue?: boolean
+  /** from and to are dates, YYYY-MM-DD (Beijing). */
+  from?: string
+  to?: string
+  q?: string
+}
+
+export interface CaseMapItem {
+  id: Id
+  code: string
+  state: CaseState
+  categoryName: string
+  lat: number
+  lng: number
+  overdue: boolean
+}
+
+export interface CaseStats {
+  byState: Partial<Record<CaseState, number>>
+  overdue: number
+  today: number
+}
+
+export interface CaseCreate {
+  clientKey: string
+  source: CaseSource
+  categoryId: Id | null
+  description: string
+  address: string
+  lat: number | null
+  lng: number | null
+  regionId: Id | null
+  pointId?: Id | null
+  externalId: string
+  reporterName: string
+  reporterPhone: string
+  fileIds: Id[]
+}
+
+export interface BulkDispatchResult {
+  dispatched: number
+  failed: { caseId: Id; message: string }[]
+}
+
+export interface SavedCaseView {
+  id: Id
+  name: string
+  filters: Record<string, string | number | boolean>
+}
+
+export interface Notice {
+  id: Id
+  caseId: Id
+  caseCode: string
+  unitId: Id
+  unitName: string
+  kind: 'overdue' | 'manual'
+  title: string
+  body: string
+  createdAt: string
+}
+
+export type CategoryKind = 'part' | 'event' | 'campaign'
+export type LimitUnit = 'hour' | 'day'
+
+export interface CaseCategory {
+  id: Id
+  code: string
+  name: string
+  parentId: Id | null
+  kind: CategoryKind
+  limitValue: number
+  limitUnit: LimitUnit
+  defaultUnitId: Id | null
+  defaultUnitName: string
+  active: boolean
+}
+
+export type CaseCategoryInput = Omit<CaseCategory, 'id' | 'defaultUnitName'>
+
+export interface DispatchRule {
+  id: Id
+  categoryId: Id | null
+  categoryName: string
+  regionId: Id | null
+  regionName: string
+  unitId: Id
+  unitName: string
+  priority: number
+}
+
+export type DispatchRuleInput = Pick<DispatchRule, 'categoryId' | 'regionId' | 'unitId' | 'priority'>
+
+export type CalendarDayKind = 'holiday' | 'workday'
+
+export interface CalendarDay {
+  /** date is YYYY-MM-DD. */
+  date: string
+  kind: CalendarDayKind
+  name: string
+}
+
+/** WorkCalendar lists a year's exceptions: Monday–Friday work and weekends rest unless listed. */
+export interface WorkCalendar {
+  year: number
+  workStart: string
+  workEnd: string
+  days: CalendarDay[]
+}
+
+export interface Bounds {
+  minLat: number
+  minLng: number
+  maxLat: number
+  maxLng: number
+}
+
+export interface CaseSettings {
+  bounds: Bounds
+  duplicateRadiusMeters: number
+  duplicateWindowHours: number
+  remindAtPercent: number
+  reopenDays: number
+  /** workStart and workEnd are HH:mm. */
+  workStart: string
+  workEnd: string
+}
+
+export type WebhookEvent =
+  | 'case.created'
+  | 'case.dispatched'
+  | 'case.accepted'
+  | 'case.reported'
+  | 'case.reminded'
+  | 'case.overdue'
+  | 'case.closed'
+  | 'case.reopened'
+
+export interface Webhook {
+  id: Id
+  name: string
+  url: string
+  secret: string
+  events: WebhookEvent[]
+  active: boolean
+}
+
+export type WebhookInput = Omit<Webhook, 'id'>
+
+export interface WebhookDelivery {
+  id: Id
+  event: WebhookEvent | string
+  caseId: Id | null
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  lastStatus: number | null
+  lastError: string
+  nextAt: string | null
+  createdAt: string
+  sentAt: string | null
+}
+
+// Public (the resident page /snap, no account)
+
+export interface PublicCaseForm {
+  categories: { id: Id; name: string; parentId: Id | null }[]
+  regions: { id: Id; name: string; parentId: Id | null }[]
+  bounds: Bounds | null
+  /** mapTiles is not in the contract yet; used when a server sends it. */
+  mapTiles?: MapTiles
+}
+
+/** PublicCaseInput is the `case` part of the resident's multipart post; the photos go as files. */
+export interface PublicCaseInput {
+  clientKey: string
+  categoryId: Id | null
+  description: string
+  address: string
+  lat: number | null
+  lng: number | null
+  regionId: Id | null
+  phone: string
+}
+
+export interface PublicCaseReceipt {
+  token: string
+  code: string
+  state: CaseState
+}
+
+export interface PublicCase {
+  code: string
+  state: CaseState
+  stateName: string
+  closing: CaseClosing | ''
+  categoryName: string
+  description: string
+  address: string
+  createdAt: string
+  closedAt: string | null
+  timeline: { at: string; kind: string; name: string }[]
+  beforePhotos: Photo[]
+  afterPhotos: Photo[]
+  canRate: boolean
+  canReopen: boolean
+  rating: number | null
+  /** mergedInto names the surviving case when this one was merged (its code, no token). */
+  mergedInto: { code: string } | string | null
 }

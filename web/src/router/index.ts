@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { RoleCode } from '@/api/types'
-import { pageRoles } from '@/menu'
+import { caseReaderRoles, pageRoles } from '@/menu'
 import { useMetaStore } from '@/stores/meta'
 import { useSessionStore } from '@/stores/session'
 import { accessRedirect } from './guard'
@@ -17,6 +17,14 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/pages/auth/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  // The resident's snap page and the case it follows: public, phone-sized, outside the console layout.
+  { path: '/snap', name: 'snap', component: () => import('@/pages/snap/SnapPage.vue'), meta: { public: true, title: '随手拍' } },
+  {
+    path: '/snap/c/:token',
+    name: 'snap-follow',
+    component: () => import('@/pages/snap/SnapFollowPage.vue'),
+    meta: { public: true, title: '我的随手拍' },
+  },
   {
     path: '/password-change',
     name: 'password-change',
@@ -125,6 +133,45 @@ const routes: RouteRecordRaw[] = [
         name: 'submissions-requirements',
         component: () => import('@/pages/submissions/RequirementsPage.vue'),
         meta: { title: '报送要求', roles: pageRoles['submissions-requirements'] },
+      },
+      {
+        path: 'cases/pool',
+        name: 'cases-pool',
+        component: () => import('@/pages/cases/CasesPage.vue'),
+        props: { mode: 'pool' },
+        meta: { title: '案件池', roles: pageRoles['cases-pool'] },
+      },
+      {
+        path: 'cases/inbox',
+        name: 'cases-inbox',
+        component: () => import('@/pages/cases/CasesPage.vue'),
+        props: { mode: 'inbox' },
+        meta: { title: '本单位案件', roles: pageRoles['cases-inbox'] },
+      },
+      {
+        path: 'cases/map',
+        name: 'cases-map',
+        component: () => import('@/pages/cases/CaseMapPage.vue'),
+        meta: { title: '案件地图', roles: pageRoles['cases-map'] },
+      },
+      {
+        path: 'cases/config',
+        name: 'cases-config',
+        component: () => import('@/pages/cases/config/CaseConfigPage.vue'),
+        meta: { title: '类别与规则', roles: pageRoles['cases-config'] },
+      },
+      {
+        path: 'cases/:id(\\d+)',
+        name: 'case',
+        component: () => import('@/pages/cases/CaseDetailPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '案件详情', roles: caseReaderRoles },
+      },
+      {
+        path: 'system/webhooks',
+        name: 'webhooks',
+        component: () => import('@/pages/system/WebhooksPage.vue'),
+        meta: { title: '消息推送', roles: pageRoles.webhooks },
       },
       { path: '403', name: 'forbidden', component: () => import('@/pages/error/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       {

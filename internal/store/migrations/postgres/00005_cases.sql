@@ -85,6 +85,8 @@ CREATE TABLE cases (
     reported_at       TIMESTAMPTZ,
     closed_at         TIMESTAMPTZ,
     overdue_at        TIMESTAMPTZ,
+    reminded_at       TIMESTAMPTZ,
+    extra_minutes     INTEGER NOT NULL DEFAULT 0,
     rework_count      INTEGER NOT NULL DEFAULT 0,
     return_count      INTEGER NOT NULL DEFAULT 0,
     hop_count         INTEGER NOT NULL DEFAULT 0,

@@ -85,6 +85,8 @@ CREATE TABLE cases (
     reported_at       TIMESTAMP,
     closed_at         TIMESTAMP,
     overdue_at        TIMESTAMP,
+    reminded_at       TIMESTAMP,
+    extra_minutes     INTEGER NOT NULL DEFAULT 0,
     rework_count      INTEGER NOT NULL DEFAULT 0,
     return_count      INTEGER NOT NULL DEFAULT 0,
     hop_count         INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,594 @@
+// Package cases runs the closed loop every problem goes through, whatever
+// its source (随手拍, hotline, patrol, assessment, media, supervision):
+// register or decline, dispatch by rule or by hand, accept (which starts
+// the clock in working time), return and reassignment, extensions,
+// report back with after-photos, independent verification and rework,
+// honest closing, the resident's rating and reopening; reminders before
+// the limit and supervision notices after it; duplicates and merging.
+package cases
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/domain"
+	"wenming/internal/files"
+	"wenming/internal/org"
+	"wenming/internal/store"
+)
+
+// Service is the case engine.
+type Service struct {
+	db    *store.DB
+	org   *org.Service
+	files *files.Service
+}
+
+// NewService returns the case engine; case photos are readable by those who
+// see the case.
+func NewService(db *store.DB, o *org.Service, f *files.Service) *Service {
+	s := &Service{db: db, org: o, files: f}
+	f.GuardOwner("case", s.canReadPhotos)
+	return s
+}
+
+// Sources of cases.
+var Sources = []domain.Named{
+	{Code: "patrol", Name: "日常巡查"}, {Code: "assessment", Name: "模拟测评"}, {Code: "cadre_snap", Name: "干部随手拍"},
+	{Code: "resident_snap", Name: "市民随手拍"}, {Code: "hotline", Name: "热线工单"}, {Code: "media", Name: "媒体曝光"},
+	{Code: "supervision", Name: "督查暗访"},
+}
+
+// States of a case.
+var States = []domain.Named{
+	{Code: "new", Name: "待立案"}, {Code: "registered", Name: "待派遣"}, {Code: "dispatched", Name: "待签收"},
+	{Code: "handling", Name: "处置中"}, {Code: "returned", Name: "退回待裁定"}, {Code: "verifying", Name: "待核查"},
+	{Code: "closed", Name: "已结案"},
+}
+
+// Closings are the honest ways a case ends.
+var Closings = []domain.Named{
+	{Code: "fixed", Name: "已整改"}, {Code: "not_fixed", Name: "未整改结案"}, {Code: "not_ours", Name: "非职责范围"},
+	{Code: "duplicate", Name: "重复案件"}, {Code: "declined", Name: "不予立案"},
+}
+
+// Case is one problem on its way through the loop.
+type Case struct {
+	ID               int64        `json:"id"`
+	Code             string       `json:"code"`
+	Source           string       `json:"source"`
+	ExternalID       string       `json:"externalId"`
+	State            string       `json:"state"`
+	Closing          string       `json:"closing"`
+	CategoryID       int64        `json:"categoryId"`
+	CategoryName     string       `json:"categoryName"`
+	CategoryPath     string       `json:"categoryPath"`
+	Description      string       `json:"description"`
+	Address          string       `json:"address"`
+	Lat              *float64     `json:"lat"`
+	Lng              *float64     `json:"lng"`
+	RegionID         *int64       `json:"regionId"`
+	RegionName       string       `json:"regionName"`
+	PointID          *int64       `json:"pointId"`
+	LeadUnitID       *int64       `json:"leadUnitId"`
+	LeadUnitName     string       `json:"leadUnitName"`
+	CoUnits          []domain.Ref `json:"coUnits"`
+	ReporterName     string       `json:"reporterName"`
+	ReporterPhone    string       `json:"reporterPhone"`
+	CreatedAt        time.Time    `json:"createdAt"`
+	RegisteredAt     *time.Time   `json:"registeredAt"`
+	DispatchedAt     *time.Time   `json:"dispatchedAt"`
+	AcceptedAt       *time.Time   `json:"acceptedAt"`
+	Deadline         *time.Time   `json:"deadline"`
+	ReportedAt       *time.Time   `json:"reportedAt"`
+	ClosedAt         *time.Time   `json:"closedAt"`
+	Overdue          bool         `json:"overdue"`
+	RemainingMinutes *int         `json:"remainingMinutes"`
+	LimitMinutes     int          `json:"limitMinutes"`
+	ReworkCount      int          `json:"reworkCount"`
+	ReturnCount      int          `json:"returnCount"`
+	HopCount         int          `json:"hopCount"`
+	ReopenCount      int          `json:"reopenCount"`
+	ExtensionPending bool         `json:"extensionPending"`
+	MergedInto       *int64       `json:"mergedInto"`
+	Rating           *int         `json:"rating"`
+	RatingComment    string       `json:"ratingComment"`
+	BeforePhotos     []Photo      `json:"beforePhotos"`
+	AfterPhotos      []Photo      `json:"afterPhotos"`
+
+	// Kept inside: who reported, the resident's key, the raw phone.
+	reporterID     *int64
+	publicToken    string
+	phone          string
+	overdueAt      *time.Time
+	remindedAt     *time.Time
+	extraMinutes   int
+	ratedAt        *time.Time
+	coUnitIDs      []int64
+	coUnitsEdited  bool
+	pending        int
+	pendingMinutes int
+}
+
+// Photo is a picture of a case with where and when it was taken.
+type Photo struct {
+	FileID         int64      `json:"fileId"`
+	Name           string     `json:"name"`
+	Phase          string     `json:"phase"`
+	TakenAt        *time.Time `json:"takenAt"`
+	Lat            *float64   `json:"lat"`
+	Lng            *float64   `json:"lng"`
+	ReceivedAt     time.Time  `json:"receivedAt"`
+	Width          int        `json:"width"`
+	Height         int        `json:"height"`
+	ThumbURL       string     `json:"thumbUrl"`
+	URL            string     `json:"url"`
+	DistanceMeters *int       `json:"distanceMeters"`
+}
+
+// IntakeInput is a new problem from any source.
+type IntakeInput struct {
+	ClientKey     string   `json:"clientKey"`
+	Source        string   `json:"source"`
+	CategoryID    int64    `json:"categoryId"`
+	Description   string   `json:"description"`
+	Address       string   `json:"address"`
+	Lat           *float64 `json:"lat"`
+	Lng           *float64 `json:"lng"`
+	RegionID      *int64   `json:"regionId"`
+	PointID       *int64   `json:"pointId"`
+	ExternalID    string   `json:"externalId"`
+	ReporterName  string   `json:"reporterName"`
+	ReporterPhone string   `json:"reporterPhone"`
+	FileIDs       []int64  `json:"fileIds"`
+	// UnitID dispatches the case at once to a known unit: a patrol's failed
+	// check goes straight to the point's unit.
+	UnitID *int64 `json:"unitId,omitempty"`
+}
+
+// sourceRoles says who may bring a case from each source; resident snaps
+// come only through the public page, patrol and assessment cases also from
+// those services.
+var sourceRoles = map[string][]domain.Role{
+	"cadre_snap":  {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleUnitHead, domain.RoleUnitLiaison, domain.RoleInspector, domain.RoleGridWorker},
+	"hotline":     {domain.RoleOfficeLeader, domain.RoleOfficeStaff},
+	"media":       {domain.RoleOfficeLeader, domain.RoleOfficeStaff},
+	"supervision": {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector},
+	"patrol":      {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector, domain.RoleGridWorker},
+	"assessment":  {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector},
+}
+
+var phonePattern = regexp.MustCompile(`^(1\d{10}|0\d{2,3}-?\d{7,8})$`)
+
+// maskPhone keeps the first three and last four digits.
+func maskPhone(p string) string {
+	r := []rune(p)
+	if len(r) < 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:3]) + strings.Repeat("*", len(r)-7) + string(r[len(r)-4:])
+}
+
+func newToken() string {
+	b := make([]byte, 15)
+	rand.Read(b)
+	return strings.ToLower(base32.StdEncoding.EncodeToString(b))
+}
+
+// validate checks an intake's own fields against the catalogue and area.
+func (in *IntakeInput) validate(env *env) error {
+	in.Description, in.Address = strings.TrimSpace(in.Description), strings.TrimSpace(in.Address)
+	in.ClientKey, in.ExternalID = strings.TrimSpace(in.ClientKey), strings.TrimSpace(in.ExternalID)
+	in.ReporterName, in.ReporterPhone = strings.TrimSpace(in.ReporterName), strings.TrimSpace(in.ReporterPhone)
+	if domain.NameOf(Sources, in.Source) == "" {
+		return domain.Invalid("source", "未知的案件来源“"+in.Source+"”")
+	}
+	if in.CategoryID == 0 {
+		return domain.Invalid("categoryId", "请选择问题类别")
+	}
+	cat, ok := env.categories[in.CategoryID]
+	if !ok || !cat.Active {
+		return domain.Invalid("categoryId", "问题类别不存在或已停用")
+	}
+	if in.Description == "" && len(in.FileIDs) == 0 {
+		return domain.Invalid("description", "请描述问题或上传照片")
+	}
+	for _, t := range []struct {
+		field, name, v string
+		max            int
+	}{
+		{"description", "问题描述", in.Description, 1000}, {"address", "地址", in.Address, 200},
+		{"clientKey", "客户端编号", in.ClientKey, 100}, {"externalId", "工单编号", in.ExternalID, 64},
+		{"reporterName", "反映人", in.ReporterName, 50},
+	} {
+		if err := domain.TextLimit(t.field, t.name, t.v, t.max); err != nil {
+			return err
+		}
+	}
+	if in.ReporterPhone != "" && !phonePattern.MatchString(in.ReporterPhone) {
+		return domain.Invalid("reporterPhone", "联系电话格式不正确（手机号 11 位，或带区号的固定电话）")
+	}
+	if in.Source == "hotline" && in.ExternalID == "" {
+		return domain.Invalid("externalId", "热线工单须填写工单编号")
+	}
+	if (in.Lat == nil) != (in.Lng == nil) {
+		return domain.Invalid("lat", "经纬度须同时提供")
+	}
+	if in.Lat != nil {
+		if math.IsNaN(*in.Lat) || math.IsNaN(*in.Lng) || !env.settings.Bounds.Contains(*in.Lat, *in.Lng) {
+			return domain.Invalid("lat", fmt.Sprintf("位置（纬度 %.5f，经度 %.5f）不在本辖区范围内，请重新定位或在地图上选点", *in.Lat, *in.Lng))
+		}
+	}
+	if in.RegionID != nil {
+		if _, ok := env.regions[*in.RegionID]; !ok {
+			return domain.Invalid("regionId", "所在区域不存在")
+		}
+	}
+	if len(in.FileIDs) > 9 {
+		return domain.Invalid("fileIds", "一个案件最多附 9 张照片")
+	}
+	return nil
+}
+
+// Intake brings a problem into the loop. It is idempotent: a client key (or
+// a hotline order's external id) seen before returns the case it made, and
+// created is false.
+func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInput) (CaseDetail, bool, error) {
+	roles, ok := sourceRoles[in.Source]
+	if !ok && domain.NameOf(Sources, in.Source) == "" {
+		return CaseDetail{}, false, domain.Invalid("source", "未知的案件来源“"+in.Source+"”")
+	}
+	if !ok || (!actor.Has(roles...) && actor.UserID != 0) {
+		return CaseDetail{}, false, domain.Forbidden("您不能登记来源为“" + domain.NameOf(Sources, in.Source) + "”的案件")
+	}
+	if in.ReporterName == "" {
+		in.ReporterName = actor.RealName
+	}
+	id, created, err := s.intake(ctx, actor, in, "")
+	if err != nil {
+		return CaseDetail{}, false, err
+	}
+	d, err := s.Get(ctx, actor, id)
+	return d, created, err
+}
+
+// seen finds the case a repeated client key or hotline order made.
+func seen(ctx context.Context, c *store.Conn, in IntakeInput) (int64, bool, error) {
+	var id int64
+	var err error
+	switch {
+	case in.ClientKey != "":
+		err = c.Get(ctx, "案件", `SELECT id FROM cases WHERE client_key = ?`, []any{in.ClientKey}, &id)
+	case in.ExternalID != "":
+		err = c.Get(ctx, "案件", `SELECT id FROM cases WHERE source = ? AND external_id = ?`, []any{in.Source, in.ExternalID}, &id)
+	default:
+		return 0, false, nil
+	}
+	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}
+
+// intake stores a new case with its first event and photos in one
+// transaction; preUploaded photos are already the actor's uploads.
+func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInput, token string) (int64, bool, error) {
+	env, err := s.env(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	if err := in.validate(env); err != nil {
+		return 0, false, err
+	}
+	if id, ok, err := seen(ctx, s.db.Read(), in); err != nil || ok {
+		return id, false, err
+	}
+	if token == "" {
+		token = newToken()
+	}
+	var id int64
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		k := Case{Source: in.Source, ExternalID: in.ExternalID, State: "new", CategoryID: in.CategoryID, Description: in.Description,
+			Address: in.Address, Lat: in.Lat, Lng: in.Lng, RegionID: in.RegionID, PointID: in.PointID,
+			ReporterName: in.ReporterName, phone: in.ReporterPhone, publicToken: token, CreatedAt: c.Now,
+			LimitMinutes: env.categories[in.CategoryID].limitMinutes(env.cal)}
+		if actor.UserID != 0 {
+			k.reporterID = &actor.UserID
+		}
+		var err error
+		id, err = c.Insert(ctx, `INSERT INTO cases (code, source, external_id, client_key, public_token, state, category_id, description, address, lat, lng, region_id, point_id,
+			reporter_id, reporter_name, reporter_phone, limit_minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			token, k.Source, nullable(k.ExternalID), nullable(in.ClientKey), token, k.State, k.CategoryID, k.Description, k.Address, k.Lat, k.Lng, k.RegionID, k.PointID,
+			k.reporterID, k.ReporterName, k.phone, k.LimitMinutes, c.Now, c.Now)
+		if err != nil {
+			return err
+		}
+		k.ID = id
+		k.Code = fmt.Sprintf("%s%05d", c.Now.In(domain.Beijing).Format("20060102"), id%100000)
+		if _, err := c.Exec(ctx, `UPDATE cases SET code = ? WHERE id = ?`, k.Code, id); err != nil {
+			return err
+		}
+		ev, err := s.addEvent(ctx, c, actor, &k, step{kind: "created", note: k.Description, data: map[string]any{"source": k.Source}})
+		if err != nil {
+			return err
+		}
+		if err := s.attachPhotos(ctx, c, actor, &k, ev, "before", in.FileIDs); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "case", EntityID: id,
+			Summary: fmt.Sprintf("案件 %s：%s（%s）", k.Code, env.categories[k.CategoryID].Name, domain.NameOf(Sources, k.Source))}); err != nil {
+			return err
+		}
+		if err := s.notify(ctx, c, "case.created", &k, env); err != nil {
+			return err
+		}
+		if in.UnitID != nil {
+			return s.apply(ctx, c, actor, env, &k, func() (step, error) { return dispatchStep(env, &k, DispatchInput{UnitID: in.UnitID}) })
+		}
+		return nil
+	})
+	if err != nil {
+		if de, ok := domain.AsError(err); ok && de.Code == domain.CodeConflict && (in.ClientKey != "" || in.ExternalID != "") {
+			// Two copies of one report raced: the other one made the case.
+			if id, ok, err2 := seen(ctx, s.db.Read(), in); err2 == nil && ok {
+				return id, false, nil
+			}
+		}
+		return 0, false, err
+	}
+	return id, true, nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// attachPhotos ties uploads to the case as before/after/verify photos of
+// an event.
+func (s *Service) attachPhotos(ctx context.Context, c *store.Conn, actor *domain.Actor, k *Case, eventID int64, phase string, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := files.Attach(ctx, c, actor, ids, "case", k.ID); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		var ct string
+		if err := c.Get(ctx, "文件", `SELECT content_type FROM files WHERE id = ?`, []any{id}, &ct); err != nil {
+			return err
+		}
+		if !strings.HasPrefix(ct, "image/") {
+			return domain.Invalid("fileIds", "案件照片只能是图片（JPG/PNG/WEBP/HEIC）")
+		}
+		if _, err := c.Exec(ctx, `INSERT INTO case_photos (case_id, file_id, event_id, phase) VALUES (?, ?, ?, ?) ON CONFLICT (case_id, file_id) DO NOTHING`, k.ID, id, eventID, phase); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Event is one step on a case's timeline.
+type Event struct {
+	ID        int64          `json:"id"`
+	At        time.Time      `json:"at"`
+	Kind      string         `json:"kind"`
+	ActorName string         `json:"actorName"`
+	UnitName  string         `json:"unitName"`
+	Note      string         `json:"note"`
+	Photos    []Photo        `json:"photos"`
+	Data      map[string]any `json:"data"`
+	unitID    *int64
+}
+
+// EventNames are the timeline's words.
+var EventNames = map[string]string{
+	"created": "上报", "registered": "立案", "declined": "不予立案", "dispatched": "派遣", "accepted": "签收",
+	"returned": "退回", "return_upheld": "同意退回并改派", "return_refused": "驳回退回", "extension_requested": "申请延期",
+	"extension_granted": "批准延期", "extension_refused": "驳回延期", "reported": "回复整改", "verified_pass": "核查通过",
+	"verified_fail": "核查不通过（返工）", "closed": "结案", "rated": "市民评价", "reopened": "重新打开", "merged": "合并",
+	"reminded": "临期提醒", "overdue": "超期督办", "note": "备注", "supervised": "督办",
+}
+
+func (s *Service) addEvent(ctx context.Context, c *store.Conn, actor *domain.Actor, k *Case, st step) (int64, error) {
+	data, err := json.Marshal(st.data)
+	if err != nil {
+		return 0, err
+	}
+	if st.data == nil {
+		data = []byte("{}")
+	}
+	var unit any
+	if actor.UnitID != 0 {
+		unit = actor.UnitID
+	}
+	name := actor.RealName
+	if name == "" {
+		name = actor.Username
+	}
+	return c.Insert(ctx, `INSERT INTO case_events (case_id, at, kind, actor_id, actor_name, unit_id, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		k.ID, c.Now, st.kind, actor.Ref(), name, unit, st.note, string(data))
+}
+
+// distance is the great-circle distance in metres.
+func distance(lat1, lng1, lat2, lng2 float64) float64 {
+	const r = 6371000
+	rad := math.Pi / 180
+	dLat, dLng := (lat2-lat1)*rad, (lng2-lng1)*rad
+	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLng/2)*math.Sin(dLng/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// env is what a case operation reads besides the case: the catalogue, the
+// calendar, the rules and the names of units and regions.
+type env struct {
+	categories map[int64]Category
+	cal        Calendar
+	settings   Settings
+	rules      []Rule
+	units      map[int64]domain.Unit
+	regions    map[int64]domain.Region
+	at         time.Time // the transaction's now
+}
+
+func (e *env) now() time.Time { return e.at }
+
+func (s *Service) env(ctx context.Context) (*env, error) {
+	c := s.db.Read()
+	e := &env{at: c.Now}
+	var err error
+	if e.categories, _, err = s.loadCategories(ctx, c); err != nil {
+		return nil, err
+	}
+	if e.settings, err = loadSettings(ctx, c); err != nil {
+		return nil, err
+	}
+	if e.cal, err = loadCalendar(ctx, c); err != nil {
+		return nil, err
+	}
+	if e.rules, err = loadRules(ctx, c); err != nil {
+		return nil, err
+	}
+	if e.units, err = s.org.Directory(ctx); err != nil {
+		return nil, err
+	}
+	e.regions, err = s.org.RegionDirectory(ctx)
+	return e, err
+}
+
+// names turns ids into names for rules and lists.
+type names struct{ *env }
+
+func (s *Service) names(ctx context.Context) (names, error) {
+	e, err := s.env(ctx)
+	return names{e}, err
+}
+
+func (n names) rule(r *Rule) {
+	if r.CategoryID != nil {
+		r.CategoryName = n.categories[*r.CategoryID].Name
+	}
+	if r.RegionID != nil {
+		r.RegionName = n.regions[*r.RegionID].Name
+	}
+	r.UnitName = n.units[r.UnitID].Name
+}
+
+// poolRoles read every case in their scope.
+var poolRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector}
+
+// sees tells whether a case is in the actor's view: its lead or
+// co-handling unit in the actor's scope, its reporter, or, for the office,
+// leaders and inspectors, its region in their scope (a case not yet placed
+// is in every pool).
+func (e *env) sees(a *domain.Actor, k *Case) bool {
+	if a.Has(domain.RoleAuditAdmin, domain.RoleSysAdmin, domain.RoleSecurityAdmin) && !a.Has(poolRoles...) {
+		return false
+	}
+	if k.reporterID != nil && *k.reporterID == a.UserID {
+		return true
+	}
+	for _, u := range append([]int64{deref(k.LeadUnitID)}, k.coUnitIDs...) {
+		if unit, ok := e.units[u]; ok && a.SeesUnit(unit.Path, unit.RegionCode) {
+			return true
+		}
+	}
+	if !a.Has(poolRoles...) {
+		return false
+	}
+	switch a.Scope {
+	case domain.ScopeAll:
+		return true
+	case domain.ScopeRegion:
+		if k.RegionID == nil {
+			return k.LeadUnitID == nil
+		}
+		return strings.HasPrefix(e.regions[*k.RegionID].Code, a.RegionCode)
+	}
+	return false
+}
+
+func deref(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// inUnit tells whether the actor belongs to the case's lead unit (or a
+// parent of it) as one of its liaisons or heads.
+func (e *env) inUnit(a *domain.Actor, unitID *int64) bool {
+	if unitID == nil || !a.Has(domain.RoleUnitLiaison, domain.RoleUnitHead) {
+		return false
+	}
+	u, ok := e.units[*unitID]
+	return ok && a.UnitPath != "" && strings.HasPrefix(u.Path, a.UnitPath)
+}
+
+func (s *Service) canReadPhotos(ctx context.Context, actor *domain.Actor, caseID int64) error {
+	e, err := s.env(ctx)
+	if err != nil {
+		return err
+	}
+	k, err := s.load(ctx, s.db.Read(), caseID, false)
+	if err != nil {
+		return err
+	}
+	if !e.sees(actor, &k) {
+		return domain.Forbidden("该案件不在您的数据范围内")
+	}
+	return nil
+}
+
+// refNames fills a case's names from the environment.
+func (e *env) name(k *Case, now time.Time) {
+	cat := e.categories[k.CategoryID]
+	k.CategoryName, k.CategoryPath = cat.Name, cat.Name
+	if cat.ParentID != nil {
+		k.CategoryPath = e.categories[*cat.ParentID].Name + " / " + cat.Name
+	}
+	if k.RegionID != nil {
+		k.RegionName = e.regions[*k.RegionID].Name
+	}
+	if k.LeadUnitID != nil {
+		k.LeadUnitName = e.units[*k.LeadUnitID].Name
+	}
+	k.CoUnits = []domain.Ref{}
+	for _, id := range k.coUnitIDs {
+		k.CoUnits = append(k.CoUnits, domain.Ref{ID: id, Name: e.units[id].Name})
+	}
+	k.ReporterPhone = ""
+	if k.phone != "" {
+		k.ReporterPhone = maskPhone(k.phone)
+	}
+	if k.Deadline != nil {
+		end := now
+		if k.ReportedAt != nil {
+			end = *k.ReportedAt
+		} else if k.ClosedAt != nil {
+			end = *k.ClosedAt
+		}
+		left := e.cal.Between(end, *k.Deadline)
+		if k.State != "closed" || k.ReportedAt != nil {
+			k.RemainingMinutes = &left
+		}
+		k.Overdue = end.After(*k.Deadline) && slices.Contains([]string{"handling", "verifying", "returned", "dispatched"}, k.State)
+	}
+	if k.BeforePhotos == nil {
+		k.BeforePhotos = []Photo{}
+	}
+	if k.AfterPhotos == nil {
+		k.AfterPhotos = []Photo{}
+	}
+}

@@ -1,0 +1,299 @@
+import type { CaseAction, CaseClosing, CaseSource, CaseState, Id, RoleCode } from '@/api/types'
+import type { TagType } from './submission'
+
+/** Built-in Chinese names, used until /meta sends its own (caseSources, caseStates, caseClosings). */
+export const caseSourceNames: Record<CaseSource, string> = {
+  patrol: '日常巡查',
+  assessment: '模拟测评',
+  cadre_snap: '干部随手拍',
+  resident_snap: '市民随手拍',
+  hotline: '热线工单',
+  media: '媒体曝光',
+  supervision: '督查暗访',
+}
+
+export const caseStateNames: Record<CaseState, string> = {
+  new: '待立案',
+  registered: '待派遣',
+  dispatched: '待签收',
+  handling: '处置中',
+  verifying: '待核查',
+  returned: '退回待裁定',
+  closed: '已结案',
+}
+
+export const caseClosingNames: Record<CaseClosing, string> = {
+  fixed: '已整改',
+  not_fixed: '未整改结案',
+  not_ours: '非职责范围',
+  duplicate: '重复案件',
+  declined: '不予立案',
+}
+
+/** caseStates in the order of the flow, for tabs and filters. */
+export const caseStateOrder: CaseState[] = ['new', 'registered', 'dispatched', 'handling', 'verifying', 'returned', 'closed']
+
+const stateTagTypes: Record<CaseState, TagType> = {
+  new: 'warning',
+  registered: 'warning',
+  dispatched: 'primary',
+  handling: 'primary',
+  verifying: 'success',
+  returned: 'danger',
+  closed: 'info',
+}
+
+/** caseStateTag is the el-tag type of a state: waiting for the office in orange, with units in blue. */
+export function caseStateTag(state: string): TagType {
+  return stateTagTypes[state as CaseState] ?? 'info'
+}
+
+/** OVERDUE_COLOR marks overdue cases on the map and in lists. */
+export const OVERDUE_COLOR = '#e53935'
+
+const stateColors: Record<CaseState, string> = {
+  new: '#f39c12',
+  registered: '#8e44ad',
+  dispatched: '#1e88e5',
+  handling: '#00897b',
+  verifying: '#43a047',
+  returned: '#6d4c41',
+  closed: '#9e9e9e',
+}
+
+/** caseColor is a case's colour on the map: its state's, or red when overdue. */
+export function caseColor(state: string, overdue: boolean): string {
+  if (overdue) return OVERDUE_COLOR
+  return stateColors[state as CaseState] ?? '#607d8b'
+}
+
+export const caseStateColors = stateColors
+
+export const eventKindNames: Record<string, string> = {
+  created: '登记',
+  registered: '立案',
+  declined: '不予立案',
+  dispatched: '派遣',
+  accepted: '签收',
+  returned: '退回',
+  return_upheld: '同意退回并改派',
+  return_refused: '不同意退回',
+  extension_requested: '申请延期',
+  extension_granted: '同意延期',
+  extension_refused: '不同意延期',
+  reported: '回复整改',
+  verified_pass: '核查通过',
+  verified_fail: '核查不通过（返工）',
+  closed: '结案',
+  rated: '评价',
+  reopened: '重新打开',
+  merged: '合并',
+  reminded: '到期提醒',
+  overdue: '超期',
+  note: '备注',
+  supervised: '督办',
+}
+
+export const eventKindName = (kind: string) => eventKindNames[kind] ?? kind
+
+/** ActionDialog names what an action button opens; verify splits into pass and fail. */
+export type ActionDialogKind =
+  | 'register'
+  | 'decline'
+  | 'dispatch'
+  | 'accept'
+  | 'return'
+  | 'rule_return'
+  | 'extension'
+  | 'rule_extension'
+  | 'report'
+  | 'verify_pass'
+  | 'verify_fail'
+  | 'close'
+  | 'merge'
+  | 'note'
+
+export interface ActionButton {
+  kind: ActionDialogKind
+  label: string
+  /** test is the button's data-test. */
+  test: string
+  type: 'primary' | 'success' | 'warning' | 'danger' | 'default'
+}
+
+const buttons: Record<ActionDialogKind, Omit<ActionButton, 'kind'>> = {
+  register: { label: '立案', test: 'action-register', type: 'primary' },
+  decline: { label: '不予立案', test: 'action-decline', type: 'danger' },
+  dispatch: { label: '派遣', test: 'action-dispatch', type: 'primary' },
+  accept: { label: '签收', test: 'action-accept', type: 'primary' },
+  return: { label: '退回', test: 'action-return', type: 'warning' },
+  rule_return: { label: '裁定退回', test: 'action-rule-return', type: 'warning' },
+  extension: { label: '申请延期', test: 'action-extension', type: 'default' },
+  rule_extension: { label: '审批延期', test: 'action-rule-extension', type: 'warning' },
+  report: { label: '回复整改', test: 'action-report', type: 'primary' },
+  verify_pass: { label: '核查通过', test: 'action-verify-pass', type: 'success' },
+  verify_fail: { label: '核查不通过', test: 'action-verify-fail', type: 'danger' },
+  close: { label: '结案', test: 'action-close', type: 'default' },
+  merge: { label: '合并', test: 'action-merge', type: 'default' },
+  note: { label: '备注', test: 'action-note', type: 'default' },
+}
+
+const dialogsOf: Record<CaseAction, ActionDialogKind[]> = {
+  register: ['register'],
+  decline: ['decline'],
+  dispatch: ['dispatch'],
+  accept: ['accept'],
+  return: ['return'],
+  rule_return: ['rule_return'],
+  request_extension: ['extension'],
+  rule_extension: ['rule_extension'],
+  report: ['report'],
+  verify: ['verify_pass', 'verify_fail'],
+  close: ['close'],
+  merge: ['merge'],
+  note: ['note'],
+}
+
+export function actionButton(kind: ActionDialogKind): ActionButton {
+  return { kind, ...buttons[kind] }
+}
+
+/** actionButtons are the buttons for the actions the server allows, in the server's order; unknown ones are skipped. */
+export function actionButtons(actions: readonly string[] | undefined): ActionButton[] {
+  return (actions ?? []).flatMap((a) => dialogsOf[a as CaseAction] ?? []).map(actionButton)
+}
+
+/** formatWorkMinutes shows working minutes as days (of hoursPerDay), hours and minutes: 1 天 2 小时, 3 小时 20 分. */
+export function formatWorkMinutes(minutes: number, hoursPerDay = 8): string {
+  const total = Math.max(0, Math.round(minutes))
+  const perDay = hoursPerDay * 60
+  const days = Math.floor(total / perDay)
+  const hours = Math.floor((total % perDay) / 60)
+  const mins = total % 60
+  if (days) return hours ? `${days} 天 ${hours} 小时` : `${days} 天`
+  if (hours) return mins ? `${hours} 小时 ${mins} 分` : `${hours} 小时`
+  return `${mins} 分`
+}
+
+/** remainingText is a case's working time left (剩余 3 小时 20 分) or past its deadline (超期 1 天 2 小时). */
+export function remainingText(minutes: number | null | undefined, overdue = false, hoursPerDay = 8): string {
+  if (minutes == null) return overdue ? '已超期' : ''
+  if (minutes < 0 || overdue) {
+    const late = Math.abs(Math.round(minutes))
+    return late ? `超期 ${formatWorkMinutes(late, hoursPerDay)}` : '已超期'
+  }
+  return `剩余 ${formatWorkMinutes(minutes, hoursPerDay)}`
+}
+
+/** limitText shows a category's time limit: 4 小时, 2 个工作日. */
+export function limitText(value: number, unit: string): string {
+  return unit === 'day' ? `${value} 个工作日` : `${value} 小时`
+}
+
+/**
+ * maskPhone shows a phone number with its middle hidden (13812345678 → 138****5678). Numbers the server
+ * masked already stay as they are; empty ones show as "-".
+ */
+export function maskPhone(phone: string | null | undefined): string {
+  const p = (phone ?? '').trim()
+  if (!p) return '-'
+  if (p.includes('*')) return p
+  const digits = p.replace(/\D/g, '')
+  if (digits.length < 7) return p
+  return `${digits.slice(0, 3)}${'*'.repeat(Math.max(4, digits.length - 7))}${digits.slice(-4)}`
+}
+
+/** formatDistance shows metres: 35 米, 1.2 公里. */
+export function formatDistance(meters: number | null | undefined): string {
+  if (meters == null) return ''
+  return meters < 1000 ? `${Math.round(meters)} 米` : `${(meters / 1000).toFixed(1)} 公里`
+}
+
+/** FAR_METERS is how far from the case location a photo may be taken before the page warns. */
+export const FAR_METERS = 200
+
+const office: RoleCode[] = ['office_leader', 'office_staff']
+
+/**
+ * caseSourcesFor are the sources a user may enter a case as: the office also hotline orders, media reports and
+ * supervision; inspectors supervision and patrol; every other cadre (unit staff, grid workers) a snap.
+ */
+export function caseSourcesFor(roles: readonly string[]): CaseSource[] {
+  const out: CaseSource[] = []
+  const add = (...s: CaseSource[]) => s.forEach((x) => out.includes(x) || out.push(x))
+  if (roles.some((r) => office.includes(r as RoleCode))) add('hotline', 'media', 'supervision', 'cadre_snap')
+  if (roles.includes('inspector')) add('supervision', 'patrol')
+  if (roles.some((r) => ['unit_head', 'unit_liaison', 'grid_worker'].includes(r)) || !out.length) add('cadre_snap')
+  return out
+}
+
+export interface CategoryOption {
+  id: Id
+  label: string
+}
+
+export interface CategoryGroup {
+  id: Id
+  label: string
+  options: CategoryOption[]
+}
+
+interface CategoryLike {
+  id: Id
+  name: string
+  parentId: Id | null
+}
+
+/**
+ * categoryGroups groups categories for a select with one option group per top-level category: its
+ * descendants, named by their path under it ("市容环境 / 乱扔垃圾" for deeper ones); a top-level category
+ * without children is its own only option. The server's order is kept.
+ */
+export function categoryGroups(categories: readonly CategoryLike[]): CategoryGroup[] {
+  const ids = new Set(categories.map((c) => c.id))
+  const children = new Map<Id, CategoryLike[]>()
+  const roots: CategoryLike[] = []
+  for (const c of categories) {
+    if (c.parentId != null && ids.has(c.parentId) && c.parentId !== c.id) {
+      const list = children.get(c.parentId) ?? []
+      list.push(c)
+      children.set(c.parentId, list)
+    } else roots.push(c)
+  }
+  const walk = (c: CategoryLike, prefix: string, out: CategoryOption[], seen: Set<Id>) => {
+    for (const child of children.get(c.id) ?? []) {
+      if (seen.has(child.id)) continue
+      seen.add(child.id)
+      const label = prefix ? `${prefix} / ${child.name}` : child.name
+      const below = children.get(child.id)
+      if (below?.length) walk(child, label, out, seen)
+      else out.push({ id: child.id, label })
+    }
+  }
+  return roots.map((root) => {
+    const options: CategoryOption[] = []
+    walk(root, '', options, new Set([root.id]))
+    return { id: root.id, label: root.name, options: options.length ? options : [{ id: root.id, label: root.name }] }
+  })
+}
+
+/**
+ * newClientKey makes the key that lets the server recognise a resubmitted case: crypto.randomUUID where the
+ * page is a secure context, else a version-4 UUID from crypto.getRandomValues (plain-HTTP deployments).
+ */
+export function newClientKey(): string {
+  const c = globalThis.crypto
+  if (typeof c?.randomUUID === 'function') return c.randomUUID()
+  const b = new Uint8Array(16)
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(b)
+  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256)
+  b[6] = (b[6] & 0x0f) | 0x40
+  b[8] = (b[8] & 0x3f) | 0x80
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+/** filePhotoUrl is a console photo's address at a size: thumb (≤ 320 px), display (≤ 1600 px). */
+export function filePhotoUrl(fileId: Id, size: 'thumb' | 'display' | 'original'): string {
+  return size === 'original' ? `/api/v1/files/${fileId}` : `/api/v1/files/${fileId}?size=${size}`
+}
