@@ -17,16 +17,19 @@ import (
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
+	"wenming/internal/cases"
 	"wenming/internal/config"
 	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
 	"wenming/internal/jobs"
 	"wenming/internal/message"
+	"wenming/internal/open311"
 	"wenming/internal/org"
 	"wenming/internal/plan"
 	"wenming/internal/store"
 	"wenming/internal/submission"
+	"wenming/internal/webhook"
 	"wenming/web"
 )
 
@@ -143,11 +146,16 @@ func serve(ctx context.Context, e *env) error {
 	frameworks := framework.NewService(e.db, orgs)
 	evidence := files.NewService(e.db, blobs)
 	submissions := submission.NewService(e.db, orgs, frameworks, evidence)
+	caseEngine := cases.NewService(e.db, orgs, evidence)
+	hooks := webhook.NewService(e.db)
+	authn := auth.NewService(e.db, policy(e.cfg))
 	srv := httpapi.New(httpapi.Deps{
-		Log: e.log, DB: e.db, Auth: auth.NewService(e.db, policy(e.cfg)), Org: orgs, Audit: audit.NewService(e.db),
+		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db),
 		Framework: frameworks, Plan: plan.NewService(e.db, orgs, frameworks), Files: evidence,
-		Submission: submissions, Message: message.NewService(e.db),
-		UI: ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
+		Submission: submissions, Message: message.NewService(e.db), Cases: caseEngine, Webhooks: hooks,
+		Open311:  open311.New(caseEngine, authn, e.log),
+		MapTiles: httpapi.MapTiles{URL: e.cfg.MapTiles, Attribution: e.cfg.MapAttribution, CoordSystem: e.cfg.MapCoords},
+		UI:       ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
 	})
 	ln, err := net.Listen("tcp", e.cfg.Listen)
 	if err != nil {
@@ -157,7 +165,10 @@ func serve(ctx context.Context, e *env) error {
 		ErrorLog: slog.NewLogLogger(e.log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(e.stdout, "wenming 正在监听 http://%s\n", displayAddr(ln.Addr()))
 	jobCtx, stopJobs := context.WithCancel(ctx)
-	waitJobs := jobs.Start(jobCtx, e.log, jobs.Job{Name: "weekly submission reminders", Every: time.Hour, Run: submissions.SendWeeklyReminders})
+	waitJobs := jobs.Start(jobCtx, e.log,
+		jobs.Job{Name: "weekly submission reminders", Every: time.Hour, Run: submissions.SendWeeklyReminders},
+		jobs.Job{Name: "case clocks", Every: e.cfg.JobInterval, Run: caseEngine.RunTimers},
+		jobs.Job{Name: "webhook deliveries", Every: e.cfg.JobInterval, Run: hooks.Deliver})
 	defer func() { stopJobs(); waitJobs() }()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

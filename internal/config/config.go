@@ -15,19 +15,23 @@ import (
 
 // Config is every setting of one wenming process.
 type Config struct {
-	Listen        string        // address to serve on
-	DataDir       string        // folder for the SQLite file and stored files
-	DatabaseURL   string        // "" = SQLite in DataDir; postgres://… for PostgreSQL
-	BlobURL       string        // "" = files in DataDir; s3://… reserved for object storage
-	LogLevel      string        // debug, info, warn, error
-	LogFormat     string        // text or json
-	TrustProxy    bool          // client address from X-Forwarded-For
-	SecureCookie  bool          // session cookie only over HTTPS
-	LockThreshold int           // failed logins before lock
-	LockDuration  time.Duration // lock length
-	IdleTimeout   time.Duration // session idle limit
-	SessionMaxAge time.Duration // session absolute limit
-	DemoPassword  string        // password of every demo account ("" = generate)
+	Listen         string        // address to serve on
+	DataDir        string        // folder for the SQLite file and stored files
+	DatabaseURL    string        // "" = SQLite in DataDir; postgres://… for PostgreSQL
+	BlobURL        string        // "" = files in DataDir; s3://… reserved for object storage
+	LogLevel       string        // debug, info, warn, error
+	LogFormat      string        // text or json
+	TrustProxy     bool          // client address from X-Forwarded-For
+	SecureCookie   bool          // session cookie only over HTTPS
+	LockThreshold  int           // failed logins before lock
+	LockDuration   time.Duration // lock length
+	IdleTimeout    time.Duration // session idle limit
+	SessionMaxAge  time.Duration // session absolute limit
+	DemoPassword   string        // password of every demo account ("" = generate)
+	MapTiles       string        // tile URL template for maps ("" = plain background)
+	MapAttribution string        // the tiles' attribution line
+	MapCoords      string        // the tiles' coordinate system: wgs84 or gcj02
+	JobInterval    time.Duration // how often case clocks and webhooks run
 }
 
 // field binds one setting to its flag and environment variable.
@@ -53,6 +57,10 @@ func (c *Config) fields() []field {
 		{"idle-timeout", "WENMING_IDLE_TIMEOUT", "会话空闲超时", &c.IdleTimeout, "30m", false},
 		{"session-max-age", "WENMING_SESSION_MAX_AGE", "会话最长有效期", &c.SessionMaxAge, "12h", false},
 		{"demo-password", "WENMING_DEMO_PASSWORD", "演示账号统一密码（留空则生成并打印）", &c.DemoPassword, "", true},
+		{"map-tiles", "WENMING_MAP_TILES", "地图瓦片地址模板，如 https://t{s}.tianditu.gov.cn/…{z}/{x}/{y}（留空则无底图）", &c.MapTiles, "", false},
+		{"map-attribution", "WENMING_MAP_ATTRIBUTION", "地图瓦片的版权说明", &c.MapAttribution, "", false},
+		{"map-coords", "WENMING_MAP_COORDS", "瓦片坐标系 wgs84（天地图）或 gcj02（高德、腾讯）", &c.MapCoords, "wgs84", false},
+		{"job-interval", "WENMING_JOB_INTERVAL", "案件时限与消息推送的检查间隔", &c.JobInterval, "1m", false},
 	}
 }
 
@@ -133,6 +141,12 @@ func (c Config) Validate() error {
 	}
 	if !strings.Contains("debug info warn error", c.LogLevel) || c.LogLevel == "" {
 		errs = append(errs, errors.New("log-level: want debug, info, warn or error"))
+	}
+	if c.MapCoords != "wgs84" && c.MapCoords != "gcj02" {
+		errs = append(errs, errors.New("map-coords: want wgs84 or gcj02"))
+	}
+	if c.JobInterval < time.Second || c.JobInterval > time.Hour {
+		errs = append(errs, errors.New("job-interval: want 1s–1h"))
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, errors.New("log-format: want text or json"))

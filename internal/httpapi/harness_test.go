@@ -17,6 +17,7 @@ import (
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
+	"wenming/internal/cases"
 	"wenming/internal/domain"
 	"wenming/internal/files"
 	"wenming/internal/framework"
@@ -26,6 +27,7 @@ import (
 	"wenming/internal/plan"
 	"wenming/internal/store"
 	"wenming/internal/submission"
+	"wenming/internal/webhook"
 )
 
 // testPassword is every fixture account's password.
@@ -43,6 +45,8 @@ type fixture struct {
 	plans                      *plan.Service
 	blobDir                    string
 	submissions                *submission.Service
+	cases                      *cases.Service
+	webhooks                   *webhook.Service
 	clock                      *clock
 	county, streetA, streetB   int64
 	office, unitA, subA, unitB int64
@@ -119,9 +123,11 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	}
 	evidence := files.NewService(db, blobs)
 	f.submissions = submission.NewService(db, f.org, frameworks, evidence)
+	f.cases = cases.NewService(db, f.org, evidence)
+	f.webhooks = webhook.NewService(db)
 	f.api = httpapi.New(httpapi.Deps{
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: evidence,
-		Submission: f.submissions, Message: message.NewService(db),
+		Submission: f.submissions, Message: message.NewService(db), Cases: f.cases, Webhooks: f.webhooks,
 		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
 		Org:  f.org, Audit: audit.NewService(db), Version: "test",
 	})

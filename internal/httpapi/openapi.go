@@ -77,7 +77,13 @@ func (sg *schemaGen) operation(rt route) map[string]any {
 	if rt.in != nil {
 		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": sg.schema(reflect.TypeOf(rt.in))}}}
 	}
-	if rt.upload {
+	if rt.upload && rt.in != nil {
+		// A report with photos: the JSON part as field "case", the images as "photos".
+		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"multipart/form-data": map[string]any{"schema": map[string]any{
+			"type": "object", "required": []string{"case", "photos"}, "properties": map[string]any{
+				"case":   map[string]any{"type": "string", "contentMediaType": "application/json", "contentSchema": sg.schema(reflect.TypeOf(rt.in))},
+				"photos": map[string]any{"type": "array", "items": map[string]any{"type": "string", "contentMediaType": "image/*"}}}}}}}
+	} else if rt.upload {
 		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"multipart/form-data": map[string]any{"schema": map[string]any{
 			"type": "object", "required": []string{"file"}, "properties": map[string]any{"file": map[string]any{"type": "string", "contentMediaType": xlsxType}}}}}}
 	}

@@ -329,3 +329,43 @@ func pathIDs(r *http.Request, sub string) (int64, int64, error) {
 	subID, err := pathID(r, sub)
 	return id, subID, err
 }
+
+// listed answers a whole list the call returns.
+func listed[T any](call func(context.Context, *domain.Actor) ([]T, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		list, err := call(r.Context(), a)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, listOf[T]{Items: list, Total: len(list)})
+		return nil
+	}
+}
+
+// listedByID reads {id} and answers the list the call returns.
+func listedByID[T any](call func(context.Context, *domain.Actor, int64) ([]T, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return err
+		}
+		list, err := call(r.Context(), a, id)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, listOf[T]{Items: list, Total: len(list)})
+		return nil
+	}
+}
+
+// noInput answers the call's result.
+func noInput[Out any](call func(context.Context, *domain.Actor) (Out, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+		out, err := call(r.Context(), a)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, out)
+		return nil
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"net/http"
 	"strings"
 
+	"wenming/internal/cases"
+	"wenming/internal/webhook"
+
 	"wenming/internal/domain"
 )
 
@@ -133,6 +136,57 @@ func (s *Server) apiRoutes() []route {
 		{method: "POST", path: "/api/v1/submissions/{id}/review", tag: "材料报送", summary: "审核：通过并评定等级，或退回并说明原因", in: reviewInput{}, out: submissionView{}, h: withIDBody(200, s.Submission.ReviewSubmission)},
 		{method: "GET", path: "/api/v1/messages", tag: "消息", summary: "本单位的站内消息", out: listOf[messageView]{}, h: s.listMessages},
 		{method: "POST", path: "/api/v1/messages/{id}/read", tag: "消息", summary: "标记已读", status: 204, h: withIDNoContent(s.Message.MarkRead)},
+
+		{method: "GET", path: "/api/v1/cases", tag: "案件", summary: "案件列表：创城办案件池（pool）或本单位案件（inbox）", query: append(caseQuery, pageParams...), out: pageOf[cases.Case]{}, h: s.listCases},
+		{method: "POST", path: "/api/v1/cases", tag: "案件", summary: "登记案件（干部随手拍、热线工单、媒体曝光、督查暗访……；clientKey 重复时返回原案件）", in: cases.IntakeInput{}, out: cases.CaseDetail{}, status: 201, h: s.createCase},
+		{method: "GET", path: "/api/v1/cases/export", tag: "案件", summary: "导出筛选出的全部案件", query: caseQuery, download: xlsxType, h: s.exportCases},
+		{method: "GET", path: "/api/v1/cases/map", tag: "案件", summary: "案件地图（有位置的案件，默认未结案）", query: caseQuery, out: listOf[cases.MapItem]{}, h: s.caseMap},
+		{method: "GET", path: "/api/v1/cases/stats", tag: "案件", summary: "各状态案件数、超期数、今日新增", query: []param{{"view", "string", "pool 或 inbox"}}, out: cases.Stats{}, h: s.caseStats},
+		{method: "POST", path: "/api/v1/cases/dispatch", tag: "案件", summary: "批量派遣", in: cases.BulkDispatchInput{}, out: cases.BulkResult{}, h: withBody(200, s.Cases.BulkDispatch)},
+		{method: "GET", path: "/api/v1/cases/{id}", tag: "案件", summary: "案件详情：时间线、照片、疑似重复、可进行的操作", out: cases.CaseDetail{}, h: withID(200, s.Cases.Get)},
+		{method: "POST", path: "/api/v1/cases/{id}/register", tag: "案件", summary: "立案（可更正类别与区域）", in: cases.RegisterInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Register)},
+		{method: "POST", path: "/api/v1/cases/{id}/decline", tag: "案件", summary: "不予立案（须说明理由）", in: cases.ReasonInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Decline)},
+		{method: "POST", path: "/api/v1/cases/{id}/dispatch", tag: "案件", summary: "派遣（不指定单位时按派遣规则）", in: cases.DispatchInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Dispatch)},
+		{method: "POST", path: "/api/v1/cases/{id}/accept", tag: "案件", summary: "签收（开始按工作时间计时）", in: cases.NoteInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Accept)},
+		{method: "POST", path: "/api/v1/cases/{id}/return", tag: "案件", summary: "退回（非本单位职责，须说明理由）", in: cases.ReasonInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Return)},
+		{method: "POST", path: "/api/v1/cases/{id}/rule-return", tag: "案件", summary: "裁定退回：同意并改派，或驳回", in: cases.RuleReturnInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.RuleReturn)},
+		{method: "POST", path: "/api/v1/cases/{id}/extension", tag: "案件", summary: "申请延期（工作分钟）", in: cases.ExtensionInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.RequestExtension)},
+		{method: "POST", path: "/api/v1/cases/{id}/rule-extension", tag: "案件", summary: "审批延期", in: cases.RuleExtensionInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.RuleExtension)},
+		{method: "POST", path: "/api/v1/cases/{id}/report", tag: "案件", summary: "回复整改（附整改后照片）", in: cases.PhotoInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Report)},
+		{method: "POST", path: "/api/v1/cases/{id}/verify", tag: "案件", summary: "核查：通过结案，或不通过返工", in: cases.VerifyInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Verify)},
+		{method: "POST", path: "/api/v1/cases/{id}/close", tag: "案件", summary: "结案（未整改、非职责范围、重复）", in: cases.CloseInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Close)},
+		{method: "POST", path: "/api/v1/cases/{id}/merge", tag: "案件", summary: "合并到另一案件（本案以重复结案）", in: cases.MergeInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.Merge)},
+		{method: "POST", path: "/api/v1/cases/{id}/notes", tag: "案件", summary: "添加备注（协办单位也可）", in: cases.PhotoInput{}, out: cases.CaseDetail{}, h: withIDBody(200, s.Cases.AddNote)},
+		{method: "GET", path: "/api/v1/case-views", tag: "案件", summary: "本人保存的筛选视图", out: listOf[cases.View]{}, h: listed(s.Cases.Views)},
+		{method: "POST", path: "/api/v1/case-views", tag: "案件", summary: "保存筛选视图（同名覆盖）", in: cases.View{}, out: cases.View{}, status: 201, h: withBody(201, s.Cases.SaveView)},
+		{method: "DELETE", path: "/api/v1/case-views/{id}", tag: "案件", summary: "删除筛选视图", status: 204, h: withIDNoContent(s.Cases.DeleteView)},
+		{method: "GET", path: "/api/v1/notices", tag: "案件", summary: "督办通知", query: []param{{"unitId", "integer", "单位"}, {"open", "boolean", "仅未办结"}}, out: listOf[cases.Notice]{}, h: s.listNotices},
+
+		{method: "GET", path: "/api/v1/case-categories", tag: "案件配置", summary: "案件类别（两级）", out: listOf[cases.Category]{}, h: listed(s.Cases.Categories)},
+		{method: "POST", path: "/api/v1/case-categories", tag: "案件配置", summary: "新增案件类别", in: cases.CategoryInput{}, out: cases.Category{}, status: 201, h: withBody(201, s.Cases.CreateCategory)},
+		{method: "PUT", path: "/api/v1/case-categories/{id}", tag: "案件配置", summary: "修改案件类别", in: cases.CategoryInput{}, out: cases.Category{}, h: withIDBody(200, s.Cases.UpdateCategory)},
+		{method: "DELETE", path: "/api/v1/case-categories/{id}", tag: "案件配置", summary: "删除未使用的案件类别", status: 204, h: withIDNoContent(s.Cases.DeleteCategory)},
+		{method: "GET", path: "/api/v1/dispatch-rules", tag: "案件配置", summary: "派遣规则", out: listOf[cases.Rule]{}, h: listed(s.Cases.Rules)},
+		{method: "POST", path: "/api/v1/dispatch-rules", tag: "案件配置", summary: "新增派遣规则", in: cases.RuleInput{}, out: cases.Rule{}, status: 201, h: withBody(201, s.Cases.CreateRule)},
+		{method: "PUT", path: "/api/v1/dispatch-rules/{id}", tag: "案件配置", summary: "修改派遣规则", in: cases.RuleInput{}, out: cases.Rule{}, h: withIDBody(200, s.Cases.UpdateRule)},
+		{method: "DELETE", path: "/api/v1/dispatch-rules/{id}", tag: "案件配置", summary: "删除派遣规则", status: 204, h: withIDNoContent(s.Cases.DeleteRule)},
+		{method: "GET", path: "/api/v1/calendar", tag: "案件配置", summary: "工作日历：节假日与调休上班日", query: []param{{"year", "integer", "年份"}}, out: cases.CalendarYear{}, h: s.calendar},
+		{method: "PUT", path: "/api/v1/calendar/days/{date}", tag: "案件配置", summary: "设置节假日或调休上班日", in: cases.CalendarDay{}, out: cases.CalendarDay{}, h: s.setCalendarDay},
+		{method: "DELETE", path: "/api/v1/calendar/days/{date}", tag: "案件配置", summary: "恢复为常规安排", status: 204, h: s.deleteCalendarDay},
+		{method: "GET", path: "/api/v1/case-settings", tag: "案件配置", summary: "案件参数：辖区范围、疑似重复、提醒、工作时间", out: cases.Settings{}, h: noInput(s.Cases.Settings)},
+		{method: "PUT", path: "/api/v1/case-settings", tag: "案件配置", summary: "修改案件参数", in: cases.Settings{}, out: cases.Settings{}, h: withBody(200, s.Cases.UpdateSettings)},
+		{method: "GET", path: "/api/v1/webhooks", tag: "消息推送", summary: "消息推送（Webhook）", out: listOf[webhook.Webhook]{}, h: listed(s.Webhooks.List)},
+		{method: "POST", path: "/api/v1/webhooks", tag: "消息推送", summary: "新增消息推送", in: webhook.Webhook{}, out: webhook.Webhook{}, status: 201, h: withBody(201, s.Webhooks.Create)},
+		{method: "PUT", path: "/api/v1/webhooks/{id}", tag: "消息推送", summary: "修改消息推送（密钥留空则不变）", in: webhook.Webhook{}, out: webhook.Webhook{}, h: withIDBody(200, s.Webhooks.Update)},
+		{method: "DELETE", path: "/api/v1/webhooks/{id}", tag: "消息推送", summary: "删除消息推送", status: 204, h: withIDNoContent(s.Webhooks.Delete)},
+		{method: "GET", path: "/api/v1/webhooks/{id}/deliveries", tag: "消息推送", summary: "投递记录", out: listOf[webhook.Delivery]{}, h: listedByID(s.Webhooks.Deliveries)},
+
+		{method: "GET", path: "/api/v1/public/case-form", tag: "市民随手拍", summary: "随手拍表单：类别、区域、辖区范围", public: true, out: cases.CaseForm{}, h: s.caseForm},
+		{method: "POST", path: "/api/v1/public/cases", tag: "市民随手拍", summary: "市民随手拍（multipart：case JSON + photos；clientKey 重复时返回原案件）", public: true, upload: true, in: cases.ResidentInput{}, out: cases.Receipt{}, status: 201, h: s.snapByResident},
+		{method: "GET", path: "/api/v1/public/cases/{token}", tag: "市民随手拍", summary: "凭回执查看案件进度", public: true, out: cases.PublicCase{}, h: s.followCase},
+		{method: "POST", path: "/api/v1/public/cases/{token}/rating", tag: "市民随手拍", summary: "评价办理结果", public: true, in: cases.RatingInput{}, out: cases.PublicCase{}, h: s.rateCase},
+		{method: "POST", path: "/api/v1/public/cases/{token}/reopen", tag: "市民随手拍", summary: "不满意，重新打开（办结 7 天内）", public: true, in: cases.ReasonInput{}, out: cases.PublicCase{}, h: s.reopenCase},
+		{method: "GET", path: "/api/v1/public/cases/{token}/photos/{fileId}", tag: "市民随手拍", summary: "案件照片", public: true, query: []param{{"size", "string", "thumb、display 或留空取原图"}}, download: "image/jpeg", h: s.publicPhoto},
 
 		{method: "GET", path: "/api/v1/audit", tag: "审计", summary: "审计日志（仅安全审计员）", query: append(auditQuery, pageParams...), out: pageOf[auditEntry]{}, h: s.listAudit},
 		{method: "GET", path: "/api/v1/audit/export", tag: "审计", summary: "导出审计日志", query: auditQuery, download: xlsxType, h: s.exportAudit},

@@ -20,6 +20,7 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/auth"
+	"wenming/internal/cases"
 	"wenming/internal/domain"
 	"wenming/internal/files"
 	"wenming/internal/framework"
@@ -28,6 +29,7 @@ import (
 	"wenming/internal/plan"
 	"wenming/internal/store"
 	"wenming/internal/submission"
+	"wenming/internal/webhook"
 )
 
 // Deps are what the server needs from the rest of the program.
@@ -42,6 +44,10 @@ type Deps struct {
 	Files        *files.Service
 	Submission   *submission.Service
 	Message      *message.Service
+	Cases        *cases.Service
+	Webhooks     *webhook.Service
+	Open311      http.Handler // the GeoReport v2 adapter, mounted at /open311/v2/
+	MapTiles     MapTiles
 	UI           fs.FS // the built console, or nil
 	Version      string
 	TrustProxy   bool // take the client address from X-Forwarded-For
@@ -75,6 +81,9 @@ func New(d Deps) *Server {
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, &domain.Error{Code: domain.CodeNotFound, Message: "接口不存在：" + r.Method + " " + r.URL.Path})
 	})
+	if d.Open311 != nil {
+		s.mux.Handle("/open311/v2/", d.Open311)
+	}
 	s.mux.Handle("/", s.console())
 	return s
 }

@@ -3,6 +3,8 @@ package httpapi
 import (
 	"net/http"
 	"time"
+	"wenming/internal/cases"
+	"wenming/internal/webhook"
 
 	"wenming/internal/auth"
 	"wenming/internal/domain"
@@ -108,21 +110,38 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request, a *domain.A
 }
 
 type metaView struct {
-	Roles        []domain.Named    `json:"roles"`
-	UnitKinds    []domain.Named    `json:"unitKinds"`
-	UnitClasses  []domain.Named    `json:"unitClasses"`
-	ScopeKinds   []domain.Named    `json:"scopeKinds"`
-	RegionLevels any               `json:"regionLevels"`
-	Actions      map[string]string `json:"auditActions"`
-	Entities     map[string]string `json:"auditEntities"`
-	Methods      []domain.Named    `json:"methods"`
-	Comparators  []domain.Named    `json:"comparators"`
-	Phases       []domain.Phase    `json:"phases"`
+	Roles         []domain.Named    `json:"roles"`
+	UnitKinds     []domain.Named    `json:"unitKinds"`
+	UnitClasses   []domain.Named    `json:"unitClasses"`
+	ScopeKinds    []domain.Named    `json:"scopeKinds"`
+	RegionLevels  any               `json:"regionLevels"`
+	Actions       map[string]string `json:"auditActions"`
+	Entities      map[string]string `json:"auditEntities"`
+	Methods       []domain.Named    `json:"methods"`
+	Comparators   []domain.Named    `json:"comparators"`
+	Phases        []domain.Phase    `json:"phases"`
+	CaseSources   []domain.Named    `json:"caseSources"`
+	CaseStates    []domain.Named    `json:"caseStates"`
+	CaseClosings  []domain.Named    `json:"caseClosings"`
+	CaseEvents    map[string]string `json:"caseEvents"`
+	CategoryKinds []domain.Named    `json:"categoryKinds"`
+	WebhookEvents []domain.Named    `json:"webhookEvents"`
+	MapTiles      MapTiles          `json:"mapTiles"`
+}
+
+// MapTiles tells the console's maps where their base tiles come from; with
+// no URL they draw on a plain background and need no internet.
+type MapTiles struct {
+	URL         string `json:"url"`
+	Attribution string `json:"attribution"`
+	CoordSystem string `json:"coordSystem"`
 }
 
 func (s *Server) meta(w http.ResponseWriter, r *http.Request, _ *domain.Actor) error {
 	writeJSON(w, http.StatusOK, metaView{Roles: domain.Roles, UnitKinds: domain.UnitKinds, UnitClasses: domain.UnitClasses,
 		ScopeKinds: domain.ScopeKinds, RegionLevels: domain.RegionLevels, Actions: auditActions(), Entities: auditEntities(),
-		Methods: domain.Methods, Comparators: domain.Comparators, Phases: domain.Phases})
+		Methods: domain.Methods, Comparators: domain.Comparators, Phases: domain.Phases,
+		CaseSources: cases.Sources, CaseStates: cases.States, CaseClosings: cases.Closings, CaseEvents: cases.EventNames,
+		CategoryKinds: cases.CategoryKinds, WebhookEvents: webhook.Events, MapTiles: s.MapTiles})
 	return nil
 }
