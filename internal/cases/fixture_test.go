@@ -186,3 +186,5 @@ func wantCode(t *testing.T, err error, code domain.Code, field string) {
 	}
 	t.Fatalf("message %q is not Chinese", de.Message)
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -142,8 +142,9 @@ export const http = {
    * onProgress (0–100) makes it report how far it got.
    */
   upload: async <T>(path: string, file: File | FormData, onProgress?: (percent: number) => void) => {
-    let form = file
-    if (!(form instanceof FormData)) {
+    let form: FormData
+    if (file instanceof FormData) form = file
+    else {
       form = new FormData()
       form.append('file', file)
     }

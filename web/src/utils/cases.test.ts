@@ -122,7 +122,7 @@ describe('newClientKey', () => {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
     expect(newClientKey()).toMatch(uuid)
     const real = globalThis.crypto
-    vi.stubGlobal('crypto', { getRandomValues: (b: Uint8Array) => real.getRandomValues(b) })
+    vi.stubGlobal('crypto', { getRandomValues: (b: Uint8Array<ArrayBuffer>) => real.getRandomValues(b) })
     const a = newClientKey()
     expect(a).toMatch(uuid)
     expect(newClientKey()).not.toBe(a)
