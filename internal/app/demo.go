@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"wenming/internal/blob"
+	"wenming/internal/cases"
 	"wenming/internal/demo"
 	"wenming/internal/domain"
 	"wenming/internal/files"
@@ -54,6 +55,9 @@ func loadDemo(ctx context.Context, e *env) error {
 		evidence := files.NewService(e.db, blobs)
 		subs := submission.NewService(e.db, svc, frameworks, evidence)
 		if err := demo.LoadCampaign(ctx, svc, frameworks, plan.NewService(e.db, svc, frameworks), subs, evidence); err != nil {
+			return err
+		}
+		if err := demo.LoadCases(ctx, e.db, svc, cases.NewService(e.db, svc, evidence), evidence); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务）。\n", demo.Townships(), demo.Units(), demo.PlanYear)

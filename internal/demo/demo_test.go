@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"wenming/internal/blob"
+	"wenming/internal/cases"
+	"wenming/internal/domain"
 	"wenming/internal/demo"
 	"wenming/internal/files"
 	"wenming/internal/framework"
@@ -140,6 +142,56 @@ func TestDemoCampaign(t *testing.T) {
 	for _, s := range []string{"approved", "submitted", "returned", "draft", "missing"} {
 		if states[s] == 0 {
 			t.Errorf("the demo matrix has no %s cell: %v", s, states)
+		}
+	}
+}
+
+// TestDemoCases runs the demo's cases through the real loop and checks
+// that every view has something to show.
+func TestDemoCases(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	ctx := context.Background()
+	orgs := org.NewService(db)
+	if _, err := demo.Load(ctx, orgs); err != nil {
+		t.Fatal(err)
+	}
+	blobs, err := blob.NewDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence := files.NewService(db, blobs)
+	svc := cases.NewService(db, orgs, evidence)
+	if err := demo.LoadCases(ctx, db, orgs, svc, evidence); err != nil {
+		t.Fatal(err)
+	}
+	office := &domain.Actor{Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeAll}
+	stats, err := svc.Stats(ctx, office, "pool")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, n := range stats.ByState {
+		total += n
+	}
+	if total < 250 {
+		t.Fatalf("demo has %d cases, want a few hundred", total)
+	}
+	for _, st := range []string{"new", "dispatched", "handling", "verifying", "closed"} {
+		if stats.ByState[st] == 0 {
+			t.Errorf("no demo case is %s: %v", st, stats.ByState)
+		}
+	}
+	if stats.Overdue == 0 {
+		t.Error("no demo case is overdue: the supervision list would be empty")
+	}
+	notices, err := svc.Notices(ctx, office, 0, false)
+	if err != nil || len(notices) == 0 {
+		t.Fatalf("no supervision notices in the demo: %v", err)
+	}
+	for _, src := range []string{"resident_snap", "cadre_snap", "hotline", "patrol", "supervision", "media"} {
+		_, n, err := svc.List(ctx, office, cases.Filter{Source: src})
+		if err != nil || n == 0 {
+			t.Errorf("no demo case from %s (%v)", src, err)
 		}
 	}
 }
