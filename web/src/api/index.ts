@@ -173,7 +173,7 @@ export const caseApi = {
   merge: (id: Id, body: { intoId: Id }) => http.post<CaseDetail>(`/cases/${id}/merge`, body),
   note: (id: Id, body: { note: string }) => http.post<CaseEvent>(`/cases/${id}/notes`, body),
   views: () => http.get<{ items: SavedCaseView[] }>('/case-views'),
-  saveView: (body: { name: string; filters: Record<string, string | number | boolean> }) => http.post<SavedCaseView>('/case-views', body),
+  saveView: (body: { name: string; filters: Record<string, string> }) => http.post<SavedCaseView>('/case-views', body),
   removeView: (id: Id) => http.del(`/case-views/${id}`),
   notices: (query: { unitId?: Id; open?: boolean }) => http.get<{ items: Notice[] }>('/notices', { ...query }),
 }

@@ -78,6 +78,10 @@ export interface Meta {
   caseSources?: CodeName<CaseSource>[]
   caseStates?: CodeName<CaseState>[]
   caseClosings?: CodeName<CaseClosing>[]
+  /** Names of case event kinds (created 登记 …), category kinds (part 部件 …) and webhook events. */
+  caseEvents?: Record<string, string>
+  categoryKinds?: CodeName[]
+  webhookEvents?: CodeName[]
   /** mapTiles is the base map; an empty url means no tiles (the map draws on a plain background). */
   mapTiles?: MapTiles
 }
@@ -921,15 +925,16 @@ export interface BulkDispatchResult {
   failed: { caseId: Id; message: string }[]
 }
 
+/** SavedCaseView is a named filter; its filters are the list's query parameters, as strings. */
 export interface SavedCaseView {
   id: Id
   name: string
-  filters: Record<string, string | number | boolean>
+  filters: Record<string, string>
 }
 
 export interface Notice {
   id: Id
-  caseId: Id
+  caseId: Id | null
   caseCode: string
   unitId: Id
   unitName: string
@@ -1072,17 +1077,19 @@ export interface PublicCase {
   state: CaseState
   stateName: string
   closing: CaseClosing | ''
+  closingName?: string
   categoryName: string
   description: string
   address: string
   createdAt: string
   closedAt: string | null
-  timeline: { at: string; kind: string; name: string }[]
+  timeline: { at: string; kind: string; name: string; note?: string }[]
   beforePhotos: Photo[]
   afterPhotos: Photo[]
   canRate: boolean
   canReopen: boolean
   rating: number | null
+  ratingComment?: string
   /** mergedInto names the surviving case when this one was merged (its code, no token). */
   mergedInto: { code: string } | string | null
 }
