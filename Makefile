@@ -9,7 +9,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export WENMING_TEST_POSTGRES_URL ?= $(PG_URL)
 export WENMING_TEST_REQUIRE_BROWSER ?= 1
 
-.PHONY: all build web demo test test-go test-web test-e2e lint clean
+.PHONY: all build web demo test test-go test-web test-e2e bench lint clean
 
 all: build
 
@@ -42,6 +42,11 @@ test-web: web/node_modules/.installed
 ## test-e2e: only the end-to-end tests (API and browser)
 test-e2e: web
 	$(GO) test -count=1 -v -run . ./e2e/
+
+## bench: measure the app against the raw database on a synthetic city (SCALE=small|medium, DB=postgres://… for PostgreSQL)
+SCALE ?= small
+bench: build
+	./$(BIN) bench -scale $(SCALE) $(if $(DB),-db $(DB)) -out docs/performance.md
 
 clean:
 	rm -rf bin web/dist/app

@@ -45,6 +45,7 @@ const usage = `wenming — 文明城市创建管理平台
   migrate   升级数据库结构后退出
   demo      载入演示县（会宁县）数据后启动服务（可重复执行）
   user      账号管理：user create … | user reset-password …
+  bench     生成合成城市并测量性能（与直接访问数据库对比）
   version   显示版本
 
 每个命令的参数可用 -h 查看；所有参数也可用 WENMING_* 环境变量设置。
@@ -73,6 +74,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		})
 	case "user":
 		return userCommand(ctx, args, getenv, stdout, stderr)
+	case "bench":
+		return benchCommand(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "wenming", Version)
 		return nil

@@ -1,0 +1,317 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/auth"
+	"wenming/internal/bench"
+	"wenming/internal/blob"
+	"wenming/internal/cases"
+	"wenming/internal/files"
+	"wenming/internal/httpapi"
+	"wenming/internal/message"
+	"wenming/internal/org"
+	"wenming/internal/store"
+	"wenming/internal/webhook"
+)
+
+// benchCommand generates a synthetic city in a fresh database and measures
+// the application against the raw database doing the same minimal work.
+func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	scaleName := fs.String("scale", "small", "城市规模 small|medium|large")
+	seed := fs.Uint64("seed", 1, "随机种子")
+	dbURL := fs.String("db", "", "空数据库：留空为临时目录中的 SQLite；postgres://… 为 PostgreSQL（须为空库）")
+	out := fs.String("out", "", "报告写入的 markdown 文件（如 docs/performance.md）；JSON 写在同名 .json")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	sc, ok := bench.Scales[*scaleName]
+	if !ok {
+		return fmt.Errorf("未知规模 %q：可选 small、medium、large", *scaleName)
+	}
+	dir, err := os.MkdirTemp("", "wenming-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	db, err := store.Open(ctx, *dbURL, dir)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	r := &benchRun{ctx: ctx, db: db, dir: dir, out: stdout}
+	if err := r.setup(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "生成 %s 规模城市……\n", sc.Name)
+	city, err := bench.Generate(ctx, db, r.orgs, r.cases, sc, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已生成 %d 个案件、%d 条时间线、%d 条照片记录，用时 %.1f 秒\n", city.Cases, city.Events, city.Photos, city.Took.Seconds())
+	report := bench.Report{Scale: sc.Name, DB: string(db.Dialect), Cases: city.Cases, Events: city.Events, Photos: city.Photos, GenSecs: city.Took.Seconds(),
+		Machine: bench.Machine(), Commit: commit(), Command: "wenming bench " + strings.Join(args, " "), At: time.Now().Format(time.RFC3339)}
+	for _, op := range []func(bench.City) (bench.Result, error){r.intake, r.inbox, r.dispatch} {
+		res, err := op(city)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%-22s app p50 %7.2f ms p99 %7.2f ms %6.0f/s | raw p50 %6.2f ms p99 %6.2f ms %6.0f/s | app/raw %.1f×\n",
+			res.Operation, res.AppP50, res.AppP99, res.AppRate, res.RawP50, res.RawP99, res.RawRate, res.Ratio)
+		report.Results = append(report.Results, res)
+	}
+	fmt.Fprintln(stdout)
+	fmt.Fprint(stdout, report.Markdown())
+	if *out != "" {
+		return writeReport(*out, report)
+	}
+	return nil
+}
+
+// writeReport replaces the generated section of the markdown file and
+// writes the JSON beside it.
+func writeReport(path string, report bench.Report) error {
+	const begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+	old, _ := os.ReadFile(path)
+	text := string(old)
+	section := begin + "\n" + report.Markdown() + end
+	if i, j := strings.Index(text, begin), strings.Index(text, end); i >= 0 && j > i {
+		text = text[:i] + section + text[j+len(end):]
+	} else {
+		text += "\n" + section + "\n"
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(strings.TrimSuffix(path, filepath.Ext(path))+".json", report.JSON(), 0o644)
+}
+
+func commit() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" {
+				return s.Value[:12]
+			}
+		}
+	}
+	return Version
+}
+
+type benchRun struct {
+	ctx    context.Context
+	db     *store.DB
+	dir    string
+	out    io.Writer
+	orgs   *org.Service
+	cases  *cases.Service
+	base   string
+	photos [3][]byte
+}
+
+// setup starts the real HTTP server over the database on a loopback port.
+func (r *benchRun) setup() error {
+	blobs, err := blob.NewDisk(filepath.Join(r.dir, "files"))
+	if err != nil {
+		return err
+	}
+	r.orgs = org.NewService(r.db)
+	evidence := files.NewService(r.db, blobs)
+	r.cases = cases.NewService(r.db, r.orgs, evidence)
+	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db),
+		Auth: auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
+		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db), Version: Version})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	go http.Serve(ln, srv.Handler())
+	r.base = "http://" + ln.Addr().String()
+	for i := range r.photos {
+		r.photos[i] = phonePhoto(i)
+	}
+	return nil
+}
+
+// phonePhoto is a 1280×960 JPEG, the size phones send after the browser
+// shrinks them.
+func phonePhoto(seed int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 1280, 960))
+	for y := range 960 {
+		for x := range 1280 {
+			img.Set(x, y, color.RGBA{uint8(x*seed + y), uint8(y / 4), uint8(x / 5), 255})
+		}
+	}
+	var b bytes.Buffer
+	jpeg.Encode(&b, img, &jpeg.Options{Quality: 85})
+	return b.Bytes()
+}
+
+func (r *benchRun) client(user string) (*http.Client, error) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	body, _ := json.Marshal(map[string]string{"username": user, "password": bench.Password})
+	res, err := c.Post(r.base+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		return nil, fmt.Errorf("login %s: %d", user, res.StatusCode)
+	}
+	return c, nil
+}
+
+func expect(res *http.Response, err error, status int) error {
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != status {
+		b, _ := io.ReadAll(res.Body)
+		return fmt.Errorf("status %d: %s", res.StatusCode, b)
+	}
+	io.Copy(io.Discard, res.Body)
+	return nil
+}
+
+// intake: a resident's report with three photos over HTTP, against the
+// rows such a report writes, in one transaction.
+func (r *benchRun) intake(city bench.City) (bench.Result, error) {
+	app := func(i int) error {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		mw.WriteField("case", fmt.Sprintf(`{"clientKey":"bench-%d","categoryId":%d,"description":"路边垃圾堆积","lat":35.69,"lng":105.05}`, i, city.Categories[i%len(city.Categories)]))
+		for k, p := range r.photos {
+			w, _ := mw.CreateFormFile("photos", fmt.Sprintf("现场%d.jpg", k))
+			w.Write(p)
+		}
+		mw.Close()
+		res, err := http.Post(r.base+"/api/v1/public/cases", mw.FormDataContentType(), &buf)
+		return expect(res, err, 201)
+	}
+	raw := func(i int) error {
+		return r.db.Write(r.ctx, func(c *store.Conn) error {
+			token := fmt.Sprintf("raw-intake-%d", i)
+			id, err := c.Insert(r.ctx, `INSERT INTO cases (code, source, public_token, state, category_id, description, lat, lng, limit_minutes, created_at, updated_at)
+				VALUES (?, 'resident_snap', ?, 'new', ?, '路边垃圾堆积', 35.69, 105.05, 240, ?, ?)`, token, token, city.Categories[0], c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			ev, err := c.Insert(r.ctx, `INSERT INTO case_events (case_id, at, kind, actor_name) VALUES (?, ?, 'created', '市民')`, id, c.Now)
+			if err != nil {
+				return err
+			}
+			for k := range 3 {
+				f, err := c.Insert(r.ctx, `INSERT INTO files (name, content_type, size, sha256, uploaded_at, owner_kind, owner_id) VALUES (?, 'image/jpeg', 1, 'x', ?, 'case', ?)`, fmt.Sprintf("%d.jpg", k), c.Now, id)
+				if err != nil {
+					return err
+				}
+				if _, err := c.Exec(r.ctx, `INSERT INTO case_photos (case_id, file_id, event_id, phase) VALUES (?, ?, ?, 'before')`, id, f, ev); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	res, err := bench.Compare("随手拍上报（3 张照片）", "≥ 4,000/s，p99 ≤ 25 ms，≥ 0.33× raw", 20, app, raw)
+	res.Note = "app 含照片内容校验、EXIF 读取、缩略图与展示图生成（每张 1280×960 JPEG）"
+	return res, err
+}
+
+// inbox: the first page of the busiest unit's inbox, against the count and
+// the page query on the unit's cases.
+func (r *benchRun) inbox(city bench.City) (bench.Result, error) {
+	c, err := r.client("liaison")
+	if err != nil {
+		return bench.Result{}, err
+	}
+	app := func(int) error {
+		res, err := c.Get(r.base + "/api/v1/cases?view=inbox&page=1&pageSize=20")
+		return expect(res, err, 200)
+	}
+	raw := func(int) error {
+		conn := r.db.Read()
+		if _, err := conn.Count(r.ctx, `SELECT COUNT(*) FROM cases WHERE lead_unit_id = ?`, city.BusyUnit); err != nil {
+			return err
+		}
+		rows, err := conn.Query(r.ctx, `SELECT id, code, state, category_id, description, address, lead_unit_id, created_at, deadline_at FROM cases WHERE lead_unit_id = ? ORDER BY created_at DESC, id DESC LIMIT 20`, city.BusyUnit)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+		}
+		rows.Close()
+		return rows.Err()
+	}
+	return bench.Compare("单位案件列表（首页）", "p50 ≤ 1 ms，p99 ≤ 10 ms，≤ 2×", 100, app, raw)
+}
+
+// dispatch: the office dispatching a new case, against the update, the
+// timeline event and the audit entry it writes.
+func (r *benchRun) dispatch(city bench.City) (bench.Result, error) {
+	c, err := r.client("office")
+	if err != nil {
+		return bench.Result{}, err
+	}
+	const batch = 50
+	var ids []int64
+	err = r.db.Write(r.ctx, func(conn *store.Conn) error {
+		for i := range 2 * batch * bench.Rounds {
+			token := fmt.Sprintf("to-dispatch-%d", i)
+			id, err := conn.Insert(r.ctx, `INSERT INTO cases (code, source, public_token, state, category_id, description, region_id, limit_minutes, created_at, updated_at)
+				VALUES (?, 'hotline', ?, 'new', ?, '待派遣', ?, 240, ?, ?)`, token, token, city.Categories[0], city.Region, conn.Now, conn.Now)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return bench.Result{}, err
+	}
+	app := func(i int) error {
+		body := strings.NewReader(fmt.Sprintf(`{"unitId":%d,"note":"派遣"}`, city.BusyUnit))
+		req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/cases/%d/dispatch", r.base, ids[i]), body)
+		req.Header.Set("Content-Type", "application/json")
+		res, err := c.Do(req)
+		return expect(res, err, 200)
+	}
+	raw := func(i int) error {
+		return r.db.Write(r.ctx, func(conn *store.Conn) error {
+			if _, err := conn.Exec(r.ctx, `UPDATE cases SET state = 'dispatched', lead_unit_id = ?, dispatched_at = ?, updated_at = ? WHERE id = ?`, city.BusyUnit, conn.Now, conn.Now, ids[i]); err != nil {
+				return err
+			}
+			if _, err := conn.Exec(r.ctx, `INSERT INTO case_events (case_id, at, kind, actor_name, note) VALUES (?, ?, 'dispatched', '基准', '派遣')`, ids[i], conn.Now); err != nil {
+				return err
+			}
+			_, err := conn.Exec(r.ctx, `INSERT INTO audit_log (at, actor_name, action, entity, entity_id, summary) VALUES (?, '基准', 'dispatched', 'case', ?, '派遣')`, conn.Now, ids[i])
+			return err
+		})
+	}
+	return bench.Compare("派遣", "p99 ≤ 15 ms，≤ 3×", batch, app, raw)
+}

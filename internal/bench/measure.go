@@ -1,0 +1,120 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Result is one operation measured against its raw reference.
+type Result struct {
+	Operation string  `json:"operation"`
+	Unit      string  `json:"unit"` // what the figures count
+	AppP50    float64 `json:"appP50Ms"`
+	AppP99    float64 `json:"appP99Ms"`
+	AppRate   float64 `json:"appPerSecond"`
+	RawP50    float64 `json:"rawP50Ms"`
+	RawP99    float64 `json:"rawP99Ms"`
+	RawRate   float64 `json:"rawPerSecond"`
+	Ratio     float64 `json:"ratio"` // app time ÷ raw time at the median
+	Target    string  `json:"target"`
+	Note      string  `json:"note,omitempty"`
+}
+
+// Rounds of each measurement; the app and the raw reference alternate.
+const Rounds = 5
+
+// Compare runs app and raw batches interleaved, Rounds times, and keeps the
+// median round of each.
+func Compare(op, target string, batch int, app, raw func(i int) error) (Result, error) {
+	var appRounds, rawRounds []stats
+	n := 0
+	for range Rounds {
+		a, err := timeBatch(batch, &n, app)
+		if err != nil {
+			return Result{}, fmt.Errorf("%s (app): %w", op, err)
+		}
+		r, err := timeBatch(batch, &n, raw)
+		if err != nil {
+			return Result{}, fmt.Errorf("%s (raw): %w", op, err)
+		}
+		appRounds, rawRounds = append(appRounds, a), append(rawRounds, r)
+	}
+	a, r := median(appRounds), median(rawRounds)
+	return Result{Operation: op, Unit: "请求", AppP50: a.p50, AppP99: a.p99, AppRate: a.rate, RawP50: r.p50, RawP99: r.p99, RawRate: r.rate,
+		Ratio: a.p50 / r.p50, Target: target}, nil
+}
+
+type stats struct{ p50, p99, rate float64 }
+
+func timeBatch(batch int, n *int, fn func(i int) error) (stats, error) {
+	lat := make([]float64, 0, batch)
+	start := time.Now()
+	for range batch {
+		t := time.Now()
+		if err := fn(*n); err != nil {
+			return stats{}, err
+		}
+		*n++
+		lat = append(lat, float64(time.Since(t).Microseconds())/1000)
+	}
+	total := time.Since(start).Seconds()
+	slices.Sort(lat)
+	return stats{p50: lat[len(lat)/2], p99: lat[min(len(lat)-1, len(lat)*99/100)], rate: float64(batch) / total}, nil
+}
+
+func median(rounds []stats) stats {
+	slices.SortFunc(rounds, func(a, b stats) int { return int((a.p50 - b.p50) * 1000) })
+	return rounds[len(rounds)/2]
+}
+
+// Report is a whole run.
+type Report struct {
+	Scale   string   `json:"scale"`
+	DB      string   `json:"db"`
+	Cases   int      `json:"cases"`
+	Events  int      `json:"events"`
+	Photos  int      `json:"photos"`
+	GenSecs float64  `json:"generateSeconds"`
+	Machine string   `json:"machine"`
+	Commit  string   `json:"commit"`
+	Command string   `json:"command"`
+	At      string   `json:"at"`
+	Results []Result `json:"results"`
+}
+
+// Machine describes where the run happened.
+func Machine() string {
+	model := "unknown CPU"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "model name") {
+				model = strings.TrimSpace(strings.SplitN(line, ":", 2)[1])
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("%s, %d cores, %s/%s, %s", model, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+}
+
+// Markdown renders the report as the table docs/performance.md keeps.
+func (r Report) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Scale **%s** on %s: %d cases, %d timeline events, %d photo records (generated in %.0f s).\n\n", r.Scale, r.DB, r.Cases, r.Events, r.Photos, r.GenSecs)
+	fmt.Fprintf(&b, "- machine: %s\n- commit: `%s`\n- command: `%s`\n- at: %s\n\n", r.Machine, r.Commit, r.Command, r.At)
+	b.WriteString("| operation | app p50 | app p99 | app rate | raw p50 | raw p99 | raw rate | app/raw (p50) | target |\n|---|---|---|---|---|---|---|---|---|\n")
+	for _, x := range r.Results {
+		fmt.Fprintf(&b, "| %s | %.2f ms | %.2f ms | %.0f/s | %.2f ms | %.2f ms | %.0f/s | %.1f× | %s |\n", x.Operation, x.AppP50, x.AppP99, x.AppRate, x.RawP50, x.RawP99, x.RawRate, x.Ratio, x.Target)
+	}
+	return b.String()
+}
+
+// JSON renders the report for machines.
+func (r Report) JSON() []byte {
+	b, _ := json.MarshalIndent(r, "", "  ")
+	return append(b, '\n')
+}
