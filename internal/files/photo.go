@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"math"
 	"time"
@@ -124,6 +125,9 @@ func shrink(img image.Image, side int) ([]byte, error) {
 	if b.Dx() > side || b.Dy() > side {
 		img = imaging.Fit(img, side, side, imaging.Linear)
 	}
+	// JPEG has no transparency: lay a PNG's see-through parts on white,
+	// not black.
+	img = imaging.Overlay(imaging.New(img.Bounds().Dx(), img.Bounds().Dy(), color.White), img, image.Point{}, 1)
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 82}); err != nil {
 		return nil, err
