@@ -100,7 +100,8 @@ CREATE TABLE cases (
     UNIQUE (source, external_id)
 );
 CREATE INDEX cases_state ON cases(state, created_at);
-CREATE INDEX cases_lead ON cases(lead_unit_id, state);
+CREATE INDEX cases_lead ON cases(lead_unit_id, created_at);
+CREATE INDEX cases_reporter ON cases(reporter_id);
 CREATE INDEX cases_created ON cases(created_at);
 CREATE INDEX cases_category ON cases(category_id, state);
 
