@@ -170,4 +170,15 @@ func TestCaseWholeLoop(t *testing.T) {
 			t.Fatalf("audit log %v lacks %s", actions, k)
 		}
 	}
+
+	// The same case, closed, through the Open311 interface of the running server.
+	var requests []struct {
+		ServiceRequestID string `json:"service_request_id"`
+		Status           string `json:"status"`
+		ServiceName      string `json:"service_name"`
+	}
+	if status := office.call("GET", "/open311/v2/requests.json?service_request_id="+code, nil, &requests); status != 200 || len(requests) != 1 ||
+		requests[0].Status != "closed" || requests[0].ServiceName != "乱扔垃圾" {
+		t.Fatalf("open311 request %s: %d %+v", code, status, requests)
+	}
 }
