@@ -154,6 +154,15 @@ func TestCaseWholeLoop(t *testing.T) {
 		}
 	}
 	desk.screenshot("timeline")
+	desk.logout()
+	desk.login("cb_staff", demoPassword)
+	desk.bodyText("李娜")
+	desk.run(chromedp.Navigate(base + "/cases/pool"))
+	desk.waitText("cases-table", "市民随手拍")
+	desk.screenshot("pool")
+	desk.run(chromedp.Navigate(base + "/cases/map"))
+	desk.pick(`.leaflet-interactive`, "")
+	desk.screenshot("map")
 	auditor := newClient(t, base)
 	auditor.login("auditor", demoPassword)
 	var entries struct {
