@@ -250,6 +250,9 @@ func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	if !ok || (!actor.Has(roles...) && actor.UserID != 0) {
 		return CaseDetail{}, false, domain.Forbidden("您不能登记来源为“" + domain.NameOf(Sources, in.Source) + "”的案件")
 	}
+	if in.UnitID != nil && !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff) && in.Source != "patrol" && in.Source != "assessment" {
+		return CaseDetail{}, false, domain.Forbidden("只有创城办可以在登记时直接派遣")
+	}
 	if in.ReporterName == "" {
 		in.ReporterName = actor.RealName
 	}

@@ -249,6 +249,7 @@ func TestIntakeRefusesBadInputAndKeepsNothing(t *testing.T) {
 		try(func(in *cases.IntakeInput) { in.ReporterPhone = "12345" }, domain.CodeInvalid, "reporterPhone")
 		try(func(in *cases.IntakeInput) { in.Source = "hotline" }, domain.CodeForbidden, "")
 		try(func(in *cases.IntakeInput) { in.Source = "gossip" }, domain.CodeInvalid, "source")
+		try(func(in *cases.IntakeInput) { in.UnitID = &w.unitB }, domain.CodeForbidden, "")
 		_, total, err := w.cases.List(w.ctx, staff, cases.Filter{})
 		w.must(err)
 		if total != 0 {
