@@ -515,7 +515,7 @@ func SystemActor(name string) *domain.Actor {
 // Directory lists every unit by id, with kind, for areas that name units
 // (frameworks, plans) without reading the unit table themselves.
 func (s *Service) Directory(ctx context.Context) (map[int64]domain.Unit, error) {
-	rows, err := s.db.Read().Query(ctx, selectUnits+" ORDER BY un.sort_key")
+	rows, err := s.db.Read().Query(ctx, selectUnitNames+" ORDER BY un.sort_key")
 	if err != nil {
 		return nil, err
 	}

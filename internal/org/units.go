@@ -33,10 +33,15 @@ type UnitFilter struct {
 	Size     int
 }
 
-const selectUnits = `SELECT un.id, un.name, un.kind, un.class, un.parent_id, COALESCE(pu.name, ''), un.region_id,
-	COALESCE(ur.name, ''), COALESCE(ur.code, ''), un.path, un.sort_key,
-	(SELECT COUNT(*) FROM users x WHERE x.unit_id = un.id AND x.disabled = FALSE)
-	FROM units un LEFT JOIN units pu ON pu.id = un.parent_id LEFT JOIN regions ur ON ur.id = un.region_id`
+const (
+	unitColumns = `SELECT un.id, un.name, un.kind, un.class, un.parent_id, COALESCE(pu.name, ''), un.region_id,
+	COALESCE(ur.name, ''), COALESCE(ur.code, ''), un.path, un.sort_key, `
+	unitsFrom   = ` FROM units un LEFT JOIN units pu ON pu.id = un.parent_id LEFT JOIN regions ur ON ur.id = un.region_id`
+	selectUnits = unitColumns + `(SELECT COUNT(*) FROM users x WHERE x.unit_id = un.id AND x.disabled = FALSE)` + unitsFrom
+	// selectUnitNames leaves out the head count, which costs a subquery a
+	// unit and which areas naming units never need.
+	selectUnitNames = unitColumns + `0` + unitsFrom
+)
 
 func scanUnit(r interface{ Scan(...any) error }) (domain.Unit, error) {
 	var u domain.Unit
