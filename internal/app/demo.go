@@ -60,7 +60,8 @@ func loadDemo(ctx context.Context, e *env) error {
 		if err := demo.LoadCases(ctx, e.db, svc, cases.NewService(e.db, svc, evidence), evidence); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务）。\n", demo.Townships(), demo.Units(), demo.PlanYear)
+		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases)
+		fmt.Fprintln(e.stdout, "市民随手拍（手机打开）：/snap")
 		fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", password)
 	} else {
 		fmt.Fprintln(e.stdout, "演示县已存在，未重复载入，演示账号的密码和状态均未改动。")

@@ -86,8 +86,8 @@ var (
 	seatLng      = 105.0530
 )
 
-// demoCases is how many cases the demo holds.
-const demoCases = 300
+// Cases is how many cases the demo holds.
+const Cases = 300
 
 // LoadCases sets up the case catalogue, rules, calendar and parameters,
 // then runs a few hundred cases through the real loop over the past six
@@ -103,7 +103,7 @@ func LoadCases(ctx context.Context, db *store.DB, orgs *org.Service, svc *cases.
 	}
 	rng := rand.New(rand.NewPCG(2021, 9))
 	now := time.Now()
-	for i := range demoCases {
+	for i := range Cases {
 		if err := l.story(rng, i, now); err != nil {
 			return fmt.Errorf("demo case %d: %w", i, err)
 		}
