@@ -81,7 +81,7 @@ type Case struct {
 	PointID          *int64       `json:"pointId"`
 	LeadUnitID       *int64       `json:"leadUnitId"`
 	LeadUnitName     string       `json:"leadUnitName"`
-	CoUnits          []domain.Ref `json:"coUnits"`
+	CoUnits          []domain.UnitRef `json:"coUnits"`
 	ReporterName     string       `json:"reporterName"`
 	ReporterPhone    string       `json:"reporterPhone"`
 	CreatedAt        time.Time    `json:"createdAt"`
@@ -567,9 +567,9 @@ func (e *env) name(k *Case, now time.Time) {
 	if k.LeadUnitID != nil {
 		k.LeadUnitName = e.units[*k.LeadUnitID].Name
 	}
-	k.CoUnits = []domain.Ref{}
+	k.CoUnits = []domain.UnitRef{}
 	for _, id := range k.coUnitIDs {
-		k.CoUnits = append(k.CoUnits, domain.Ref{ID: id, Name: e.units[id].Name})
+		k.CoUnits = append(k.CoUnits, domain.UnitRef{ID: id, Name: e.units[id].Name})
 	}
 	k.ReporterPhone = ""
 	if k.phone != "" {

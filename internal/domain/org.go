@@ -299,9 +299,3 @@ func SubtreePrefix(code string) string {
 	}
 	return code
 }
-
-// Ref names a record by id and name, as lists show it.
-type Ref struct {
-	ID   int64  `json:"id"`
-	Name string `json:"name"`
-}

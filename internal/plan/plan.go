@@ -5,6 +5,7 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -506,4 +507,33 @@ func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, t Task
 		return actor.UnitID, nil
 	}
 	return 0, domain.Forbidden("只有任务单位的联络员、负责人或创城办可以报告进展")
+}
+
+// UnitProgress is each unit's mean progress over the tasks of the newest
+// plan that it leads or shares, for the rankings.
+func (s *Service) UnitProgress(ctx context.Context) (map[int64]float64, error) {
+	out := map[int64]float64{}
+	var planID int64
+	err := s.db.Read().Get(ctx, "年度方案", `SELECT id FROM plans ORDER BY year DESC, id DESC LIMIT 1`, nil, &planID)
+	if errors.Is(err, domain.ErrNotFound) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := s.load(ctx, "t.plan_id = ?", planID)
+	if err != nil {
+		return nil, err
+	}
+	count := map[int64]int{}
+	for _, t := range tasks {
+		for _, u := range append(slices.Clone(t.LeadUnits), t.ResponsibleUnits...) {
+			out[u.ID] += float64(t.percent[u.ID])
+			count[u.ID]++
+		}
+	}
+	for u, n := range count {
+		out[u] /= float64(n)
+	}
+	return out, nil
 }

@@ -1,0 +1,283 @@
+package cases
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"wenming/internal/domain"
+)
+
+// UnitFigures are one unit's case figures over a period: what rankings
+// and bulletins weigh.
+type UnitFigures struct {
+	Received         int      `json:"casesReceived"`
+	Closed           int      `json:"casesClosed"`
+	OnTimeRate       *float64 `json:"onTimeRate"`
+	ReworkRate       *float64 `json:"reworkRate"`
+	Overdue          int      `json:"overdue"`
+	Returns          int      `json:"returns"`
+	AvgHandlingHours *float64 `json:"avgHandlingHours"`
+	Satisfaction     *float64 `json:"satisfaction"`
+	onTime, reworked int
+	handled          int
+	handlingMinutes  int
+	ratings, rated   int
+}
+
+// FiguresByUnit counts, per lead unit, the cases of [from, to): received
+// (dispatched in the period), closed as fixed or not fixed in it, of which
+// reported by the deadline and reworked; overdue (deadline in the period
+// and not reported by it); returns; mean working hours from accepting to
+// reporting; mean rating given in the period.
+func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[int64]*UnitFigures, error) {
+	e, err := s.env(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := s.db.Read()
+	out := map[int64]*UnitFigures{}
+	of := func(unit int64) *UnitFigures {
+		if out[unit] == nil {
+			out[unit] = &UnitFigures{}
+		}
+		return out[unit]
+	}
+	rows, err := c.Query(ctx, `SELECT lead_unit_id, state, closing, dispatched_at, accepted_at, deadline_at, reported_at, closed_at, rework_count, rating, rated_at
+		FROM cases WHERE lead_unit_id IS NOT NULL AND (dispatched_at >= ? AND dispatched_at < ? OR closed_at >= ? AND closed_at < ? OR deadline_at >= ? AND deadline_at < ? OR rated_at >= ? AND rated_at < ?)`,
+		from, to, from, to, from, to, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	in := func(t *time.Time) bool { return t != nil && !t.Before(from) && t.Before(to) }
+	now := c.Now
+	for rows.Next() {
+		var unit int64
+		var state, closing string
+		var dispatched, accepted, deadline, reported, closed, ratedAt *time.Time
+		var rework int
+		var rating *int
+		if err := rows.Scan(&unit, &state, &closing, &dispatched, &accepted, &deadline, &reported, &closed, &rework, &rating, &ratedAt); err != nil {
+			return nil, err
+		}
+		f := of(unit)
+		if in(dispatched) {
+			f.Received++
+		}
+		if in(closed) && (closing == "fixed" || closing == "not_fixed") {
+			f.Closed++
+			if rework > 0 {
+				f.reworked++
+			}
+			if deadline != nil && reported != nil && !reported.After(*deadline) {
+				f.onTime++
+			}
+			if accepted != nil && reported != nil {
+				f.handled++
+				f.handlingMinutes += e.cal.Between(*accepted, *reported)
+			}
+		}
+		if in(deadline) && deadline.Before(now) && (reported == nil || reported.After(*deadline)) && closing != "not_ours" && closing != "duplicate" {
+			f.Overdue++
+		}
+		if in(ratedAt) && rating != nil {
+			f.ratings += *rating
+			f.rated++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	returns, err := c.Query(ctx, `SELECT c.lead_unit_id, ev.unit_id FROM case_events ev JOIN cases c ON c.id = ev.case_id WHERE ev.kind = 'returned' AND ev.at >= ? AND ev.at < ?`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer returns.Close()
+	for returns.Next() {
+		var lead, by *int64
+		if err := returns.Scan(&lead, &by); err != nil {
+			return nil, err
+		}
+		if by != nil {
+			of(*by).Returns++
+		}
+	}
+	for _, f := range out {
+		f.settle()
+	}
+	return out, returns.Err()
+}
+
+func (f *UnitFigures) settle() {
+	ratio := func(a, b int) *float64 {
+		if b == 0 {
+			return nil
+		}
+		r := float64(a) / float64(b)
+		return &r
+	}
+	f.OnTimeRate, f.ReworkRate = ratio(f.onTime, f.Closed), ratio(f.reworked, f.Closed)
+	if f.handled > 0 {
+		h := float64(f.handlingMinutes) / 60 / float64(f.handled)
+		f.AvgHandlingHours = &h
+	}
+	f.Satisfaction = ratio(f.ratings, f.rated)
+}
+
+// OverdueCase names a case that is late, for a bulletin.
+type OverdueCase struct {
+	ID           int64     `json:"id"`
+	Code         string    `json:"code"`
+	CategoryName string    `json:"categoryName"`
+	Deadline     time.Time `json:"deadline"`
+}
+
+// OverdueOf lists a unit's open overdue cases, oldest deadline first.
+func (s *Service) OverdueOf(ctx context.Context, unitID int64) ([]OverdueCase, error) {
+	e, err := s.env(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := s.db.Read()
+	rows, err := c.Query(ctx, `SELECT id, code, category_id, deadline_at FROM cases WHERE lead_unit_id = ? AND state IN ('handling', 'returned')
+		AND deadline_at < ? ORDER BY deadline_at LIMIT 50`, unitID, c.Now)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []OverdueCase{}
+	for rows.Next() {
+		var o OverdueCase
+		var cat int64
+		if err := rows.Scan(&o.ID, &o.Code, &cat, &o.Deadline); err != nil {
+			return nil, err
+		}
+		o.CategoryName = e.categories[cat].Name
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// Overview is the cockpit's picture of the cases.
+type Overview struct {
+	ByState     map[string]int `json:"byState"`
+	BySource    map[string]int `json:"bySource"`
+	ByRegion    []RegionCount  `json:"byRegion"`
+	Open        int            `json:"open"`
+	Overdue     int            `json:"overdue"`
+	TodayIntake int            `json:"todayIntake"`
+	TodayClosed int            `json:"todayClosed"`
+	Trend       []DayCount     `json:"trend"`
+	Heat        []HeatPoint    `json:"heat"`
+}
+
+// RegionCount is a region's open and overdue cases.
+type RegionCount struct {
+	RegionID int64  `json:"regionId"`
+	Name     string `json:"name"`
+	Open     int    `json:"open"`
+	Overdue  int    `json:"overdue"`
+}
+
+// DayCount is one day of the trend.
+type DayCount struct {
+	Date   string `json:"date"`
+	Intake int    `json:"intake"`
+	Closed int    `json:"closed"`
+}
+
+// HeatPoint is a grid cell of open cases on the map.
+type HeatPoint struct {
+	Lat    float64 `json:"lat"`
+	Lng    float64 `json:"lng"`
+	Weight int     `json:"weight"`
+}
+
+// Overview aggregates the cases in the actor's pool for the cockpit.
+func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (Overview, error) {
+	e, err := s.env(ctx)
+	if err != nil {
+		return Overview{}, err
+	}
+	c := s.db.Read()
+	where, args, err := e.where(actor, Filter{View: "pool"}, c.Now)
+	if err != nil {
+		return Overview{}, err
+	}
+	b := c.Now.In(domain.Beijing)
+	today := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, domain.Beijing)
+	since := today.AddDate(0, 0, -29)
+	o := Overview{ByState: map[string]int{}, BySource: map[string]int{}, ByRegion: []RegionCount{}, Trend: []DayCount{}, Heat: []HeatPoint{}}
+	days := map[string]*DayCount{}
+	for d := range 30 {
+		day := since.AddDate(0, 0, d).Format(time.DateOnly)
+		o.Trend = append(o.Trend, DayCount{Date: day})
+	}
+	for i := range o.Trend {
+		days[o.Trend[i].Date] = &o.Trend[i]
+	}
+	regions := map[int64]*RegionCount{}
+	heat := map[[2]int]int{}
+	rows, err := c.Query(ctx, `SELECT c.state, c.source, c.region_id, c.lat, c.lng, c.deadline_at, c.reported_at, c.created_at, c.closed_at FROM cases c`+
+		and(where, `(c.state <> 'closed' OR c.created_at >= ? OR c.closed_at >= ?)`), append(args, since.UTC(), since.UTC())...)
+	if err != nil {
+		return o, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var state, source string
+		var region *int64
+		var lat, lng *float64
+		var deadline, reported, closed *time.Time
+		var created time.Time
+		if err := rows.Scan(&state, &source, &region, &lat, &lng, &deadline, &reported, &created, &closed); err != nil {
+			return o, err
+		}
+		if d := days[created.In(domain.Beijing).Format(time.DateOnly)]; d != nil {
+			d.Intake++
+		}
+		if closed != nil {
+			if d := days[closed.In(domain.Beijing).Format(time.DateOnly)]; d != nil {
+				d.Closed++
+			}
+		}
+		if state == "closed" {
+			continue
+		}
+		o.Open++
+		o.ByState[state]++
+		o.BySource[source]++
+		overdue := deadline != nil && state != "verifying" && c.Now.After(*deadline) && reported == nil
+		if overdue {
+			o.Overdue++
+		}
+		if region != nil {
+			r := regions[*region]
+			if r == nil {
+				r = &RegionCount{RegionID: *region, Name: e.regions[*region].Name}
+				regions[*region] = r
+			}
+			r.Open++
+			if overdue {
+				r.Overdue++
+			}
+		}
+		if lat != nil && lng != nil {
+			heat[[2]int{int(*lat * 200), int(*lng * 200)}]++ // cells of about 500 m
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return o, err
+	}
+	todayKey := today.Format(time.DateOnly)
+	o.TodayIntake, o.TodayClosed = days[todayKey].Intake, days[todayKey].Closed
+	for _, r := range regions {
+		o.ByRegion = append(o.ByRegion, *r)
+	}
+	slices.SortFunc(o.ByRegion, func(a, b RegionCount) int { return b.Open - a.Open })
+	for cell, n := range heat {
+		o.Heat = append(o.Heat, HeatPoint{Lat: (float64(cell[0]) + 0.5) / 200, Lng: (float64(cell[1]) + 0.5) / 200, Weight: n})
+	}
+	return o, nil
+}
