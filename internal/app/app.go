@@ -27,6 +27,7 @@ import (
 	"wenming/internal/open311"
 	"wenming/internal/org"
 	"wenming/internal/plan"
+	"wenming/internal/ranking"
 	"wenming/internal/store"
 	"wenming/internal/submission"
 	"wenming/internal/webhook"
@@ -150,11 +151,14 @@ func serve(ctx context.Context, e *env) error {
 	evidence := files.NewService(e.db, blobs)
 	submissions := submission.NewService(e.db, orgs, frameworks, evidence)
 	caseEngine := cases.NewService(e.db, orgs, evidence)
+	plans := plan.NewService(e.db, orgs, frameworks)
+	rankings := ranking.NewService(e.db, orgs, caseEngine, submissions, plans)
+	rankings.FontPath = e.cfg.PDFFont
 	hooks := webhook.NewService(e.db)
 	authn := auth.NewService(e.db, policy(e.cfg))
 	srv := httpapi.New(httpapi.Deps{
 		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db),
-		Framework: frameworks, Plan: plan.NewService(e.db, orgs, frameworks), Files: evidence,
+		Framework: frameworks, Plan: plans, Files: evidence, Ranking: rankings,
 		Submission: submissions, Message: message.NewService(e.db), Cases: caseEngine, Webhooks: hooks,
 		Open311:  open311.New(caseEngine, authn, e.log),
 		MapTiles: httpapi.MapTiles{URL: e.cfg.MapTiles, Attribution: e.cfg.MapAttribution, CoordSystem: e.cfg.MapCoords},
@@ -171,7 +175,8 @@ func serve(ctx context.Context, e *env) error {
 	waitJobs := jobs.Start(jobCtx, e.log,
 		jobs.Job{Name: "weekly submission reminders", Every: time.Hour, Run: submissions.SendWeeklyReminders},
 		jobs.Job{Name: "case clocks", Every: e.cfg.JobInterval, Run: caseEngine.RunTimers},
-		jobs.Job{Name: "webhook deliveries", Every: e.cfg.JobInterval, Run: hooks.Deliver})
+		jobs.Job{Name: "webhook deliveries", Every: e.cfg.JobInterval, Run: hooks.Deliver},
+		jobs.Job{Name: "scheduled bulletins", Every: time.Hour, Run: rankings.DraftScheduled})
 	defer func() { stopJobs(); waitJobs() }()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

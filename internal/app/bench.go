@@ -142,7 +142,7 @@ func (r *benchRun) setup() error {
 	evidence := files.NewService(r.db, blobs)
 	r.cases = cases.NewService(r.db, r.orgs, evidence)
 	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db),
-		Auth: auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
+		Auth:  auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
 		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db), Version: Version})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

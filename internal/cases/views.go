@@ -725,3 +725,12 @@ func (s *Service) Notices(ctx context.Context, actor *domain.Actor, unitID int64
 	}
 	return list, rows.Err()
 }
+
+// IssueNotice records a supervision notice by hand inside the caller's
+// transaction, so it stands on the unit's 督办通知 list beside the ones the
+// clock issues.
+func IssueNotice(ctx context.Context, c *store.Conn, unitID int64, caseID *int64, title, body, key string) error {
+	_, err := c.Exec(ctx, `INSERT INTO notices (case_id, unit_id, kind, title, body, dedupe_key, created_at) VALUES (?, ?, 'manual', ?, ?, ?, ?)`,
+		caseID, unitID, title, body, key, c.Now)
+	return err
+}

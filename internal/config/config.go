@@ -32,6 +32,7 @@ type Config struct {
 	MapAttribution string        // the tiles' attribution line
 	MapCoords      string        // the tiles' coordinate system: wgs84 or gcj02
 	JobInterval    time.Duration // how often case clocks and webhooks run
+	PDFFont        string        // the TrueType font bulletins are printed in ("" = the usual places)
 }
 
 // field binds one setting to its flag and environment variable.
@@ -61,6 +62,7 @@ func (c *Config) fields() []field {
 		{"map-attribution", "WENMING_MAP_ATTRIBUTION", "地图瓦片的版权说明", &c.MapAttribution, "", false},
 		{"map-coords", "WENMING_MAP_COORDS", "瓦片坐标系 wgs84（天地图）或 gcj02（高德、腾讯）", &c.MapCoords, "wgs84", false},
 		{"job-interval", "WENMING_JOB_INTERVAL", "案件时限与消息推送的检查间隔", &c.JobInterval, "1m", false},
+		{"pdf-font", "WENMING_PDF_FONT", "通报 PDF 使用的中文 TrueType 字体（.ttf；留空则在常见位置查找）", &c.PDFFont, "", false},
 	}
 }
 

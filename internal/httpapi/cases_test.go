@@ -246,7 +246,6 @@ func TestWebhooksAreSignedAndRetried(t *testing.T) {
 	})
 }
 
-
 // TestCaseScopeMatrix: every role, scoped to street A or unit A, reads the
 // case handled in its scope and is refused, read and write, the case of
 // unit B in street B; the three admin roles see no cases at all.

@@ -25,6 +25,7 @@ import (
 	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/plan"
+	"wenming/internal/ranking"
 	"wenming/internal/store"
 	"wenming/internal/submission"
 	"wenming/internal/webhook"
@@ -47,6 +48,7 @@ type fixture struct {
 	submissions                *submission.Service
 	cases                      *cases.Service
 	webhooks                   *webhook.Service
+	ranking                    *ranking.Service
 	clock                      *clock
 	county, streetA, streetB   int64
 	office, unitA, subA, unitB int64
@@ -125,9 +127,10 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.submissions = submission.NewService(db, f.org, frameworks, evidence)
 	f.cases = cases.NewService(db, f.org, evidence)
 	f.webhooks = webhook.NewService(db)
+	f.ranking = ranking.NewService(db, f.org, f.cases, f.submissions, f.plans)
 	f.api = httpapi.New(httpapi.Deps{
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: evidence,
-		Submission: f.submissions, Message: message.NewService(db), Cases: f.cases, Webhooks: f.webhooks,
+		Submission: f.submissions, Message: message.NewService(db), Cases: f.cases, Webhooks: f.webhooks, Ranking: f.ranking,
 		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
 		Org:  f.org, Audit: audit.NewService(db), Version: "test",
 	})

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"wenming/internal/cases"
+	"wenming/internal/ranking"
 	"wenming/internal/webhook"
 
 	"wenming/internal/domain"
@@ -180,6 +181,23 @@ func (s *Server) apiRoutes() []route {
 		{method: "PUT", path: "/api/v1/webhooks/{id}", tag: "消息推送", summary: "修改消息推送（密钥留空则不变）", in: webhook.Webhook{}, out: webhook.Webhook{}, h: withIDBody(200, s.Webhooks.Update)},
 		{method: "DELETE", path: "/api/v1/webhooks/{id}", tag: "消息推送", summary: "删除消息推送", status: 204, h: withIDNoContent(s.Webhooks.Delete)},
 		{method: "GET", path: "/api/v1/webhooks/{id}/deliveries", tag: "消息推送", summary: "投递记录", out: listOf[webhook.Delivery]{}, h: listedByID(s.Webhooks.Deliveries)},
+
+		{method: "GET", path: "/api/v1/rankings", tag: "排名通报", summary: "单位排名（A、B 类分别排名，三色）", query: []param{{"period", "string", "周期：2026-W48、2026-11 或 2026-Q4（默认本月）"}}, out: ranking.Ranking{}, h: s.rankings},
+		{method: "GET", path: "/api/v1/rankings/export", tag: "排名通报", summary: "导出排名", query: []param{{"period", "string", "周期"}}, download: xlsxType, h: s.exportRankings},
+		{method: "GET", path: "/api/v1/ranking-settings", tag: "排名通报", summary: "排名权重与颜色分档", out: ranking.Settings{}, h: noInput(s.Ranking.LoadSettings)},
+		{method: "PUT", path: "/api/v1/ranking-settings", tag: "排名通报", summary: "修改排名权重与颜色分档", in: ranking.Settings{}, out: ranking.Settings{}, h: withBody(200, s.Ranking.UpdateSettings)},
+		{method: "GET", path: "/api/v1/bulletins", tag: "排名通报", summary: "通报列表（单位只见已发布的）", query: []param{{"kind", "string", "week、month 或 quarter"}, {"status", "string", "draft、approved 或 published"}}, out: listOf[ranking.Bulletin]{}, h: s.bulletins},
+		{method: "POST", path: "/api/v1/bulletins", tag: "排名通报", summary: "按当前数据起草通报", in: ranking.BulletinInput{}, out: ranking.Bulletin{}, status: 201, h: withBody(201, s.Ranking.CreateBulletin)},
+		{method: "GET", path: "/api/v1/bulletins/{id}", tag: "排名通报", summary: "通报详情", out: ranking.Bulletin{}, h: withID(200, s.Ranking.Bulletin)},
+		{method: "PUT", path: "/api/v1/bulletins/{id}", tag: "排名通报", summary: "修改通报草稿的标题与正文", in: ranking.BulletinEdit{}, out: ranking.Bulletin{}, h: withIDBody(200, s.Ranking.EditBulletin)},
+		{method: "DELETE", path: "/api/v1/bulletins/{id}", tag: "排名通报", summary: "删除通报草稿", status: 204, h: withIDNoContent(s.Ranking.DeleteBulletin)},
+		{method: "POST", path: "/api/v1/bulletins/{id}/regenerate", tag: "排名通报", summary: "按最新数据更新草稿", out: ranking.Bulletin{}, h: withID(200, s.Ranking.RegenerateBulletin)},
+		{method: "POST", path: "/api/v1/bulletins/{id}/approve", tag: "排名通报", summary: "审核通报（创城办领导）", out: ranking.Bulletin{}, h: withID(200, s.Ranking.ApproveBulletin)},
+		{method: "POST", path: "/api/v1/bulletins/{id}/publish", tag: "排名通报", summary: "发布通报（发布后不可修改，各单位可见）", out: ranking.Bulletin{}, h: withID(200, s.Ranking.PublishBulletin)},
+		{method: "GET", path: "/api/v1/bulletins/{id}/file", tag: "排名通报", summary: "下载通报（xlsx、docx 或 pdf）", query: []param{{"format", "string", "xlsx、docx 或 pdf"}}, download: "application/octet-stream", h: s.bulletinFile},
+		{method: "GET", path: "/api/v1/sanctions", tag: "排名通报", summary: "督办问责记录", query: []param{{"unitId", "integer", "单位"}, {"kind", "string", "notice、talk 或 exposure"}}, out: listOf[ranking.Sanction]{}, h: s.sanctions},
+		{method: "POST", path: "/api/v1/sanctions", tag: "排名通报", summary: "记录督办通知、约谈或曝光", in: ranking.SanctionInput{}, out: ranking.Sanction{}, status: 201, h: withBody(201, s.Ranking.RecordSanction)},
+		{method: "GET", path: "/api/v1/cockpit", tag: "驾驶舱", summary: "驾驶舱：案件态势、排名、热力", out: ranking.Cockpit{}, h: noInput(s.Ranking.Cockpit)},
 
 		{method: "GET", path: "/api/v1/public/case-form", tag: "市民随手拍", summary: "随手拍表单：类别、区域、辖区范围", public: true, out: cases.CaseForm{}, h: s.caseForm},
 		{method: "POST", path: "/api/v1/public/cases", tag: "市民随手拍", summary: "市民随手拍（multipart：case JSON + photos；clientKey 重复时返回原案件）", public: true, upload: true, in: cases.ResidentInput{}, out: cases.Receipt{}, status: 201, h: s.snapByResident},

@@ -27,6 +27,7 @@ import (
 	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/plan"
+	"wenming/internal/ranking"
 	"wenming/internal/store"
 	"wenming/internal/submission"
 	"wenming/internal/webhook"
@@ -45,6 +46,7 @@ type Deps struct {
 	Submission   *submission.Service
 	Message      *message.Service
 	Cases        *cases.Service
+	Ranking      *ranking.Service
 	Webhooks     *webhook.Service
 	Open311      http.Handler // the GeoReport v2 adapter, mounted at /open311/v2/
 	MapTiles     MapTiles

@@ -569,3 +569,26 @@ func UnitHeads(ctx context.Context, c *store.Conn, unitID int64) ([]int64, error
 	}
 	return ids, rows.Err()
 }
+
+// UnitsWithRole returns the units where someone enabled holds one of the
+// roles, to address a message to the office.
+func (s *Service) UnitsWithRole(ctx context.Context, roles ...domain.Role) ([]int64, error) {
+	args := []any{}
+	for _, r := range roles {
+		args = append(args, string(r))
+	}
+	rows, err := s.db.Read().Query(ctx, `SELECT DISTINCT u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE NOT u.disabled AND r.role IN (`+store.Placeholders(len(roles))+`) ORDER BY u.unit_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

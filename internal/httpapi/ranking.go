@@ -1,0 +1,78 @@
+package httpapi
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"wenming/internal/domain"
+	"wenming/internal/ranking"
+)
+
+func (s *Server) rankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	out, err := s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) exportRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	out, err := s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"))
+	if err != nil {
+		return err
+	}
+	b := ranking.Bulletin{Title: "单位排名 " + out.Period, Ranking: out}
+	return sendFile(w, "单位排名"+out.Period+".xlsx", xlsxType, func(w io.Writer) error { return ranking.WriteXLSX(b, w) })
+}
+
+func (s *Server) bulletins(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	q := r.URL.Query()
+	list, err := s.Ranking.Bulletins(r.Context(), a, q.Get("kind"), q.Get("status"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, listOf[ranking.Bulletin]{Items: list, Total: len(list)})
+	return nil
+}
+
+var formatTypes = map[string]string{
+	"xlsx": xlsxType,
+	"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"pdf":  "application/pdf",
+}
+
+func (s *Server) bulletinFile(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	format := r.URL.Query().Get("format")
+	var buf bytes.Buffer
+	name, err := s.Ranking.BulletinFile(r.Context(), a, id, format, &buf)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", formatTypes[format])
+	w.Header().Set("Content-Disposition", "attachment; filename=\"bulletin."+format+"\"; filename*=UTF-8''"+url.PathEscape(name))
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	_, err = buf.WriteTo(w)
+	return err
+}
+
+func (s *Server) sanctions(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	q := r.URL.Query()
+	unit, err := queryInt(q, "unitId", 0)
+	if err != nil {
+		return err
+	}
+	list, err := s.Ranking.Sanctions(r.Context(), a, int64(unit), q.Get("kind"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, listOf[ranking.Sanction]{Items: list, Total: len(list)})
+	return nil
+}

@@ -1,0 +1,363 @@
+package ranking
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/cases"
+	"wenming/internal/domain"
+	"wenming/internal/message"
+	"wenming/internal/org"
+	"wenming/internal/store"
+)
+
+// BulletinKinds are the cadences of bulletins.
+var BulletinKinds = []domain.Named{{Code: "week", Name: "周通报"}, {Code: "month", Name: "月通报"}, {Code: "quarter", Name: "季度通报"}}
+
+// Bulletin is a ranking made public: drafted from the figures, approved by
+// the office leader, then published to every unit and frozen.
+type Bulletin struct {
+	ID          int64      `json:"id"`
+	Kind        string     `json:"kind"`
+	Period      string     `json:"period"`
+	Title       string     `json:"title"`
+	Summary     string     `json:"summary"`
+	Status      string     `json:"status"`
+	CreatedAt   time.Time  `json:"createdAt"`
+	CreatedBy   string     `json:"createdBy"`
+	ApprovedAt  *time.Time `json:"approvedAt"`
+	ApprovedBy  string     `json:"approvedBy"`
+	PublishedAt *time.Time `json:"publishedAt"`
+	PublishedBy string     `json:"publishedBy"`
+	Ranking     Ranking    `json:"ranking"`
+	RedUnits    []RedUnit  `json:"redUnits"`
+}
+
+// RedUnit is a unit in red, named with its overdue cases.
+type RedUnit struct {
+	UnitID       int64               `json:"unitId"`
+	UnitName     string              `json:"unitName"`
+	UnitClass    string              `json:"unitClass"`
+	Score        *float64            `json:"score"`
+	OverdueCases []cases.OverdueCase `json:"overdueCases"`
+}
+
+// content is what a bulletin freezes.
+type content struct {
+	Ranking  Ranking   `json:"ranking"`
+	RedUnits []RedUnit `json:"redUnits"`
+}
+
+// BulletinInput asks for a bulletin of a period.
+type BulletinInput struct {
+	Kind   string `json:"kind"`
+	Period string `json:"period"`
+}
+
+// BulletinEdit is what the office edits of a draft.
+type BulletinEdit struct {
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+}
+
+// draft builds a bulletin's content from the current figures.
+func (s *Service) draft(ctx context.Context, p Period) (content, string, error) {
+	r, err := s.compute(ctx, p)
+	if err != nil {
+		return content{}, "", err
+	}
+	out := content{Ranking: r, RedUnits: []RedUnit{}}
+	green, red := 0, 0
+	for _, c := range r.Classes {
+		for _, u := range c.Units {
+			switch u.Color {
+			case "green":
+				green++
+			case "red":
+				red++
+				overdue, err := s.cases.OverdueOf(ctx, u.UnitID)
+				if err != nil {
+					return content{}, "", err
+				}
+				out.RedUnits = append(out.RedUnits, RedUnit{UnitID: u.UnitID, UnitName: u.UnitName, UnitClass: u.UnitClass, Score: u.Score, OverdueCases: overdue})
+			}
+		}
+	}
+	summary := fmt.Sprintf("%s，全县责任单位按 A、B 类分别排名：绿色 %d 个，红色 %d 个。", p.Name(), green, red)
+	if red > 0 {
+		var names []string
+		for _, u := range out.RedUnits {
+			names = append(names, u.UnitName)
+		}
+		summary += "红色单位：" + strings.Join(names, "、") + "，请对照超期案件立即整改，并于 3 个工作日内向县文明办书面说明。"
+	}
+	return out, summary, nil
+}
+
+// CreateBulletin drafts a bulletin of a period (office).
+func (s *Service) CreateBulletin(ctx context.Context, actor *domain.Actor, in BulletinInput) (Bulletin, error) {
+	if !actor.Has(officeRoles...) && actor.UserID != 0 {
+		return Bulletin{}, domain.Forbidden("只有创城办可以起草通报")
+	}
+	if domain.NameOf(BulletinKinds, in.Kind) == "" {
+		return Bulletin{}, domain.Invalid("kind", "通报类型只能是周、月或季度")
+	}
+	p, err := ParsePeriod("period", in.Period)
+	if err != nil {
+		return Bulletin{}, err
+	}
+	if p.Kind != in.Kind {
+		return Bulletin{}, domain.Invalid("period", "周期“"+in.Period+"”与通报类型不符")
+	}
+	body, summary, err := s.draft(ctx, p)
+	if err != nil {
+		return Bulletin{}, err
+	}
+	raw, _ := json.Marshal(body)
+	title := fmt.Sprintf("关于%s文明城市创建工作情况的通报", p.Name())
+	var id int64
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		var err error
+		id, err = c.Insert(ctx, `INSERT INTO bulletins (kind, period, title, summary, status, content, created_at, created_by) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?)`,
+			in.Kind, p.Code, title, summary, string(raw), c.Now, actor.RealName)
+		if de, ok := domain.AsError(err); ok && de.Code == domain.CodeConflict {
+			return domain.Conflict("period", "该周期的"+domain.NameOf(BulletinKinds, in.Kind)+"已存在")
+		}
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "bulletin", EntityID: id, Summary: "起草" + title})
+	})
+	if err != nil {
+		return Bulletin{}, err
+	}
+	return s.Bulletin(ctx, actor, id)
+}
+
+const selectBulletins = `SELECT id, kind, period, title, summary, status, content, created_at, created_by, approved_at, approved_by, published_at, published_by FROM bulletins`
+
+func scanBulletin(r interface{ Scan(...any) error }) (Bulletin, error) {
+	var b Bulletin
+	var raw string
+	if err := r.Scan(&b.ID, &b.Kind, &b.Period, &b.Title, &b.Summary, &b.Status, &raw, &b.CreatedAt, &b.CreatedBy, &b.ApprovedAt, &b.ApprovedBy, &b.PublishedAt, &b.PublishedBy); err != nil {
+		return b, err
+	}
+	var body content
+	if err := json.Unmarshal([]byte(raw), &body); err != nil {
+		return b, err
+	}
+	b.Ranking, b.RedUnits = body.Ranking, body.RedUnits
+	return b, nil
+}
+
+// canSee: units see only what is published.
+func canSee(actor *domain.Actor, b Bulletin) bool {
+	if actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader) {
+		return true
+	}
+	return actor.Has(readers...) && b.Status == "published"
+}
+
+// Bulletins lists the bulletins the actor may see, newest first.
+func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, status string) ([]Bulletin, error) {
+	if !actor.Has(readers...) {
+		return nil, domain.Forbidden("无权查看通报")
+	}
+	rows, err := s.db.Read().Query(ctx, selectBulletins+` ORDER BY created_at DESC, id DESC LIMIT 500`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Bulletin{}
+	for rows.Next() {
+		b, err := scanBulletin(rows)
+		if err != nil {
+			return nil, err
+		}
+		if canSee(actor, b) && (kind == "" || b.Kind == kind) && (status == "" || b.Status == status) {
+			b.Ranking.Classes = nil // lists stay light; the bulletin page reads the whole
+			out = append(out, b)
+		}
+	}
+	return out, rows.Err()
+}
+
+// Bulletin returns one bulletin.
+func (s *Service) Bulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+	b, err := scanBulletin(s.db.Read().QueryRow(ctx, selectBulletins+` WHERE id = ?`, id))
+	if err != nil {
+		if err2 := s.db.Read().Get(ctx, "通报", `SELECT id FROM bulletins WHERE id = ?`, []any{id}, new(int64)); err2 != nil {
+			return b, err2
+		}
+		return b, err
+	}
+	if !canSee(actor, b) {
+		return Bulletin{}, domain.Forbidden("通报发布后才能查看")
+	}
+	return b, nil
+}
+
+// change runs a step on a bulletin in a given status.
+func (s *Service) change(ctx context.Context, actor *domain.Actor, id int64, status string, fn func(c *store.Conn, b *Bulletin) (string, error)) (Bulletin, error) {
+	err := s.db.Write(ctx, func(c *store.Conn) error {
+		b, err := scanBulletin(c.QueryRow(ctx, selectBulletins+` WHERE id = ?`+c.ForUpdate(), id))
+		if err != nil {
+			return domain.NotFound("通报")
+		}
+		if b.Status != status {
+			return domain.Conflict("status", "通报当前为“"+statusName(b.Status)+"”，不能进行此操作")
+		}
+		summary, err := fn(c, &b)
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "bulletin", EntityID: id, Summary: summary + "：" + b.Title})
+	})
+	if err != nil {
+		return Bulletin{}, err
+	}
+	return s.Bulletin(ctx, actor, id)
+}
+
+func statusName(s string) string {
+	return map[string]string{"draft": "草稿", "approved": "已审核", "published": "已发布"}[s]
+}
+
+// EditBulletin changes a draft's title and summary (office).
+func (s *Service) EditBulletin(ctx context.Context, actor *domain.Actor, id int64, in BulletinEdit) (Bulletin, error) {
+	if !actor.Has(officeRoles...) {
+		return Bulletin{}, domain.Forbidden("只有创城办可以修改通报")
+	}
+	in.Title, in.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.Summary)
+	if in.Title == "" {
+		return Bulletin{}, domain.Invalid("title", "请填写标题")
+	}
+	if err := domain.TextLimit("title", "标题", in.Title, 100); err != nil {
+		return Bulletin{}, err
+	}
+	if err := domain.TextLimit("summary", "通报正文", in.Summary, 5000); err != nil {
+		return Bulletin{}, err
+	}
+	return s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
+		_, err := c.Exec(ctx, `UPDATE bulletins SET title = ?, summary = ? WHERE id = ?`, in.Title, in.Summary, id)
+		b.Title = in.Title
+		return "修改通报", err
+	})
+}
+
+// RegenerateBulletin rebuilds a draft from the current figures (office).
+func (s *Service) RegenerateBulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+	if !actor.Has(officeRoles...) {
+		return Bulletin{}, domain.Forbidden("只有创城办可以更新通报")
+	}
+	return s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
+		p, err := ParsePeriod("period", b.Period)
+		if err != nil {
+			return "", err
+		}
+		body, _, err := s.draft(ctx, p)
+		if err != nil {
+			return "", err
+		}
+		raw, _ := json.Marshal(body)
+		_, err = c.Exec(ctx, `UPDATE bulletins SET content = ? WHERE id = ?`, string(raw), id)
+		return "按最新数据更新通报", err
+	})
+}
+
+// ApproveBulletin is the office leader's sign-off.
+func (s *Service) ApproveBulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+	if !actor.Has(domain.RoleOfficeLeader) {
+		return Bulletin{}, domain.Forbidden("通报须由创城办领导审核")
+	}
+	return s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
+		_, err := c.Exec(ctx, `UPDATE bulletins SET status = 'approved', approved_at = ?, approved_by = ? WHERE id = ?`, c.Now, actor.RealName, id)
+		return "审核通过通报", err
+	})
+}
+
+// PublishBulletin makes an approved bulletin public and frozen, and tells
+// each red unit.
+func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+	if !actor.Has(officeRoles...) {
+		return Bulletin{}, domain.Forbidden("只有创城办可以发布通报")
+	}
+	return s.change(ctx, actor, id, "approved", func(c *store.Conn, b *Bulletin) (string, error) {
+		if _, err := c.Exec(ctx, `UPDATE bulletins SET status = 'published', published_at = ?, published_by = ? WHERE id = ?`, c.Now, actor.RealName, id); err != nil {
+			return "", err
+		}
+		for _, u := range b.RedUnits {
+			body := fmt.Sprintf("《%s》已发布，本单位为红色。请对照通报所列 %d 件超期案件立即整改。", b.Title, len(u.OverdueCases))
+			if _, err := message.Send(ctx, c, u.UnitID, "bulletin_red", "通报：本单位为红色", body, fmt.Sprintf("bulletin-%d-red-%d", id, u.UnitID)); err != nil {
+				return "", err
+			}
+		}
+		return "发布通报", nil
+	})
+}
+
+// DeleteBulletin removes a draft (office).
+func (s *Service) DeleteBulletin(ctx context.Context, actor *domain.Actor, id int64) error {
+	if !actor.Has(officeRoles...) {
+		return domain.Forbidden("只有创城办可以删除通报")
+	}
+	_, err := s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
+		_, err := c.Exec(ctx, `DELETE FROM bulletins WHERE id = ?`, id)
+		return "删除通报草稿", err
+	})
+	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
+		return nil // deleted: the read-back finds nothing
+	}
+	return err
+}
+
+// DraftScheduled drafts the bulletins whose period has just ended (last
+// week, last month, last quarter) once each, and tells the office. Run
+// by the job; idempotent through the (kind, period) key.
+func (s *Service) DraftScheduled(ctx context.Context) (int, error) {
+	now := s.db.Now()
+	sys := org.SystemActor("通报定时起草")
+	n := 0
+	for _, kind := range []string{"week", "month", "quarter"} {
+		p := PeriodOf(kind, now).Previous()
+		var exists int
+		if err := s.db.Read().QueryRow(ctx, `SELECT COUNT(*) FROM bulletins WHERE kind = ? AND period = ?`, kind, p.Code).Scan(&exists); err != nil {
+			return n, err
+		}
+		if exists > 0 {
+			continue
+		}
+		b, err := s.CreateBulletin(ctx, sys, BulletinInput{Kind: kind, Period: p.Code})
+		if de, ok := domain.AsError(err); ok && de.Code == domain.CodeConflict {
+			continue // another app server drafted it first
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+		if err := s.tellOffice(ctx, b); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// tellOffice messages the office's units that a draft waits for review.
+func (s *Service) tellOffice(ctx context.Context, b Bulletin) error {
+	units, err := s.org.UnitsWithRole(ctx, domain.RoleOfficeLeader, domain.RoleOfficeStaff)
+	if err != nil {
+		return err
+	}
+	return s.db.Write(ctx, func(c *store.Conn) error {
+		for _, u := range units {
+			if _, err := message.Send(ctx, c, u, "bulletin_draft", "通报待审核："+b.Title, "已按最新数据起草，请审核后发布。", fmt.Sprintf("bulletin-%d-draft-%d", b.ID, u)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,248 @@
+// Package ranking turns each unit's figures into the campaign's ranking
+// (class A and class B apart, three colours), records sanctions against
+// units, drafts and publishes bulletins, and feeds the cockpit.
+package ranking
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/cases"
+	"wenming/internal/domain"
+	"wenming/internal/org"
+	"wenming/internal/plan"
+	"wenming/internal/store"
+	"wenming/internal/submission"
+)
+
+// Service ranks units and runs bulletins and sanctions.
+type Service struct {
+	db          *store.DB
+	org         *org.Service
+	cases       *cases.Service
+	submissions *submission.Service
+	plans       *plan.Service
+	// FontPath is the TrueType font PDFs are written in ("" = look in the
+	// usual places).
+	FontPath string
+}
+
+// NewService returns the ranking service.
+func NewService(db *store.DB, o *org.Service, c *cases.Service, s *submission.Service, p *plan.Service) *Service {
+	return &Service{db: db, org: o, cases: c, submissions: s, plans: p}
+}
+
+var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
+
+// readers see rankings: the office and leaders all units in scope, units
+// their own class.
+var readers = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleUnitHead, domain.RoleUnitLiaison, domain.RoleInspector}
+
+// Ranking is a period's ranking.
+type Ranking struct {
+	Period   string   `json:"period"`
+	Previous string   `json:"previous"`
+	Weights  Weights  `json:"weights"`
+	Bands    Bands    `json:"bands"`
+	Classes  []Class  `json:"classes"`
+	Computed string   `json:"computedAt"`
+	Notes    []string `json:"notes"`
+}
+
+// Bands are the colour lines.
+type Bands struct {
+	GreenAtLeast float64 `json:"greenAtLeast"`
+	RedBelow     float64 `json:"redBelow"`
+}
+
+// LoadSettings reads the office's weights and bands.
+func (s *Service) LoadSettings(ctx context.Context, actor *domain.Actor) (Settings, error) {
+	if !actor.Has(readers...) {
+		return Settings{}, domain.Forbidden("无权查看排名设置")
+	}
+	return loadSettings(ctx, s.db.Read())
+}
+
+func loadSettings(ctx context.Context, c *store.Conn) (Settings, error) {
+	var raw string
+	err := c.Get(ctx, "排名设置", `SELECT settings FROM ranking_settings WHERE id = 1`, nil, &raw)
+	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
+		return DefaultSettings, nil
+	}
+	if err != nil {
+		return Settings{}, err
+	}
+	out := DefaultSettings
+	return out, json.Unmarshal([]byte(raw), &out)
+}
+
+// UpdateSettings changes the weights and bands (office).
+func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Settings) (Settings, error) {
+	if !actor.Has(officeRoles...) {
+		return Settings{}, domain.Forbidden("只有创城办可以修改排名设置")
+	}
+	if err := in.validate(); err != nil {
+		return Settings{}, err
+	}
+	raw, _ := json.Marshal(in)
+	err := s.db.Write(ctx, func(c *store.Conn) error {
+		before, err := loadSettings(ctx, c)
+		if err != nil {
+			return err
+		}
+		if _, err := c.Exec(ctx, `INSERT INTO ranking_settings (id, settings, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`, string(raw), c.Now); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "ranking_settings", EntityID: 1, Summary: "修改排名权重与颜色分档", Before: before, After: in})
+	})
+	return in, err
+}
+
+// Rank returns a period's ranking as the actor may see it.
+func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string) (Ranking, error) {
+	if !actor.Has(readers...) {
+		return Ranking{}, domain.Forbidden("无权查看排名")
+	}
+	p, err := s.period(code)
+	if err != nil {
+		return Ranking{}, err
+	}
+	r, err := s.compute(ctx, p)
+	if err != nil {
+		return Ranking{}, err
+	}
+	return s.visible(ctx, actor, r)
+}
+
+func (s *Service) period(code string) (Period, error) {
+	if code == "" {
+		return PeriodOf("month", s.db.Now()), nil
+	}
+	return ParsePeriod("period", code)
+}
+
+// compute ranks every unit for a period and the one before.
+func (s *Service) compute(ctx context.Context, p Period) (Ranking, error) {
+	set, err := loadSettings(ctx, s.db.Read())
+	if err != nil {
+		return Ranking{}, err
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return Ranking{}, err
+	}
+	var units []domain.Unit
+	for _, u := range dir {
+		units = append(units, u)
+	}
+	prev, err := s.figures(ctx, p.Previous())
+	if err != nil {
+		return Ranking{}, err
+	}
+	previous := map[int64]int{}
+	for _, c := range Rank(units, prev, nil, set) {
+		for _, u := range c.Units {
+			if u.Rank != nil {
+				previous[u.UnitID] = *u.Rank
+			}
+		}
+	}
+	now, err := s.figures(ctx, p)
+	if err != nil {
+		return Ranking{}, err
+	}
+	return Ranking{Period: p.Code, Previous: p.Previous().Code, Weights: set.Weights, Bands: Bands{set.GreenAtLeast, set.RedBelow},
+		Classes: Rank(units, now, previous, set), Computed: s.db.Now().Format(time.RFC3339),
+		Notes: []string{"材料报送按周期末所在季度统计；任务进度取最新年度方案；巡查与模拟测评得分待测评模块上线后计入。"}}, nil
+}
+
+// visible keeps, for a unit, every unit's place and colour in its own
+// class but only its own figures.
+func (s *Service) visible(ctx context.Context, actor *domain.Actor, r Ranking) (Ranking, error) {
+	if actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector) {
+		return r, nil
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return r, err
+	}
+	own := dir[actor.UnitID]
+	var keep []Class
+	for _, c := range r.Classes {
+		if c.Class != own.Class {
+			continue
+		}
+		for i, u := range c.Units {
+			if unit := dir[u.UnitID]; !actor.SeesUnit(unit.Path, unit.RegionCode) {
+				c.Units[i].Figures = Figures{}
+			}
+		}
+		keep = append(keep, c)
+	}
+	r.Classes = keep
+	return r, nil
+}
+
+// figures gathers every unit's figures for a period from the areas that
+// hold them.
+func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, error) {
+	out := map[int64]Figures{}
+	caseFigures, err := s.cases.FiguresByUnit(ctx, p.From.UTC(), p.To.UTC())
+	if err != nil {
+		return nil, err
+	}
+	for u, f := range caseFigures {
+		out[u] = Figures{CasesReceived: f.Received, CasesClosed: f.Closed, OnTimeRate: f.OnTimeRate, ReworkRate: f.ReworkRate, Overdue: f.Overdue,
+			Returns: f.Returns, AvgHandlingHours: f.AvgHandlingHours, Satisfaction: f.Satisfaction}
+	}
+	subs, err := s.submissions.Figures(ctx, org.SystemActor("排名"), p.Quarter())
+	if err != nil {
+		return nil, err
+	}
+	for _, sf := range subs {
+		f := out[sf.UnitID]
+		f.SubmissionsDue = sf.Due
+		if sf.Due > 0 {
+			f.SubmissionOnTimeRate = ptr(sf.OnTimeRate)
+		}
+		if graded := sf.Met + sf.Basic + sf.Unmet; graded > 0 {
+			f.GradeRate = ptr((float64(sf.Met) + 0.6*float64(sf.Basic)) / float64(graded))
+		}
+		out[sf.UnitID] = f
+	}
+	progress, err := s.plans.UnitProgress(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for u, v := range progress {
+		f := out[u]
+		f.TaskProgress = ptr(roundTo(v, 1))
+		out[u] = f
+	}
+	rows, err := s.db.Read().Query(ctx, `SELECT unit_id, kind, COUNT(*) FROM sanctions WHERE occurred_at >= ? AND occurred_at < ? GROUP BY unit_id, kind`, p.From.UTC(), p.To.UTC())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var unit int64
+		var kind string
+		var n int
+		if err := rows.Scan(&unit, &kind, &n); err != nil {
+			return nil, err
+		}
+		f := out[unit]
+		switch kind {
+		case "notice":
+			f.Notices += n
+		case "talk":
+			f.Talks += n
+		case "exposure":
+			f.Exposures += n
+		}
+		out[unit] = f
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,164 @@
+package ranking
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"wenming/internal/audit"
+	"wenming/internal/cases"
+	"wenming/internal/domain"
+	"wenming/internal/files"
+	"wenming/internal/store"
+)
+
+// SanctionKinds are the office's means of holding a unit to account.
+var SanctionKinds = []domain.Named{{Code: "notice", Name: "督办通知"}, {Code: "talk", Name: "约谈"}, {Code: "exposure", Name: "曝光"}}
+
+// Sanction is one recorded against a unit, with its documents.
+type Sanction struct {
+	ID         int64        `json:"id"`
+	Kind       string       `json:"kind"`
+	UnitID     int64        `json:"unitId"`
+	UnitName   string       `json:"unitName"`
+	CaseID     *int64       `json:"caseId"`
+	CaseCode   string       `json:"caseCode"`
+	Title      string       `json:"title"`
+	Body       string       `json:"body"`
+	OccurredAt time.Time    `json:"occurredAt"`
+	Files      []files.File `json:"files"`
+	CreatedBy  string       `json:"createdBy"`
+	CreatedAt  time.Time    `json:"createdAt"`
+}
+
+// SanctionInput is a sanction as the office records it.
+type SanctionInput struct {
+	Kind       string  `json:"kind"`
+	UnitID     int64   `json:"unitId"`
+	CaseID     *int64  `json:"caseId"`
+	Title      string  `json:"title"`
+	Body       string  `json:"body"`
+	OccurredAt string  `json:"occurredAt"` // YYYY-MM-DD
+	FileIDs    []int64 `json:"fileIds"`
+}
+
+// RecordSanction records a notice, talk or exposure against a unit
+// (office). A notice also lands on the unit's 督办通知 list.
+func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in SanctionInput) (Sanction, error) {
+	if !actor.Has(officeRoles...) {
+		return Sanction{}, domain.Forbidden("只有创城办可以督办问责")
+	}
+	in.Title, in.Body = strings.TrimSpace(in.Title), strings.TrimSpace(in.Body)
+	if domain.NameOf(SanctionKinds, in.Kind) == "" {
+		return Sanction{}, domain.Invalid("kind", "类型只能是督办通知、约谈或曝光")
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return Sanction{}, err
+	}
+	unit, ok := dir[in.UnitID]
+	if !ok || !actor.SeesUnit(unit.Path, unit.RegionCode) {
+		return Sanction{}, domain.Invalid("unitId", "请选择本人数据范围内的单位")
+	}
+	if in.Title == "" {
+		return Sanction{}, domain.Invalid("title", "请填写标题")
+	}
+	if err := domain.TextLimit("title", "标题", in.Title, 100); err != nil {
+		return Sanction{}, err
+	}
+	if err := domain.TextLimit("body", "内容", in.Body, 5000); err != nil {
+		return Sanction{}, err
+	}
+	when, err := time.ParseInLocation(time.DateOnly, in.OccurredAt, domain.Beijing)
+	if err != nil {
+		return Sanction{}, domain.Invalid("occurredAt", "日期格式应为 YYYY-MM-DD")
+	}
+	if in.CaseID != nil {
+		if _, err := s.cases.Get(ctx, actor, *in.CaseID); err != nil {
+			return Sanction{}, domain.Invalid("caseId", "案件不存在或不在您的数据范围内")
+		}
+	}
+	var id int64
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		var err error
+		id, err = c.Insert(ctx, `INSERT INTO sanctions (kind, unit_id, case_id, title, body, occurred_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.Kind, in.UnitID, in.CaseID, in.Title, in.Body, when.UTC(), actor.RealName, c.Now)
+		if err != nil {
+			return err
+		}
+		if err := files.Attach(ctx, c, actor, in.FileIDs, "sanction", id); err != nil {
+			return err
+		}
+		if in.Kind == "notice" {
+			if err := cases.IssueNotice(ctx, c, in.UnitID, in.CaseID, in.Title, in.Body, fmt.Sprintf("sanction-%d", id)); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "sanction", EntityID: id,
+			Summary: fmt.Sprintf("%s：%s《%s》", domain.NameOf(SanctionKinds, in.Kind), unit.Name, in.Title)})
+	})
+	if err != nil {
+		return Sanction{}, err
+	}
+	list, err := s.loadSanctions(ctx, "s.id = ?", id)
+	if err != nil || len(list) == 0 {
+		return Sanction{}, err
+	}
+	return list[0], nil
+}
+
+// Sanctions lists the sanctions of units in the actor's scope.
+func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int64, kind string) ([]Sanction, error) {
+	if !actor.Has(readers...) {
+		return nil, domain.Forbidden("无权查看督办问责")
+	}
+	all, err := s.loadSanctions(ctx, "1 = 1")
+	if err != nil {
+		return nil, err
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []Sanction{}
+	for _, x := range all {
+		u := dir[x.UnitID]
+		if actor.SeesUnit(u.Path, u.RegionCode) && (unitID == 0 || x.UnitID == unitID) && (kind == "" || x.Kind == kind) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
+func (s *Service) loadSanctions(ctx context.Context, where string, args ...any) ([]Sanction, error) {
+	c := s.db.Read()
+	rows, err := c.Query(ctx, `SELECT s.id, s.kind, s.unit_id, un.name, s.case_id, COALESCE(k.code, ''), s.title, s.body, s.occurred_at, s.created_by, s.created_at
+		FROM sanctions s JOIN units un ON un.id = s.unit_id LEFT JOIN cases k ON k.id = s.case_id WHERE `+where+` ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1000`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []Sanction{}
+	var ids []int64
+	for rows.Next() {
+		var x Sanction
+		if err := rows.Scan(&x.ID, &x.Kind, &x.UnitID, &x.UnitName, &x.CaseID, &x.CaseCode, &x.Title, &x.Body, &x.OccurredAt, &x.CreatedBy, &x.CreatedAt); err != nil {
+			return nil, err
+		}
+		list = append(list, x)
+		ids = append(ids, x.ID)
+	}
+	rows.Close()
+	attached, err := files.Of(ctx, c, "sanction", ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		list[i].Files = attached[list[i].ID]
+		if list[i].Files == nil {
+			list[i].Files = []files.File{}
+		}
+	}
+	return list, nil
+}
