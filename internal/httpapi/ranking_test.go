@@ -196,3 +196,44 @@ func TestSanctionsReachTheUnit(t *testing.T) {
 		}
 	})
 }
+
+// TestScheduledBulletinsDraftOnce: the job drafts last week's, last month's
+// and last quarter's bulletins once, however often it runs, and tells the
+// office.
+func TestScheduledBulletinsDraftOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		if n, err := f.ranking.DraftScheduled(ctx); err != nil || n != 3 {
+			t.Fatalf("first run drafted %d (%v), want 3", n, err)
+		}
+		if n, err := f.ranking.DraftScheduled(ctx); err != nil || n != 0 {
+			t.Fatalf("second run drafted %d (%v), want 0", n, err)
+		}
+		var list struct{ Items []ranking.Bulletin }
+		f.login("county_staff").do("GET", "/api/v1/bulletins?status=draft", nil).want(200).json(&list)
+		periods := map[string]string{}
+		for _, b := range list.Items {
+			periods[b.Kind] = b.Period
+		}
+		// The fixture's clock stands on Monday 2 March 2026.
+		if periods["week"] != "2026-W09" || periods["month"] != "2026-02" || periods["quarter"] != "2025-Q4" {
+			t.Fatalf("drafted %v", periods)
+		}
+		var msgs struct{ Items []struct{ Kind string } }
+		f.login("county_staff").do("GET", "/api/v1/messages", nil).want(200).json(&msgs)
+		n := 0
+		for _, m := range msgs.Items {
+			if m.Kind == "bulletin_draft" {
+				n++
+			}
+		}
+		if n != 3 {
+			t.Fatalf("the office got %d review reminders, want 3", n)
+		}
+		f.login("b_member").do("GET", "/api/v1/bulletins", nil).want(200).json(&list)
+		if len(list.Items) != 0 {
+			t.Fatalf("a unit sees %d unpublished bulletins", len(list.Items))
+		}
+	})
+}
