@@ -281,3 +281,25 @@ func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (Overview, 
 	}
 	return o, nil
 }
+
+// Codes returns the codes of cases by id, for areas that name cases.
+func (s *Service) Codes(ctx context.Context, idsOf []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(idsOf) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.Read().Query(ctx, `SELECT id, code FROM cases WHERE id IN (`+ids(idsOf)+`)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return nil, err
+		}
+		out[id] = code
+	}
+	return out, rows.Err()
+}

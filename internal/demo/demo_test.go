@@ -8,8 +8,8 @@ import (
 
 	"wenming/internal/blob"
 	"wenming/internal/cases"
-	"wenming/internal/domain"
 	"wenming/internal/demo"
+	"wenming/internal/domain"
 	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"

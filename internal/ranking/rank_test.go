@@ -25,10 +25,10 @@ func TestRankByHand(t *testing.T) {
 		3: {TaskProgress: f(85)},
 		// 4 has nothing at all: no score, no rank, listed last.
 		// (30×0.5 + 15×0.5 + 15×4/8) ÷ 60 = 0.5 → 50, red.
-		5: {CasesClosed: 4, OnTimeRate: f(0.5), ReworkRate: f(0.5), Overdue: 4},
-		6: {TaskProgress: f(60)},    // 60: on the red line, so yellow
-		7: {TaskProgress: f(59.99)}, // just below: red
-		11: {TaskProgress: f(70)},   // class B apart: first in B though below A's
+		5:  {CasesClosed: 4, OnTimeRate: f(0.5), ReworkRate: f(0.5), Overdue: 4},
+		6:  {TaskProgress: f(60)},    // 60: on the red line, so yellow
+		7:  {TaskProgress: f(59.99)}, // just below: red
+		11: {TaskProgress: f(70)},    // class B apart: first in B though below A's
 	}
 	previous := map[int64]int{3: 5, 1: 1, 11: 2}
 	classes := Rank(units, figures, previous, DefaultSettings)

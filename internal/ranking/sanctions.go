@@ -133,31 +133,46 @@ func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int
 
 func (s *Service) loadSanctions(ctx context.Context, where string, args ...any) ([]Sanction, error) {
 	c := s.db.Read()
-	rows, err := c.Query(ctx, `SELECT s.id, s.kind, s.unit_id, un.name, s.case_id, COALESCE(k.code, ''), s.title, s.body, s.occurred_at, s.created_by, s.created_at
-		FROM sanctions s JOIN units un ON un.id = s.unit_id LEFT JOIN cases k ON k.id = s.case_id WHERE `+where+` ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1000`, args...)
+	rows, err := c.Query(ctx, `SELECT s.id, s.kind, s.unit_id, s.case_id, s.title, s.body, s.occurred_at, s.created_by, s.created_at
+		FROM sanctions s WHERE `+where+` ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1000`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	list := []Sanction{}
-	var ids []int64
+	var ids, caseIDs []int64
 	for rows.Next() {
 		var x Sanction
-		if err := rows.Scan(&x.ID, &x.Kind, &x.UnitID, &x.UnitName, &x.CaseID, &x.CaseCode, &x.Title, &x.Body, &x.OccurredAt, &x.CreatedBy, &x.CreatedAt); err != nil {
+		if err := rows.Scan(&x.ID, &x.Kind, &x.UnitID, &x.CaseID, &x.Title, &x.Body, &x.OccurredAt, &x.CreatedBy, &x.CreatedAt); err != nil {
 			return nil, err
 		}
 		list = append(list, x)
 		ids = append(ids, x.ID)
+		if x.CaseID != nil {
+			caseIDs = append(caseIDs, *x.CaseID)
+		}
 	}
 	rows.Close()
 	attached, err := files.Of(ctx, c, "sanction", ids)
 	if err != nil {
 		return nil, err
 	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	codes, err := s.cases.Codes(ctx, caseIDs)
+	if err != nil {
+		return nil, err
+	}
 	for i := range list {
-		list[i].Files = attached[list[i].ID]
-		if list[i].Files == nil {
-			list[i].Files = []files.File{}
+		x := &list[i]
+		x.UnitName, x.Files = dir[x.UnitID].Name, attached[x.ID]
+		if x.Files == nil {
+			x.Files = []files.File{}
+		}
+		if x.CaseID != nil {
+			x.CaseCode = codes[*x.CaseID]
 		}
 	}
 	return list, nil
