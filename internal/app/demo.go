@@ -17,6 +17,7 @@ import (
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/plan"
+	"wenming/internal/ranking"
 	"wenming/internal/submission"
 )
 
@@ -57,7 +58,12 @@ func loadDemo(ctx context.Context, e *env) error {
 		if err := demo.LoadCampaign(ctx, svc, frameworks, plan.NewService(e.db, svc, frameworks), subs, evidence); err != nil {
 			return err
 		}
-		if err := demo.LoadCases(ctx, e.db, svc, cases.NewService(e.db, svc, evidence), evidence); err != nil {
+		caseEngine := cases.NewService(e.db, svc, evidence)
+		if err := demo.LoadCases(ctx, e.db, svc, caseEngine, evidence); err != nil {
+			return err
+		}
+		rankings := ranking.NewService(e.db, svc, caseEngine, subs, plan.NewService(e.db, svc, frameworks))
+		if err := demo.LoadRanking(ctx, svc, rankings); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases)

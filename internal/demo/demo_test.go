@@ -14,6 +14,7 @@ import (
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/plan"
+	"wenming/internal/ranking"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 	"wenming/internal/submission"
@@ -193,5 +194,52 @@ func TestDemoCases(t *testing.T) {
 		if err != nil || n == 0 {
 			t.Errorf("no demo case from %s (%v)", src, err)
 		}
+	}
+}
+
+// TestDemoRanking publishes last month's bulletin and records sanctions on
+// top of the demo cases.
+func TestDemoRanking(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	ctx := context.Background()
+	orgs := org.NewService(db)
+	if _, err := demo.Load(ctx, orgs); err != nil {
+		t.Fatal(err)
+	}
+	blobs, err := blob.NewDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence := files.NewService(db, blobs)
+	fw := framework.NewService(db, orgs)
+	plans := plan.NewService(db, orgs, fw)
+	subs := submission.NewService(db, orgs, fw, evidence)
+	svc := cases.NewService(db, orgs, evidence)
+	if err := demo.LoadCases(ctx, db, orgs, svc, evidence); err != nil {
+		t.Fatal(err)
+	}
+	rankings := ranking.NewService(db, orgs, svc, subs, plans)
+	if err := demo.LoadRanking(ctx, orgs, rankings); err != nil {
+		t.Fatal(err)
+	}
+	liaison := &domain.Actor{Roles: []domain.Role{domain.RoleUnitLiaison}, Scope: domain.ScopeUnit}
+	list, err := rankings.Bulletins(ctx, liaison, "", "published")
+	if err != nil || len(list) != 1 {
+		t.Fatalf("published bulletins %d (%v), want last month's", len(list), err)
+	}
+	full, err := rankings.Bulletin(ctx, liaison, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked := 0
+	for _, c := range full.Ranking.Classes {
+		for _, u := range c.Units {
+			if u.Rank != nil {
+				ranked++
+			}
+		}
+	}
+	if ranked < 10 {
+		t.Fatalf("last month's bulletin ranks only %d units", ranked)
 	}
 }
