@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -27,10 +28,14 @@ import (
 	"wenming/internal/blob"
 	"wenming/internal/cases"
 	"wenming/internal/files"
+	"wenming/internal/framework"
 	"wenming/internal/httpapi"
 	"wenming/internal/message"
 	"wenming/internal/org"
+	"wenming/internal/plan"
+	"wenming/internal/ranking"
 	"wenming/internal/store"
+	"wenming/internal/submission"
 	"wenming/internal/webhook"
 )
 
@@ -75,7 +80,7 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fmt.Fprintf(stdout, "已生成 %d 个案件、%d 条时间线、%d 条照片记录，用时 %.1f 秒\n", city.Cases, city.Events, city.Photos, city.Took.Seconds())
 	report := bench.Report{Scale: sc.Name, DB: string(db.Dialect), Cases: city.Cases, Events: city.Events, Photos: city.Photos, GenSecs: city.Took.Seconds(),
 		Machine: bench.Machine(), Commit: commit(), Command: "wenming bench " + strings.Join(args, " "), At: time.Now().Format(time.RFC3339)}
-	for _, op := range []func(bench.City) (bench.Result, error){r.intake, r.inbox, r.dispatch} {
+	for _, op := range []func(bench.City) (bench.Result, error){r.intake, r.inbox, r.dispatch, r.cockpit} {
 		res, err := op(city)
 		if err != nil {
 			return err
@@ -141,9 +146,11 @@ func (r *benchRun) setup() error {
 	r.orgs = org.NewService(r.db)
 	evidence := files.NewService(r.db, blobs)
 	r.cases = cases.NewService(r.db, r.orgs, evidence)
+	frameworks := framework.NewService(r.db, r.orgs)
 	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db),
 		Auth:  auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
-		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db), Version: Version})
+		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db), Version: Version,
+		Ranking: ranking.NewService(r.db, r.orgs, r.cases, submission.NewService(r.db, r.orgs, frameworks, evidence), plan.NewService(r.db, r.orgs, frameworks))})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -314,4 +321,45 @@ func (r *benchRun) dispatch(city bench.City) (bench.Result, error) {
 		})
 	}
 	return bench.Compare("派遣", "p99 ≤ 15 ms，≤ 3×", batch, app, raw)
+}
+
+// cockpit: the leaders' big screen, against the grouped counts it shows
+// (open cases by state, source and region, and the 30-day trend).
+func (r *benchRun) cockpit(city bench.City) (bench.Result, error) {
+	c, err := r.client("office")
+	if err != nil {
+		return bench.Result{}, err
+	}
+	app := func(int) error {
+		res, err := c.Get(r.base + "/api/v1/cockpit")
+		return expect(res, err, 200)
+	}
+	raw := func(int) error {
+		conn := r.db.Read()
+		since := time.Now().AddDate(0, 0, -30)
+		for _, q := range []string{
+			`SELECT state, COUNT(*) FROM cases WHERE state <> 'closed' GROUP BY state`,
+			`SELECT source, COUNT(*) FROM cases WHERE state <> 'closed' GROUP BY source`,
+			`SELECT region_id, COUNT(*) FROM cases WHERE state <> 'closed' GROUP BY region_id`,
+		} {
+			if err := drain(conn.Query(r.ctx, q)); err != nil {
+				return err
+			}
+		}
+		if err := drain(conn.Query(r.ctx, `SELECT created_at FROM cases WHERE created_at >= ?`, since)); err != nil {
+			return err
+		}
+		return drain(conn.Query(r.ctx, `SELECT closed_at FROM cases WHERE closed_at >= ?`, since))
+	}
+	return bench.Compare("驾驶舱", "冷 ≤ 300 ms，热 ≤ 50 ms，≤ 1.5×", 20, app, raw)
+}
+
+func drain(rows *sql.Rows, err error) error {
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	return rows.Err()
 }
