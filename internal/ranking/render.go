@@ -74,9 +74,9 @@ func movement(m *int) string {
 	case m == nil || *m == 0:
 		return "—"
 	case *m > 0:
-		return fmt.Sprintf("↑%d", *m)
+		return fmt.Sprintf("升%d", *m) // words, not arrows: CJK fonts often lack ↑↓
 	}
-	return fmt.Sprintf("↓%d", -*m)
+	return fmt.Sprintf("降%d", -*m)
 }
 
 func colorName(c string) string {
