@@ -215,10 +215,11 @@ func (b *browser) bodyText(parts ...string) {
 	}
 }
 
-// text reads the visible text of the first element matching css.
+// text reads the visible text of the first element matching css, or ""
+// when the page has just replaced it (a wait loop then looks again).
 func (b *browser) text(css string) string {
 	b.t.Helper()
-	text, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(css)))
+	text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(() => { const e = document.querySelector(%q); return e ? e.innerText : '' })()`, css)))
 	if err != nil {
 		b.t.Fatalf("browser: %v", err)
 	}

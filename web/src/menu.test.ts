@@ -10,8 +10,10 @@ describe('menusFor', () => {
   const officeSubmissions = ['submissions', 'submissions-review', 'submissions-matrix', 'submissions-rhythm', 'submissions-requirements']
   const officeCases = ['cases', 'cases-pool', 'cases-map', 'cases-config']
   const unitCases = ['cases', 'cases-inbox', 'cases-map']
-  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, ...officeCases, 'profile']
-  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', ...unitCases, 'profile']
+  const officeRanking = ['ranking', 'rankings', 'bulletins', 'sanctions', 'cockpit']
+  const unitRanking = ['ranking', 'rankings', 'bulletins', 'sanctions']
+  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, ...officeCases, ...officeRanking, 'profile']
+  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', ...unitCases, ...unitRanking, 'profile']
   const leaderCases = ['cases', 'cases-pool', 'cases-map']
   const cases: [string, string[], string[]][] = [
     ['office_leader', ['office_leader'], office],
@@ -23,16 +25,16 @@ describe('menusFor', () => {
     [
       'leader',
       ['leader'],
-      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, 'profile'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, ...officeRanking, 'profile'],
     ],
     ['audit_admin', ['audit_admin'], ['home', 'audit', 'profile']],
-    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', ...leaderCases, 'profile']],
+    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', ...leaderCases, 'ranking', 'cockpit', 'profile']],
     ['grid_worker', ['grid_worker'], ['home', 'profile']],
     ['no roles', [], ['home', 'profile']],
     [
       'leader + audit_admin',
       ['leader', 'audit_admin'],
-      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, 'audit', 'profile'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, ...officeRanking, 'audit', 'profile'],
     ],
     ['security_admin + unit_liaison', ['security_admin', 'unit_liaison'], unit],
     [
@@ -40,7 +42,7 @@ describe('menusFor', () => {
       ['leader', 'unit_head'],
       [
         'home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo',
-        'submissions-matrix', 'cases', 'cases-pool', 'cases-inbox', 'cases-map', 'profile',
+        'submissions-matrix', 'cases', 'cases-pool', 'cases-inbox', 'cases-map', ...officeRanking, 'profile',
       ],
     ],
   ]
@@ -74,6 +76,7 @@ describe('menusFor', () => {
       ['创建管理', '/campaign'],
       ['材料报送', '/submissions'],
       ['案件管理', '/cases'],
+      ['排名通报', '/ranking'],
       ['审计日志', '/audit'],
       ['个人中心', '/profile'],
     ])
@@ -99,6 +102,22 @@ describe('menusFor', () => {
       ['案件地图', '/cases/map'],
       ['类别与规则', '/cases/config'],
     ])
+    expect(all[5].children?.map((c) => [c.title, c.path])).toEqual([
+      ['单位排名', '/rankings'],
+      ['通报', '/bulletins'],
+      ['督办问责', '/sanctions'],
+      ['驾驶舱', '/cockpit'],
+    ])
+  })
+
+  it('gives units the ranking, bulletins and sanctions but not the cockpit, and inspectors only the cockpit, in 排名通报', () => {
+    const group = (roles: string[]) => menusFor(roles).find((m) => m.key === 'ranking')?.children?.map((c) => c.key)
+    expect(group(['unit_liaison'])).toEqual(['rankings', 'bulletins', 'sanctions'])
+    expect(group(['unit_head'])).toEqual(['rankings', 'bulletins', 'sanctions'])
+    expect(group(['leader'])).toEqual(['rankings', 'bulletins', 'sanctions', 'cockpit'])
+    expect(group(['office_staff'])).toEqual(['rankings', 'bulletins', 'sanctions', 'cockpit'])
+    expect(group(['inspector'])).toEqual(['cockpit'])
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'grid_worker']) expect(group([role]), role).toBeUndefined()
   })
 
   it('gives units 本单位案件 and the map, the system admin only 消息推送, in the 案件管理 group', () => {
@@ -190,6 +209,13 @@ describe('can', () => {
     for (const role of ['leader', 'inspector', 'unit_head', 'sys_admin']) expect(can([role], 'cases.office'), role).toBe(false)
   })
 
+  it('lets the creation office run rankings, bulletins and sanctions, and only the office leader approve bulletins', () => {
+    for (const role of ['office_leader', 'office_staff']) expect(can([role], 'ranking.office'), role).toBe(true)
+    for (const role of ['leader', 'inspector', 'unit_head', 'unit_liaison', 'sys_admin']) expect(can([role], 'ranking.office'), role).toBe(false)
+    expect(can(['office_leader'], 'bulletins.approve')).toBe(true)
+    for (const role of ['office_staff', 'leader', 'unit_head']) expect(can([role], 'bulletins.approve'), role).toBe(false)
+  })
+
   it('lets the office and leaders open the lists of any unit, not unit roles', () => {
     expect(can(['office_staff'], 'lists.anyUnit')).toBe(true)
     expect(can(['leader'], 'lists.anyUnit')).toBe(true)
@@ -205,6 +231,7 @@ describe('menuTrail', () => {
     expect(menuTrail(menus, '/').map((m) => m.title)).toEqual(['首页'])
     expect(menuTrail(menus, '/plan').map((m) => m.title)).toEqual(['创建管理', '年度方案'])
     expect(menuTrail(menus, '/cases/pool').map((m) => m.title)).toEqual(['案件管理', '案件池'])
+    expect(menuTrail(menus, '/bulletins').map((m) => m.title)).toEqual(['排名通报', '通报'])
   })
   it('is empty for pages outside the menu', () => {
     expect(menuTrail(menus, '/audit')).toEqual([])

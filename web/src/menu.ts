@@ -22,9 +22,13 @@ export type PageKey =
   | 'cases-map'
   | 'cases-config'
   | 'webhooks'
+  | 'rankings'
+  | 'bulletins'
+  | 'sanctions'
+  | 'cockpit'
 
 export interface MenuItem {
-  key: PageKey | 'org' | 'campaign' | 'submissions' | 'cases'
+  key: PageKey | 'org' | 'campaign' | 'submissions' | 'cases' | 'ranking'
   title: string
   path: string
   children?: MenuItem[]
@@ -60,6 +64,12 @@ export const pageRoles: Record<PageKey, RoleCode[]> = {
   'cases-map': [...campaignOffice, 'leader', 'inspector', ...unitRoles],
   'cases-config': campaignOffice,
   webhooks: ['sys_admin'],
+  // Rankings and bulletins are published to units (their own class); sanctions each unit sees its own;
+  // the cockpit is the big screen of the office, leaders and inspectors.
+  rankings: [...campaignOffice, 'leader', ...unitRoles],
+  bulletins: [...campaignOffice, 'leader', ...unitRoles],
+  sanctions: [...campaignOffice, 'leader', ...unitRoles],
+  cockpit: [...campaignOffice, 'leader', 'inspector'],
 }
 
 /**
@@ -93,6 +103,10 @@ const permissions = {
   // dispatches in bulk and configures categories, rules and the calendar.
   'cases.create': [...campaignOffice, 'inspector', 'grid_worker', ...unitRoles] as RoleCode[],
   'cases.office': campaignOffice,
+  // The office sets the ranking's weights, drafts and publishes bulletins and records sanctions;
+  // only the office leader approves a bulletin.
+  'ranking.office': campaignOffice,
+  'bulletins.approve': ['office_leader'] as RoleCode[],
 } satisfies Record<string, RoleCode[]>
 
 export type Permission = keyof typeof permissions
@@ -143,11 +157,20 @@ export function menusFor(roles: readonly string[]): MenuItem[] {
   ]
   const cases = casePages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))
 
+  const rankingPages: [PageKey, string, string][] = [
+    ['rankings', '单位排名', '/rankings'],
+    ['bulletins', '通报', '/bulletins'],
+    ['sanctions', '督办问责', '/sanctions'],
+    ['cockpit', '驾驶舱', '/cockpit'],
+  ]
+  const ranking = rankingPages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))
+
   const menus: MenuItem[] = [{ key: 'home', title: '首页', path: '/' }]
   if (org.length) menus.push({ key: 'org', title: '组织机构', path: '/org', children: org })
   if (campaign.length) menus.push({ key: 'campaign', title: '创建管理', path: '/campaign', children: campaign })
   if (submissions.length) menus.push({ key: 'submissions', title: '材料报送', path: '/submissions', children: submissions })
   if (cases.length) menus.push({ key: 'cases', title: '案件管理', path: '/cases', children: cases })
+  if (ranking.length) menus.push({ key: 'ranking', title: '排名通报', path: '/ranking', children: ranking })
   if (allowed('audit')) menus.push({ key: 'audit', title: '审计日志', path: '/audit' })
   menus.push({ key: 'profile', title: '个人中心', path: '/profile' })
   return menus

@@ -11,6 +11,7 @@ import type {
   BulkDispatchResult, CaseCategory, CaseCategoryInput, CaseCreate, CaseDetail, CaseEvent, CaseMapItem, CaseQuery,
   CaseSettings, CaseStats, Case, CaseView, DispatchRule, DispatchRuleInput, CalendarDay, CalendarDayKind, Notice,
   PublicCase, PublicCaseForm, PublicCaseReceipt, SavedCaseView, Webhook, WebhookDelivery, WebhookInput, WorkCalendar,
+  Bulletin, BulletinFormat, BulletinQuery, Cockpit, Ranking, RankingSettings, Sanction, SanctionInput, SanctionQuery,
 } from './types'
 
 export { ApiError, errorField, setClientHooks, type Query } from './http'
@@ -214,4 +215,37 @@ export const publicCaseApi = {
   /** photoUrl is where a resident's browser loads a case photo. */
   photoUrl: (token: string, fileId: Id, size: 'thumb' | 'display' | 'original') =>
     `/api/v1/public/cases/${encodeURIComponent(token)}/photos/${fileId}?size=${size}`,
+}
+
+/** rankingApi is the units' ranking (A and B classes apart, three colours) and the office's weights and bands. */
+export const rankingApi = {
+  /** get ranks a period ("2026-W47", "2026-11", "2026-Q4"); without one, this month. */
+  get: (period?: string) => http.get<Ranking>('/rankings', { period }),
+  exportFile: (period?: string) => http.blob('/rankings/export', { period }),
+  settings: () => http.get<RankingSettings>('/ranking-settings'),
+  saveSettings: (body: RankingSettings) => http.put<RankingSettings>('/ranking-settings', body),
+}
+
+/** bulletinApi is 通报: drafts built from the ranking, approved by the office leader, then published to units. */
+export const bulletinApi = {
+  list: (query: BulletinQuery = {}) => http.get<{ items: Bulletin[] }>('/bulletins', { ...query }),
+  /** get reads one whole bulletin; the list leaves out the ranking tables (ranking.classes) to stay light. */
+  get: (id: Id) => http.get<Bulletin>(`/bulletins/${id}`),
+  create: (body: { kind: Bulletin['kind']; period: string }) => http.post<Bulletin>('/bulletins', body),
+  update: (id: Id, body: { title: string; summary: string }) => http.put<Bulletin>(`/bulletins/${id}`, body),
+  regenerate: (id: Id) => http.post<Bulletin>(`/bulletins/${id}/regenerate`),
+  remove: (id: Id) => http.del(`/bulletins/${id}`),
+  approve: (id: Id) => http.post<Bulletin>(`/bulletins/${id}/approve`),
+  publish: (id: Id) => http.post<Bulletin>(`/bulletins/${id}/publish`),
+  file: (id: Id, format: BulletinFormat) => http.blob(`/bulletins/${id}/file`, { format }),
+}
+
+/** sanctionApi is 督办问责: notices, talks and exposures recorded against units. */
+export const sanctionApi = {
+  list: (query: SanctionQuery = {}) => http.get<{ items: Sanction[] }>('/sanctions', { ...query }),
+  create: (body: SanctionInput) => http.post<Sanction>('/sanctions', body),
+}
+
+export const cockpitApi = {
+  get: () => http.get<Cockpit>('/cockpit'),
 }

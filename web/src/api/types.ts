@@ -1093,3 +1093,185 @@ export interface PublicCase {
   /** mergedInto names the surviving case when this one was merged (its code, no token). */
   mergedInto: { code: string } | string | null
 }
+
+// Rankings, bulletins, sanctions, cockpit (排名、通报、问责、驾驶舱)
+
+/** RankingPeriodKind is a ranking's period: an ISO week "2026-W47", a month "2026-11" or a quarter "2026-Q4". */
+export type RankingPeriodKind = 'week' | 'month' | 'quarter'
+
+/** RankingWeights are the points (summing to 100) each component of the composite score carries. */
+export interface RankingWeights {
+  onTime: number
+  rework: number
+  overdue: number
+  satisfaction: number
+  submission: number
+  tasks: number
+}
+
+export interface RankingBands {
+  greenAtLeast: number
+  redBelow: number
+}
+
+export interface RankingSettings extends RankingBands {
+  weights: RankingWeights
+}
+
+/**
+ * RankingFigures are what a unit is ranked on in a period (the contract's UnitFigures; that name is taken here by
+ * the submissions' quarterly figures). Rates are 0–1, satisfaction 1–5, taskProgress 0–100; null = no data.
+ */
+export interface RankingFigures {
+  casesReceived: number
+  casesClosed: number
+  onTimeRate: number | null
+  reworkRate: number | null
+  overdue: number
+  returns: number
+  avgHandlingHours: number | null
+  satisfaction: number | null
+  submissionsDue: number
+  submissionOnTimeRate: number | null
+  gradeRate: number | null
+  taskProgress: number | null
+  notices: number
+  talks: number
+  exposures: number
+  patrolScore: number | null
+}
+
+export type RankColor = 'green' | 'yellow' | 'red' | ''
+
+export interface RankedUnit {
+  unitId: Id
+  unitName: string
+  unitClass: UnitClass
+  /** rank is null for a unit with no data at all (listed last, score null too). */
+  rank: number | null
+  previousRank: number | null
+  /** movement is positive when the unit moved up since the previous period. */
+  movement: number | null
+  score: number | null
+  color: RankColor
+  figures: RankingFigures
+}
+
+export interface RankingClass {
+  class: UnitClass
+  units: RankedUnit[]
+}
+
+export interface Ranking {
+  period: string
+  previous: string
+  weights: RankingWeights
+  bands: RankingBands
+  classes: RankingClass[]
+  /** computedAt and notes are sent by the server beyond the contract. */
+  computedAt?: string
+  notes?: string[]
+}
+
+export type BulletinStatus = 'draft' | 'approved' | 'published'
+
+export interface OverdueCaseRef {
+  id: Id
+  code: string
+  categoryName: string
+  deadline: string
+}
+
+export interface BulletinRedUnit {
+  unitId: Id
+  unitName: string
+  unitClass?: UnitClass
+  score: number | null
+  overdueCases: OverdueCaseRef[]
+}
+
+export interface Bulletin {
+  id: Id
+  kind: RankingPeriodKind
+  period: string
+  title: string
+  summary: string
+  status: BulletinStatus
+  createdAt: string
+  createdBy: string
+  approvedAt: string | null
+  approvedBy: string
+  publishedAt: string | null
+  publishedBy: string
+  ranking: Ranking
+  redUnits: BulletinRedUnit[]
+}
+
+export interface BulletinQuery {
+  kind?: RankingPeriodKind | ''
+  status?: BulletinStatus | ''
+}
+
+export type BulletinFormat = 'xlsx' | 'docx' | 'pdf'
+
+export type SanctionKind = 'notice' | 'talk' | 'exposure'
+
+export interface Sanction {
+  id: Id
+  kind: SanctionKind
+  unitId: Id
+  unitName: string
+  caseId: Id | null
+  caseCode: string
+  title: string
+  body: string
+  occurredAt: string
+  files: StoredFile[]
+  createdBy: string
+  createdAt: string
+}
+
+export interface SanctionInput {
+  kind: SanctionKind
+  unitId: Id
+  caseId?: Id | null
+  title: string
+  body: string
+  /** occurredAt is the day it happened, YYYY-MM-DD. */
+  occurredAt: string
+  fileIds: Id[]
+}
+
+export interface SanctionQuery {
+  unitId?: Id
+  kind?: SanctionKind | ''
+}
+
+export interface HeatPoint {
+  lat: number
+  lng: number
+  weight: number
+}
+
+export interface CockpitCases {
+  byState: Partial<Record<CaseState, number>>
+  bySource: Partial<Record<CaseSource, number>>
+  byRegion: { regionId: Id; name: string; open: number; overdue: number }[]
+  open: number
+  overdue: number
+  todayIntake: number
+  todayClosed: number
+  /** trend is the last 30 days, oldest first; date is YYYY-MM-DD. */
+  trend: { date: string; intake: number; closed: number }[]
+  /** heat may come here rather than at the top level on some servers. */
+  heat?: HeatPoint[]
+}
+
+export interface Cockpit {
+  at: string
+  cases: CockpitCases
+  ranking: { period: string; A: RankedUnit[]; B: RankedUnit[] }
+  heat: HeatPoint[]
+  /** score fills in once mock assessments land; total null = no data yet. */
+  score: { total: number | null; weakSpots: unknown[] }
+}

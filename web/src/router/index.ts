@@ -25,6 +25,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/snap/SnapFollowPage.vue'),
     meta: { public: true, title: '我的随手拍' },
   },
+  // The cockpit (驾驶舱) is a big screen of its own: full window, dark, no console menu.
+  {
+    path: '/cockpit',
+    name: 'cockpit',
+    component: () => import('@/pages/cockpit/CockpitPage.vue'),
+    meta: { title: '驾驶舱', roles: pageRoles.cockpit },
+  },
   {
     path: '/password-change',
     name: 'password-change',
@@ -172,6 +179,31 @@ const routes: RouteRecordRaw[] = [
         name: 'webhooks',
         component: () => import('@/pages/system/WebhooksPage.vue'),
         meta: { title: '消息推送', roles: pageRoles.webhooks },
+      },
+      {
+        path: 'rankings',
+        name: 'rankings',
+        component: () => import('@/pages/ranking/RankingsPage.vue'),
+        meta: { title: '单位排名', roles: pageRoles.rankings },
+      },
+      {
+        path: 'bulletins',
+        name: 'bulletins',
+        component: () => import('@/pages/ranking/BulletinsPage.vue'),
+        meta: { title: '通报', roles: pageRoles.bulletins },
+      },
+      {
+        path: 'bulletins/:id(\\d+)',
+        name: 'bulletin',
+        component: () => import('@/pages/ranking/BulletinPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '通报详情', roles: pageRoles.bulletins },
+      },
+      {
+        path: 'sanctions',
+        name: 'sanctions',
+        component: () => import('@/pages/ranking/SanctionsPage.vue'),
+        meta: { title: '督办问责', roles: pageRoles.sanctions },
       },
       { path: '403', name: 'forbidden', component: () => import('@/pages/error/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       {

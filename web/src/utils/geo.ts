@@ -66,6 +66,9 @@ export interface MapPoint extends LatLng {
   popup?: string
   /** radius in pixels; 7 by default. */
   radius?: number
+  /** fillOpacity is 0.9 by default; heat circles are translucent and drawn without the white ring (ring: false). */
+  fillOpacity?: number
+  ring?: boolean
 }
 
 /** Projection converts between the WGS-84 of the data and the datum of the map's tiles. */

@@ -1,0 +1,88 @@
+import type { Bulletin, RankedUnit, Ranking, RankingFigures } from '@/api'
+
+/** figures makes a unit's figures, every count 0 and every rate without data unless given. */
+export function figures(over: Partial<RankingFigures> = {}): RankingFigures {
+  return {
+    casesReceived: 0,
+    casesClosed: 0,
+    onTimeRate: null,
+    reworkRate: null,
+    overdue: 0,
+    returns: 0,
+    avgHandlingHours: null,
+    satisfaction: null,
+    submissionsDue: 0,
+    submissionOnTimeRate: null,
+    gradeRate: null,
+    taskProgress: null,
+    notices: 0,
+    talks: 0,
+    exposures: 0,
+    patrolScore: null,
+    ...over,
+  }
+}
+
+export function ranked(over: Partial<RankedUnit>): RankedUnit {
+  return {
+    unitId: 1,
+    unitName: '住建局',
+    unitClass: 'A',
+    rank: 1,
+    previousRank: null,
+    movement: null,
+    score: 90,
+    color: 'green',
+    figures: figures(),
+    ...over,
+  }
+}
+
+export function ranking(over: Partial<Ranking> = {}): Ranking {
+  return {
+    period: '2026-11',
+    previous: '2026-10',
+    weights: { onTime: 30, rework: 15, overdue: 15, satisfaction: 15, submission: 15, tasks: 10 },
+    bands: { greenAtLeast: 85, redBelow: 60 },
+    classes: [
+      {
+        class: 'A',
+        units: [
+          ranked({ unitId: 1, unitName: '住建局', rank: 1, previousRank: 3, movement: 2, score: 91.24, color: 'green', figures: figures({ casesReceived: 12, onTimeRate: 0.9 }) }),
+          ranked({ unitId: 2, unitName: '城管局', rank: 2, previousRank: 1, movement: -1, score: 58, color: 'red', figures: figures({ casesReceived: 30, overdue: 4 }) }),
+          ranked({ unitId: 3, unitName: '档案馆', rank: null, movement: null, score: null, color: '' }),
+        ],
+      },
+      { class: 'B', units: [ranked({ unitId: 7, unitName: '城关街道', unitClass: 'B', rank: 1, movement: 0, score: 75, color: 'yellow' })] },
+    ],
+    ...over,
+  }
+}
+
+export function bulletin(over: Partial<Bulletin> = {}): Bulletin {
+  return {
+    id: 5,
+    kind: 'month',
+    period: '2026-11',
+    title: '关于2026年11月文明城市创建工作情况的通报',
+    summary: '全县责任单位按 A、B 类分别排名。',
+    status: 'draft',
+    createdAt: '2026-12-01T01:00:00Z',
+    createdBy: '张三',
+    approvedAt: null,
+    approvedBy: '',
+    publishedAt: null,
+    publishedBy: '',
+    ranking: ranking(),
+    redUnits: [
+      {
+        unitId: 2,
+        unitName: '城管局',
+        unitClass: 'A',
+        score: 58,
+        overdueCases: [{ id: 41, code: 'AJ2026000041', categoryName: '占道经营', deadline: '2026-11-20T09:00:00Z' }],
+      },
+    ],
+    ...over,
+  }
+}
