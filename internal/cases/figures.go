@@ -11,8 +11,8 @@ import (
 // UnitFigures are one unit's case figures over a period: what rankings
 // and bulletins weigh.
 type UnitFigures struct {
-	Received         int      `json:"casesReceived"`
-	Closed           int      `json:"casesClosed"`
+	CasesReceived    int      `json:"casesReceived"`
+	CasesClosed      int      `json:"casesClosed"`
 	OnTimeRate       *float64 `json:"onTimeRate"`
 	ReworkRate       *float64 `json:"reworkRate"`
 	Overdue          int      `json:"overdue"`
@@ -63,10 +63,10 @@ func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[in
 		}
 		f := of(unit)
 		if in(dispatched) {
-			f.Received++
+			f.CasesReceived++
 		}
 		if in(closed) && (closing == "fixed" || closing == "not_fixed") {
-			f.Closed++
+			f.CasesClosed++
 			if rework > 0 {
 				f.reworked++
 			}
@@ -117,7 +117,7 @@ func (f *UnitFigures) settle() {
 		r := float64(a) / float64(b)
 		return &r
 	}
-	f.OnTimeRate, f.ReworkRate = ratio(f.onTime, f.Closed), ratio(f.reworked, f.Closed)
+	f.OnTimeRate, f.ReworkRate = ratio(f.onTime, f.CasesClosed), ratio(f.reworked, f.CasesClosed)
 	if f.handled > 0 {
 		h := float64(f.handlingMinutes) / 60 / float64(f.handled)
 		f.AvgHandlingHours = &h

@@ -153,14 +153,22 @@ func (sg *schemaGen) schema(t reflect.Type) map[string]any {
 
 func (sg *schemaGen) object(t reflect.Type) map[string]any {
 	props := map[string]any{}
+	sg.fields(t, props)
+	return map[string]any{"type": "object", "properties": props}
+}
+
+// fields adds a struct's JSON fields; an embedded struct's fields stand
+// beside the others, as encoding/json writes them.
+func (sg *schemaGen) fields(t reflect.Type, props map[string]any) {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
 		tag := f.Tag.Get("json")
 		name, _, _ := strings.Cut(tag, ",")
-		if name == "-" {
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			sg.fields(f.Type, props)
+			continue
+		}
+		if !f.IsExported() || name == "-" {
 			continue
 		}
 		if name == "" {
@@ -168,7 +176,6 @@ func (sg *schemaGen) object(t reflect.Type) map[string]any {
 		}
 		props[name] = sg.schema(f.Type)
 	}
-	return map[string]any{"type": "object", "properties": props}
 }
 
 // schemaName turns a Go type name (generic ones included) into a component

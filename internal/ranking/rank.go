@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"wenming/internal/cases"
+
 	"wenming/internal/domain"
 )
 
@@ -43,16 +45,10 @@ func (s Settings) validate() error {
 	return nil
 }
 
-// Figures are everything a unit is ranked on in a period.
+// Figures are everything a unit is ranked on in a period: its cases'
+// figures and the rest.
 type Figures struct {
-	CasesReceived        int      `json:"casesReceived"`
-	CasesClosed          int      `json:"casesClosed"`
-	OnTimeRate           *float64 `json:"onTimeRate"`
-	ReworkRate           *float64 `json:"reworkRate"`
-	Overdue              int      `json:"overdue"`
-	Returns              int      `json:"returns"`
-	AvgHandlingHours     *float64 `json:"avgHandlingHours"`
-	Satisfaction         *float64 `json:"satisfaction"`
+	cases.UnitFigures
 	SubmissionsDue       int      `json:"submissionsDue"`
 	SubmissionOnTimeRate *float64 `json:"submissionOnTimeRate"`
 	GradeRate            *float64 `json:"gradeRate"`

@@ -3,6 +3,8 @@ package ranking
 import (
 	"testing"
 
+	"wenming/internal/cases"
+
 	"wenming/internal/domain"
 )
 
@@ -16,7 +18,7 @@ func TestRankByHand(t *testing.T) {
 		{ID: 4, Name: "甲4", Class: "A"}, {ID: 5, Name: "甲5", Class: "A"}, {ID: 6, Name: "甲6", Class: "A"},
 		{ID: 7, Name: "甲7", Class: "A"}, {ID: 11, Name: "乙1", Class: "B"}, {ID: 12, Name: "乙2", Class: "B"},
 	}
-	good := Figures{CasesClosed: 10, OnTimeRate: f(0.9), ReworkRate: f(0.1), Satisfaction: f(4.2),
+	good := Figures{UnitFigures: cases.UnitFigures{CasesClosed: 10, OnTimeRate: f(0.9), ReworkRate: f(0.1), Satisfaction: f(4.2)},
 		SubmissionOnTimeRate: f(1), GradeRate: f(0.8), TaskProgress: f(100)}
 	figures := map[int64]Figures{
 		// 30×0.9 + 15×0.9 + 15×1 + 15×0.8 + 15×0.9 + 10×1 = 91
@@ -25,7 +27,7 @@ func TestRankByHand(t *testing.T) {
 		3: {TaskProgress: f(85)},
 		// 4 has nothing at all: no score, no rank, listed last.
 		// (30×0.5 + 15×0.5 + 15×4/8) ÷ 60 = 0.5 → 50, red.
-		5:  {CasesClosed: 4, OnTimeRate: f(0.5), ReworkRate: f(0.5), Overdue: 4},
+		5:  {UnitFigures: cases.UnitFigures{CasesClosed: 4, OnTimeRate: f(0.5), ReworkRate: f(0.5), Overdue: 4}},
 		6:  {TaskProgress: f(60)},    // 60: on the red line, so yellow
 		7:  {TaskProgress: f(59.99)}, // just below: red
 		11: {TaskProgress: f(70)},    // class B apart: first in B though below A's

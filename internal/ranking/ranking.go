@@ -194,8 +194,7 @@ func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, err
 		return nil, err
 	}
 	for u, f := range caseFigures {
-		out[u] = Figures{CasesReceived: f.Received, CasesClosed: f.Closed, OnTimeRate: f.OnTimeRate, ReworkRate: f.ReworkRate, Overdue: f.Overdue,
-			Returns: f.Returns, AvgHandlingHours: f.AvgHandlingHours, Satisfaction: f.Satisfaction}
+		out[u] = Figures{UnitFigures: *f}
 	}
 	subs, err := s.submissions.Figures(ctx, org.SystemActor("排名"), p.Quarter())
 	if err != nil {
