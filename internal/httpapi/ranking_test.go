@@ -185,14 +185,32 @@ func TestSanctionsReachTheUnit(t *testing.T) {
 		if len(notices.Items) != 1 || notices.Items[0].Kind != "manual" {
 			t.Fatalf("notices %+v, want the hand-issued one", notices.Items)
 		}
+		// A unit reads the ranking first and sees only its own figures; the
+		// office, reading the same (cached) ranking next, still sees all.
+		staff.do("POST", "/api/v1/sanctions", map[string]any{"kind": "exposure", "unitId": f.subA, "title": "曝光：下属所门前乱堆放", "occurredAt": "2026-03-02"}).want(201)
 		var r ranking.Ranking
+		f.login("b_member").do("GET", "/api/v1/rankings?period=2026-03", nil).want(200).json(&r)
+		for _, c := range r.Classes {
+			for _, u := range c.Units {
+				if u.UnitName == "甲单位下属所" && u.Figures.Exposures != 0 {
+					t.Fatalf("unit B reads 甲单位下属所's figures %+v", u.Figures)
+				}
+			}
+		}
 		staff.do("GET", "/api/v1/rankings?period=2026-03", nil).want(200).json(&r)
+		seen := 0
 		for _, c := range r.Classes {
 			for _, u := range c.Units {
 				if u.UnitName == "乙单位" && (u.Figures.Talks != 1 || u.Figures.Notices != 1) {
 					t.Fatalf("乙单位's figures %+v", u.Figures)
 				}
+				if u.UnitName == "甲单位下属所" {
+					seen = u.Figures.Exposures
+				}
 			}
+		}
+		if seen != 1 {
+			t.Fatalf("the office sees 甲单位下属所 with %d exposures after a unit read the ranking, want 1", seen)
 		}
 	})
 }

@@ -6,6 +6,8 @@ package ranking
 import (
 	"context"
 	"encoding/json"
+	"slices"
+	"sync"
 	"time"
 
 	"wenming/internal/audit"
@@ -27,6 +29,19 @@ type Service struct {
 	// FontPath is the TrueType font PDFs are written in ("" = look in the
 	// usual places).
 	FontPath string
+
+	mu    sync.Mutex
+	cache map[string]cachedRanking
+}
+
+// rankingTTL is how long a computed ranking serves the pages and the
+// cockpit: figures move slowly, and ranking every unit over two periods is
+// the cockpit's main cost. Bulletins always compute afresh.
+const rankingTTL = 2 * time.Minute
+
+type cachedRanking struct {
+	at time.Time
+	r  Ranking
 }
 
 // NewService returns the ranking service.
@@ -97,6 +112,7 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Se
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "ranking_settings", EntityID: 1, Summary: "修改排名权重与颜色分档", Before: before, After: in})
 	})
+	s.forget()
 	return in, err
 }
 
@@ -109,11 +125,46 @@ func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string) (R
 	if err != nil {
 		return Ranking{}, err
 	}
-	r, err := s.compute(ctx, p)
+	r, err := s.recent(ctx, p)
 	if err != nil {
 		return Ranking{}, err
 	}
 	return s.visible(ctx, actor, r)
+}
+
+// recent returns a ranking computed within the TTL, or computes it; the
+// caller gets its own copy of the tables.
+func (s *Service) recent(ctx context.Context, p Period) (Ranking, error) {
+	now := s.db.Now()
+	s.mu.Lock()
+	c, ok := s.cache[p.Code]
+	s.mu.Unlock()
+	if !ok || now.Sub(c.at) > rankingTTL || now.Before(c.at) {
+		r, err := s.compute(ctx, p)
+		if err != nil {
+			return Ranking{}, err
+		}
+		c = cachedRanking{at: now, r: r}
+		s.mu.Lock()
+		if s.cache == nil {
+			s.cache = map[string]cachedRanking{}
+		}
+		s.cache[p.Code] = c
+		s.mu.Unlock()
+	}
+	r := c.r
+	r.Classes = make([]Class, len(c.r.Classes))
+	for i, cl := range c.r.Classes {
+		r.Classes[i] = Class{Class: cl.Class, Units: slices.Clone(cl.Units)}
+	}
+	return r, nil
+}
+
+// forget drops the cached rankings after the office changes the rules.
+func (s *Service) forget() {
+	s.mu.Lock()
+	s.cache = nil
+	s.mu.Unlock()
 }
 
 func (s *Service) period(code string) (Period, error) {

@@ -101,6 +101,7 @@ func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in Sa
 	if err != nil {
 		return Sanction{}, err
 	}
+	s.forget()
 	list, err := s.loadSanctions(ctx, "s.id = ?", id)
 	if err != nil || len(list) == 0 {
 		return Sanction{}, err
