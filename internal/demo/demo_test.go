@@ -147,9 +147,10 @@ func TestDemoCampaign(t *testing.T) {
 	}
 }
 
-// TestDemoCases runs the demo's cases through the real loop and checks
-// that every view has something to show.
-func TestDemoCases(t *testing.T) {
+// TestDemoCasesAndRanking runs the demo's cases through the real loop,
+// then publishes last month's bulletin on top of them, and checks that
+// every view has something to show.
+func TestDemoCasesAndRanking(t *testing.T) {
 	db := storetest.Open(t, store.SQLite)
 	ctx := context.Background()
 	orgs := org.NewService(db)
@@ -195,30 +196,9 @@ func TestDemoCases(t *testing.T) {
 			t.Errorf("no demo case from %s (%v)", src, err)
 		}
 	}
-}
 
-// TestDemoRanking publishes last month's bulletin and records sanctions on
-// top of the demo cases.
-func TestDemoRanking(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
-	ctx := context.Background()
-	orgs := org.NewService(db)
-	if _, err := demo.Load(ctx, orgs); err != nil {
-		t.Fatal(err)
-	}
-	blobs, err := blob.NewDisk(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	evidence := files.NewService(db, blobs)
 	fw := framework.NewService(db, orgs)
-	plans := plan.NewService(db, orgs, fw)
-	subs := submission.NewService(db, orgs, fw, evidence)
-	svc := cases.NewService(db, orgs, evidence)
-	if err := demo.LoadCases(ctx, db, orgs, svc, evidence); err != nil {
-		t.Fatal(err)
-	}
-	rankings := ranking.NewService(db, orgs, svc, subs, plans)
+	rankings := ranking.NewService(db, orgs, svc, submission.NewService(db, orgs, fw, evidence), plan.NewService(db, orgs, fw))
 	if err := demo.LoadRanking(ctx, orgs, rankings); err != nil {
 		t.Fatal(err)
 	}
