@@ -30,6 +30,13 @@ func TestBulletinReachesTheRedUnit(t *testing.T) {
 	screen.waitText("cockpit-ranking", "县")
 	time.Sleep(2 * time.Second) // let the charts and the map finish their animations before the picture
 	screen.screenshot("cockpit")
+	// The same figures on the leader's page in the console, on a laptop.
+	screen.run(chromedp.Navigate(base + "/leader"))
+	screen.waitText("leader-kpi-open", "")
+	screen.waitText("leader-ranking", "县")
+	screen.pick(`[data-test=leader-map] .leaflet-interactive`, "")
+	time.Sleep(2 * time.Second)
+	screen.screenshot("leader")
 
 	// The office makes sure 县住建局 is red this month: it sets the red
 	// line just above the unit's score, as an office tightening its bands would.

@@ -10,7 +10,7 @@ describe('menusFor', () => {
   const officeSubmissions = ['submissions', 'submissions-review', 'submissions-matrix', 'submissions-rhythm', 'submissions-requirements']
   const officeCases = ['cases', 'cases-pool', 'cases-map', 'cases-config']
   const unitCases = ['cases', 'cases-inbox', 'cases-map']
-  const officeRanking = ['ranking', 'rankings', 'bulletins', 'sanctions', 'cockpit']
+  const officeRanking = ['ranking', 'rankings', 'bulletins', 'sanctions', 'leader', 'cockpit']
   const unitRanking = ['ranking', 'rankings', 'bulletins', 'sanctions']
   const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, ...officeCases, ...officeRanking, 'profile']
   const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', ...unitCases, ...unitRanking, 'profile']
@@ -28,7 +28,7 @@ describe('menusFor', () => {
       ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, ...officeRanking, 'profile'],
     ],
     ['audit_admin', ['audit_admin'], ['home', 'audit', 'profile']],
-    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', ...leaderCases, 'ranking', 'cockpit', 'profile']],
+    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', ...leaderCases, 'ranking', 'leader', 'cockpit', 'profile']],
     ['grid_worker', ['grid_worker'], ['home', 'profile']],
     ['no roles', [], ['home', 'profile']],
     [
@@ -106,17 +106,19 @@ describe('menusFor', () => {
       ['单位排名', '/rankings'],
       ['通报', '/bulletins'],
       ['督办问责', '/sanctions'],
+      ['领导看板', '/leader'],
       ['驾驶舱', '/cockpit'],
     ])
   })
 
-  it('gives units the ranking, bulletins and sanctions but not the cockpit, and inspectors only the cockpit, in 排名通报', () => {
+  it('gives units the ranking, bulletins and sanctions but not the cockpit, and inspectors only the leader’s board and the cockpit, in 排名通报', () => {
     const group = (roles: string[]) => menusFor(roles).find((m) => m.key === 'ranking')?.children?.map((c) => c.key)
     expect(group(['unit_liaison'])).toEqual(['rankings', 'bulletins', 'sanctions'])
     expect(group(['unit_head'])).toEqual(['rankings', 'bulletins', 'sanctions'])
-    expect(group(['leader'])).toEqual(['rankings', 'bulletins', 'sanctions', 'cockpit'])
-    expect(group(['office_staff'])).toEqual(['rankings', 'bulletins', 'sanctions', 'cockpit'])
-    expect(group(['inspector'])).toEqual(['cockpit'])
+    expect(group(['leader'])).toEqual(['rankings', 'bulletins', 'sanctions', 'leader', 'cockpit'])
+    expect(group(['office_staff'])).toEqual(['rankings', 'bulletins', 'sanctions', 'leader', 'cockpit'])
+    expect(group(['office_leader'])).toEqual(['rankings', 'bulletins', 'sanctions', 'leader', 'cockpit'])
+    expect(group(['inspector'])).toEqual(['leader', 'cockpit'])
     for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'grid_worker']) expect(group([role]), role).toBeUndefined()
   })
 
@@ -232,6 +234,7 @@ describe('menuTrail', () => {
     expect(menuTrail(menus, '/plan').map((m) => m.title)).toEqual(['创建管理', '年度方案'])
     expect(menuTrail(menus, '/cases/pool').map((m) => m.title)).toEqual(['案件管理', '案件池'])
     expect(menuTrail(menus, '/bulletins').map((m) => m.title)).toEqual(['排名通报', '通报'])
+    expect(menuTrail(menus, '/leader').map((m) => m.title)).toEqual(['排名通报', '领导看板'])
   })
   it('is empty for pages outside the menu', () => {
     expect(menuTrail(menus, '/audit')).toEqual([])

@@ -26,6 +26,7 @@ export type PageKey =
   | 'bulletins'
   | 'sanctions'
   | 'cockpit'
+  | 'leader'
 
 export interface MenuItem {
   key: PageKey | 'org' | 'campaign' | 'submissions' | 'cases' | 'ranking'
@@ -65,11 +66,12 @@ export const pageRoles: Record<PageKey, RoleCode[]> = {
   'cases-config': campaignOffice,
   webhooks: ['sys_admin'],
   // Rankings and bulletins are published to units (their own class); sanctions each unit sees its own;
-  // the cockpit is the big screen of the office, leaders and inspectors.
+  // the cockpit is the big screen of the office, leaders and inspectors, and the leader's board its console page.
   rankings: [...campaignOffice, 'leader', ...unitRoles],
   bulletins: [...campaignOffice, 'leader', ...unitRoles],
   sanctions: [...campaignOffice, 'leader', ...unitRoles],
   cockpit: [...campaignOffice, 'leader', 'inspector'],
+  leader: [...campaignOffice, 'leader', 'inspector'],
 }
 
 /**
@@ -161,6 +163,7 @@ export function menusFor(roles: readonly string[]): MenuItem[] {
     ['rankings', '单位排名', '/rankings'],
     ['bulletins', '通报', '/bulletins'],
     ['sanctions', '督办问责', '/sanctions'],
+    ['leader', '领导看板', '/leader'],
     ['cockpit', '驾驶舱', '/cockpit'],
   ]
   const ranking = rankingPages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))

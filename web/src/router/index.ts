@@ -205,6 +205,13 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/ranking/SanctionsPage.vue'),
         meta: { title: '督办问责', roles: pageRoles.sanctions },
       },
+      {
+        // The leader's board (领导看板): the cockpit's figures in the console, for laptops and phones.
+        path: 'leader',
+        name: 'leader',
+        component: () => import('@/pages/cockpit/LeaderPage.vue'),
+        meta: { title: '领导看板', roles: pageRoles.leader },
+      },
       { path: '403', name: 'forbidden', component: () => import('@/pages/error/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       {
         path: ':pathMatch(.*)*',

@@ -10,13 +10,38 @@ export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >
 
-const text = '#b8d3f5'
-const axisLine = { lineStyle: { color: 'rgba(120, 170, 230, 0.35)' } }
-const splitLine = { lineStyle: { color: 'rgba(120, 170, 230, 0.12)' } }
-const tooltip: TooltipComponentOption = { backgroundColor: 'rgba(8, 24, 48, 0.92)', borderColor: '#1f6feb', textStyle: { color: '#e6f0ff' } }
+/** ChartTheme is the ECharts theme a chart is drawn in: 'dark' on the big screen, '' (the default look) in the console. */
+export type ChartTheme = 'dark' | ''
+
+/** look holds the text, axis, tooltip and label colours of each theme. */
+function look(theme: ChartTheme) {
+  if (theme === 'dark') {
+    return {
+      text: '#b8d3f5',
+      axisLine: { lineStyle: { color: 'rgba(120, 170, 230, 0.35)' } },
+      splitLine: { lineStyle: { color: 'rgba(120, 170, 230, 0.12)' } },
+      tooltip: { backgroundColor: 'rgba(8, 24, 48, 0.92)', borderColor: '#1f6feb', textStyle: { color: '#e6f0ff' } } as TooltipComponentOption,
+      label: '#e6f0ff',
+      ringBorder: '#0b1a33',
+    }
+  }
+  return {
+    text: '#606266',
+    axisLine: { lineStyle: { color: '#dcdfe6' } },
+    splitLine: { lineStyle: { color: '#ebeef5' } },
+    tooltip: {} as TooltipComponentOption,
+    label: '#303133',
+    ringBorder: '#ffffff',
+  }
+}
 
 /** stateOption is the bar chart of open and closed cases by state, in the flow's order. */
-export function stateOption(byState: Partial<Record<CaseState, number>>, nameOf: (code: string) => string = (c) => caseStateNames[c as CaseState] ?? c): ChartOption {
+export function stateOption(
+  byState: Partial<Record<CaseState, number>>,
+  nameOf: (code: string) => string = (c) => caseStateNames[c as CaseState] ?? c,
+  theme: ChartTheme = 'dark',
+): ChartOption {
+  const { text, axisLine, splitLine, tooltip, label } = look(theme)
   const known = caseStateOrder.filter((s) => s in byState)
   const extra = Object.keys(byState).filter((s) => !caseStateOrder.includes(s as CaseState)) as CaseState[]
   const states = [...known, ...extra]
@@ -32,7 +57,7 @@ export function stateOption(byState: Partial<Record<CaseState, number>>, nameOf:
         name: '案件数',
         barMaxWidth: 28,
         data: states.map((s) => ({ value: byState[s] ?? 0, itemStyle: { color: caseStateColors[s] ?? '#4fa3ff', borderRadius: [3, 3, 0, 0] } })),
-        label: { show: true, position: 'top', color: '#e6f0ff' },
+        label: { show: true, position: 'top', color: label },
       },
     ],
   }
@@ -41,7 +66,12 @@ export function stateOption(byState: Partial<Record<CaseState, number>>, nameOf:
 const sourcePalette = ['#4fa3ff', '#22d3ee', '#a78bfa', '#f59e0b', '#34d399', '#f472b6', '#f87171', '#94a3b8']
 
 /** sourceOption is the ring chart of cases by where they came from. */
-export function sourceOption(bySource: Partial<Record<CaseSource, number>>, nameOf: (code: string) => string = (c) => caseSourceNames[c as CaseSource] ?? c): ChartOption {
+export function sourceOption(
+  bySource: Partial<Record<CaseSource, number>>,
+  nameOf: (code: string) => string = (c) => caseSourceNames[c as CaseSource] ?? c,
+  theme: ChartTheme = 'dark',
+): ChartOption {
+  const { text, tooltip, ringBorder } = look(theme)
   const data = Object.entries(bySource)
     .filter(([, n]) => (n ?? 0) > 0)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
@@ -59,14 +89,15 @@ export function sourceOption(bySource: Partial<Record<CaseSource, number>>, name
         center: ['36%', '50%'],
         data,
         label: { show: false },
-        itemStyle: { borderColor: '#0b1a33', borderWidth: 2 },
+        itemStyle: { borderColor: ringBorder, borderWidth: 2 },
       },
     ],
   }
 }
 
 /** trendOption is the 30-day line of cases taken in against cases closed. */
-export function trendOption(trend: { date: string; intake: number; closed: number }[]): ChartOption {
+export function trendOption(trend: { date: string; intake: number; closed: number }[], theme: ChartTheme = 'dark'): ChartOption {
+  const { text, axisLine, splitLine, tooltip } = look(theme)
   return {
     backgroundColor: 'transparent',
     tooltip: { ...tooltip, trigger: 'axis' },
