@@ -3,36 +3,9 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Cockpit, Me } from '@/api'
-import { ranked } from '@/pages/ranking/testFixtures'
+import { cockpit } from '@/pages/ranking/testFixtures'
 import { useSessionStore } from '@/stores/session'
 import CockpitPage from './CockpitPage.vue'
-
-function cockpit(over: Partial<Cockpit> = {}): Cockpit {
-  return {
-    at: '2026-11-24T06:30:00Z',
-    cases: {
-      byState: { new: 3, handling: 12, closed: 40 },
-      bySource: { patrol: 20, resident_snap: 35 },
-      byRegion: [
-        { regionId: 1, name: '城关街道', open: 8, overdue: 1 },
-        { regionId: 2, name: '东城街道', open: 5, overdue: 3 },
-      ],
-      open: 15,
-      overdue: 4,
-      todayIntake: 6,
-      todayClosed: 2,
-      trend: [{ date: '2026-11-24', intake: 6, closed: 2 }],
-    },
-    ranking: {
-      period: '2026-11',
-      A: Array.from({ length: 12 }, (_, i) => ranked({ unitId: i + 1, unitName: `A${i + 1}`, rank: i + 1, score: 95 - i * 3, color: i < 3 ? 'green' : i > 9 ? 'red' : 'yellow' })),
-      B: [ranked({ unitId: 40, unitName: '城关街道', unitClass: 'B', rank: 1, score: 80, color: 'yellow' })],
-    },
-    heat: [{ lat: 30.5, lng: 120.5, weight: 4 }],
-    score: { total: null, weakSpots: [] },
-    ...over,
-  }
-}
 
 let current: Cockpit
 const fetchMock = vi.fn<typeof fetch>()

@@ -1,4 +1,4 @@
-import type { Bulletin, RankedUnit, Ranking, RankingFigures } from '@/api'
+import type { Bulletin, RankedUnit, Ranking, RankingFigures, Cockpit } from '@/api'
 
 /** figures makes a unit's figures, every count 0 and every rate without data unless given. */
 export function figures(over: Partial<RankingFigures> = {}): RankingFigures {
@@ -83,6 +83,34 @@ export function bulletin(over: Partial<Bulletin> = {}): Bulletin {
         overdueCases: [{ id: 41, code: 'AJ2026000041', categoryName: '占道经营', deadline: '2026-11-20T09:00:00Z' }],
       },
     ],
+    ...over,
+  }
+}
+
+/** cockpit is a GET /cockpit answer for the cockpit and leader pages' tests. */
+export function cockpit(over: Partial<Cockpit> = {}): Cockpit {
+  return {
+    at: '2026-11-24T06:30:00Z',
+    cases: {
+      byState: { new: 3, handling: 12, closed: 40 },
+      bySource: { patrol: 20, resident_snap: 35 },
+      byRegion: [
+        { regionId: 1, name: '城关街道', open: 8, overdue: 1 },
+        { regionId: 2, name: '东城街道', open: 5, overdue: 3 },
+      ],
+      open: 15,
+      overdue: 4,
+      todayIntake: 6,
+      todayClosed: 2,
+      trend: [{ date: '2026-11-24', intake: 6, closed: 2 }],
+    },
+    ranking: {
+      period: '2026-11',
+      A: Array.from({ length: 12 }, (_, i) => ranked({ unitId: i + 1, unitName: `A${i + 1}`, rank: i + 1, score: 95 - i * 3, color: i < 3 ? 'green' : i > 9 ? 'red' : 'yellow' })),
+      B: [ranked({ unitId: 40, unitName: '城关街道', unitClass: 'B', rank: 1, score: 80, color: 'yellow' })],
+    },
+    heat: [{ lat: 30.5, lng: 120.5, weight: 4 }],
+    score: { total: null, weakSpots: [] },
     ...over,
   }
 }
