@@ -97,7 +97,7 @@ func (s *Service) act(ctx context.Context, actor *domain.Actor, id int64, fn fun
 	if err != nil {
 		return CaseDetail{}, err
 	}
-	return s.Get(ctx, actor, id)
+	return s.get(ctx, e, actor, id)
 }
 
 // apply runs a decided step inside a transaction.

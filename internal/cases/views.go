@@ -40,6 +40,12 @@ func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (CaseD
 	if err != nil {
 		return CaseDetail{}, err
 	}
+	return s.get(ctx, e, actor, id)
+}
+
+// get reads a case with an environment already loaded (an action answers
+// with the case it changed without loading everything again).
+func (s *Service) get(ctx context.Context, e *env, actor *domain.Actor, id int64) (CaseDetail, error) {
 	c := s.db.Read()
 	k, err := s.load(ctx, c, id, false)
 	if err != nil {

@@ -3,7 +3,6 @@ package ranking
 import (
 	"archive/zip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -197,9 +196,6 @@ var fontCandidates = []string{
 	"/usr/share/fonts/truetype/arphic/uming.ttf",
 	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttf",
 }
-
-// ErrNoFont says what to install when no Chinese TrueType font is found.
-var ErrNoFont = errors.New("no CJK TrueType font")
 
 func findFont(configured string) (string, error) {
 	if configured != "" {

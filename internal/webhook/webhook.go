@@ -15,7 +15,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -349,11 +348,3 @@ func (s *Service) settle(ctx context.Context, j job, status int, sendErr error) 
 	})
 }
 
-// EventNames lists the event codes, for the API's dictionary.
-func EventNames() []string {
-	out := []string{}
-	for _, e := range Events {
-		out = append(out, e.Code)
-	}
-	return slices.Clip(out)
-}
