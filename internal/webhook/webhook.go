@@ -347,4 +347,3 @@ func (s *Service) settle(ctx context.Context, j job, status int, sendErr error) 
 		return err
 	})
 }
-
