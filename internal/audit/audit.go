@@ -225,6 +225,11 @@ var ActionNames = map[string]string{
 	"unlock": "解锁", "password_change": "修改密码", "password_reset": "重置密码",
 	"token_create": "创建令牌", "token_revoke": "吊销令牌", "disable": "停用",
 	"freeze": "冻结", "report": "报送", "upload": "上传", "submit": "提交", "review": "审核",
+	// The steps of a case, as its timeline names them.
+	"registered": "立案", "declined": "不予立案", "dispatched": "派遣", "accepted": "签收", "returned": "退回",
+	"return_upheld": "同意退回并改派", "return_refused": "驳回退回", "extension_requested": "申请延期", "extension_granted": "批准延期",
+	"extension_refused": "驳回延期", "reported": "回复整改", "verified_pass": "核查通过", "verified_fail": "核查不通过",
+	"closed": "结案", "rated": "市民评价", "reopened": "重新打开", "merged": "合并", "reminded": "临期提醒", "overdue": "超期督办", "note": "备注",
 }
 
 // EntityNames gives the Chinese name of each entity.
@@ -233,6 +238,8 @@ var EntityNames = map[string]string{
 	"framework": "测评体系", "framework_node": "测评指标", "standard": "测评标准", "negative": "负面清单",
 	"target": "数据指标", "plan": "年度方案", "task": "方案任务", "file": "文件",
 	"requirement": "报送要求", "submission": "报送材料", "message": "消息",
+	"case": "案件", "case_category": "案件类别", "dispatch_rule": "派遣规则", "calendar": "工作日历", "case_settings": "案件参数",
+	"case_view": "案件视图", "webhook": "消息推送", "ranking_settings": "排名设置", "bulletin": "通报", "sanction": "督办问责",
 }
 
 // Export writes the entries matching the filter as a workbook, newest first.
