@@ -424,15 +424,6 @@ func (s *Service) addEvent(ctx context.Context, c *store.Conn, actor *domain.Act
 		k.ID, c.Now, st.kind, actor.Ref(), name, unit, st.note, string(data))
 }
 
-// distance is the great-circle distance in metres.
-func distance(lat1, lng1, lat2, lng2 float64) float64 {
-	const r = 6371000
-	rad := math.Pi / 180
-	dLat, dLng := (lat2-lat1)*rad, (lng2-lng1)*rad
-	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLng/2)*math.Sin(dLng/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
-}
-
 // env is what a case operation reads besides the case: the catalogue, the
 // calendar, the rules and the names of units and regions.
 type env struct {

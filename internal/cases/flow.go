@@ -581,7 +581,7 @@ func locate(k *Case, in PhotoInput, data map[string]any) {
 	if in.Lat == nil || in.Lng == nil || k.Lat == nil || k.Lng == nil {
 		return
 	}
-	d := int(distance(*k.Lat, *k.Lng, *in.Lat, *in.Lng))
+	d := int(domain.Distance(*k.Lat, *k.Lng, *in.Lat, *in.Lng))
 	data["distanceMeters"], data["far"] = d, d > farMeters
 }
 

@@ -106,7 +106,7 @@ func loadPhotos(ctx context.Context, c *store.Conn, k *Case, url photoURL) (map[
 		}
 		p.ThumbURL, p.URL = url(p.FileID, "thumb"), url(p.FileID, "display")
 		if p.Lat != nil && k.Lat != nil {
-			d := int(distance(*k.Lat, *k.Lng, *p.Lat, *p.Lng))
+			d := int(domain.Distance(*k.Lat, *k.Lng, *p.Lat, *p.Lng))
 			p.DistanceMeters = &d
 		}
 		byEvent[event] = append(byEvent[event], p)
@@ -177,7 +177,7 @@ func (s *Service) duplicates(ctx context.Context, c *store.Conn, e *env, actor *
 		if err != nil {
 			return nil, err
 		}
-		if o.Lng == nil || distance(*k.Lat, *k.Lng, *o.Lat, *o.Lng) > radius || !e.sees(actor, &o) {
+		if o.Lng == nil || domain.Distance(*k.Lat, *k.Lng, *o.Lat, *o.Lng) > radius || !e.sees(actor, &o) {
 			continue
 		}
 		e.name(&o, c.Now)

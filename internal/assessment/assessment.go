@@ -1,0 +1,55 @@
+// Package assessment runs the mock assessments (模拟测评): rounds that draw
+// points at random from a recorded seed and share them among inspectors,
+// the rates entered by hand for methods not yet collected, the
+// negative-list events, and the scores — of a round, and live over the
+// everyday patrols — computed by one engine (internal/score) and traceable
+// to the observations behind every number.
+package assessment
+
+import (
+	"wenming/internal/domain"
+	"wenming/internal/framework"
+	"wenming/internal/org"
+	"wenming/internal/patrol"
+	"wenming/internal/store"
+	"wenming/internal/submission"
+)
+
+// Service is the assessment service.
+type Service struct {
+	db     *store.DB
+	org    *org.Service
+	fw     *framework.Service
+	patrol *patrol.Service
+	sub    *submission.Service
+}
+
+// NewService returns the service and wires its rounds into patrols.
+func NewService(db *store.DB, o *org.Service, fw *framework.Service, p *patrol.Service, sub *submission.Service) *Service {
+	s := &Service{db: db, org: o, fw: fw, patrol: p, sub: sub}
+	p.SetRounds(s)
+	return s
+}
+
+var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
+
+// roundReaders see rounds and their progress.
+var roundReaders = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector}
+
+// scoreReaders see scores; a unit sees the city's score and the
+// observations at its own points.
+var scoreReaders = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector, domain.RoleUnitHead, domain.RoleUnitLiaison}
+
+func requireOffice(a *domain.Actor) error {
+	if !a.Has(officeRoles...) {
+		return domain.Forbidden("只有创城办可以组织模拟测评")
+	}
+	return nil
+}
+
+func require(a *domain.Actor, roles []domain.Role, what string) error {
+	if !a.Has(roles...) {
+		return domain.Forbidden("您的角色不能查看" + what)
+	}
+	return nil
+}

@@ -1,0 +1,242 @@
+package patrol
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"wenming/internal/cases"
+	"wenming/internal/domain"
+	"wenming/internal/store"
+)
+
+// Window picks the observations a score reads: one round's, or the
+// everyday patrols (outside rounds) between From and To.
+type Window struct {
+	RoundID  *int64
+	From, To time.Time
+}
+
+func (w Window) where() (string, []any) {
+	if w.RoundID != nil {
+		return `o.round_id = ?`, []any{*w.RoundID}
+	}
+	return `o.round_id IS NULL AND o.observed_at >= ? AND o.observed_at < ?`, []any{w.From, w.To}
+}
+
+// CheckTally counts one check's judgements in a window, with the failures
+// by unit and region of the points judged.
+type CheckTally struct {
+	Pass, Fail, NA int
+	FailsByUnit    map[int64]int
+	FailsByRegion  map[int64]int
+}
+
+// Tally counts the judgements of every check in a window: two grouped
+// scans of the observations, however many there are.
+func (s *Service) Tally(ctx context.Context, w Window) (map[int64]*CheckTally, error) {
+	c := s.db.Read()
+	where, args := w.where()
+	out := map[int64]*CheckTally{}
+	get := func(id int64) *CheckTally {
+		if out[id] == nil {
+			out[id] = &CheckTally{FailsByUnit: map[int64]int{}, FailsByRegion: map[int64]int{}}
+		}
+		return out[id]
+	}
+	rows, err := c.Query(ctx, `SELECT o.check_id, o.result, COUNT(*) FROM observations o WHERE `+where+` GROUP BY o.check_id, o.result`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var result string
+		var n int
+		if err := rows.Scan(&id, &result, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		t := get(id)
+		switch result {
+		case "pass":
+			t.Pass += n
+		case "fail":
+			t.Fail += n
+		default:
+			t.NA += n
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = c.Query(ctx, `SELECT o.check_id, o.unit_id, COALESCE(o.region_id, 0), COUNT(*) FROM observations o WHERE `+where+` AND o.result = 'fail'
+		GROUP BY o.check_id, o.unit_id, o.region_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, unit, region int64
+		var n int
+		if err := rows.Scan(&id, &unit, &region, &n); err != nil {
+			return nil, err
+		}
+		t := get(id)
+		t.FailsByUnit[unit] += n
+		if region != 0 {
+			t.FailsByRegion[region] += n
+		}
+	}
+	return out, rows.Err()
+}
+
+// CheckStandards maps every check, active or not, to its standard codes.
+func (s *Service) CheckStandards(ctx context.Context) (map[int64][]string, error) {
+	rows, err := s.db.Read().Query(ctx, `SELECT id, standard_codes FROM point_checks`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var codes string
+		if err := rows.Scan(&id, &codes); err != nil {
+			return nil, err
+		}
+		out[id] = splitCodes(codes)
+	}
+	return out, rows.Err()
+}
+
+// ObservationRow is one judgement behind a score, with its photos.
+type ObservationRow struct {
+	ID            int64         `json:"id"`
+	PatrolID      int64         `json:"patrolId"`
+	PointID       int64         `json:"pointId"`
+	PointName     string        `json:"pointName"`
+	CategoryName  string        `json:"categoryName"`
+	UnitName      string        `json:"unitName"`
+	RegionName    string        `json:"regionName"`
+	CheckText     string        `json:"checkText"`
+	Result        string        `json:"result"`
+	Note          string        `json:"note"`
+	ObservedAt    time.Time     `json:"observedAt"`
+	InspectorName string        `json:"inspectorName"`
+	Photos        []cases.Photo `json:"photos"`
+	CaseID        *int64        `json:"caseId"`
+	CaseCode      string        `json:"caseCode"`
+}
+
+// ObservationFilter picks the observations behind a figure.
+type ObservationFilter struct {
+	Window
+	CheckIDs         []int64
+	Result           string
+	UnitID, RegionID int64
+	Page, PageSize   int
+}
+
+// Observations lists the judgements behind a figure, failures first. A
+// unit sees only those at its own points.
+func (s *Service) Observations(ctx context.Context, actor *domain.Actor, f ObservationFilter) ([]ObservationRow, int, error) {
+	if err := requireReader(actor); err != nil {
+		return nil, 0, err
+	}
+	where, args := f.where()
+	conds := []string{where}
+	add := func(cond string, v ...any) { conds = append(conds, cond); args = append(args, v...) }
+	if cond, v := scopeWhere(actor); cond != "" {
+		add(cond, v...)
+	}
+	if f.CheckIDs != nil {
+		if len(f.CheckIDs) == 0 {
+			return []ObservationRow{}, 0, nil
+		}
+		ids := make([]any, len(f.CheckIDs))
+		for i, id := range f.CheckIDs {
+			ids[i] = id
+		}
+		add(`o.check_id IN (`+store.Placeholders(len(ids))+`)`, ids...)
+	}
+	if f.Result != "" {
+		if domain.NameOf(Results, f.Result) == "" {
+			return nil, 0, domain.Invalid("result", "结果只能是 pass、fail 或 na")
+		}
+		add(`o.result = ?`, f.Result)
+	}
+	if f.UnitID != 0 {
+		add(`o.unit_id = ?`, f.UnitID)
+	}
+	if f.RegionID != 0 {
+		add(`r.code LIKE (SELECT code FROM regions WHERE id = ?) || '%'`, f.RegionID)
+	}
+	from := ` FROM observations o JOIN points p ON p.id = o.point_id JOIN point_categories k ON k.id = p.category_id JOIN units u ON u.id = o.unit_id
+		LEFT JOIN regions ur ON ur.id = u.region_id LEFT JOIN regions r ON r.id = o.region_id JOIN patrols t ON t.id = o.patrol_id
+		JOIN point_checks x ON x.id = o.check_id LEFT JOIN users us ON us.id = t.inspector_id LEFT JOIN cases kc ON kc.id = o.case_id
+		WHERE ` + strings.Join(conds, " AND ")
+	c := s.db.Read()
+	total, err := c.Count(ctx, `SELECT COUNT(*)`+from, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	size := min(max(f.PageSize, 1), 200)
+	rows, err := c.Query(ctx, `SELECT o.id, o.patrol_id, o.point_id, p.name, k.name, u.name, COALESCE(r.name, ''), x.text, o.result, o.note, o.observed_at,
+		COALESCE(us.real_name, ''), o.case_id, COALESCE(kc.code, '')`+from+` ORDER BY CASE o.result WHEN 'fail' THEN 0 ELSE 1 END, o.observed_at DESC, o.id DESC LIMIT ? OFFSET ?`,
+		append(args, size, (max(f.Page, 1)-1)*size)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	list, ids, err := scanObservationRows(rows)
+	if err != nil {
+		return nil, 0, err
+	}
+	photos, err := photosOf(ctx, c, ids)
+	for i := range list {
+		if list[i].Photos = photos[list[i].ID]; list[i].Photos == nil {
+			list[i].Photos = []cases.Photo{}
+		}
+	}
+	return list, total, err
+}
+
+func scanObservationRows(rows *sql.Rows) ([]ObservationRow, []int64, error) {
+	defer rows.Close()
+	list := []ObservationRow{}
+	var ids []int64
+	for rows.Next() {
+		var o ObservationRow
+		if err := rows.Scan(&o.ID, &o.PatrolID, &o.PointID, &o.PointName, &o.CategoryName, &o.UnitName, &o.RegionName, &o.CheckText, &o.Result, &o.Note,
+			&o.ObservedAt, &o.InspectorName, &o.CaseID, &o.CaseCode); err != nil {
+			return nil, nil, err
+		}
+		list = append(list, o)
+		ids = append(ids, o.ID)
+	}
+	return list, ids, rows.Err()
+}
+
+// UnitPassRates are the share of passed checks at each unit's points in a
+// period (patrols and rounds alike): the patrol figure of the ranking.
+func (s *Service) UnitPassRates(ctx context.Context, from, to time.Time) (map[int64]float64, error) {
+	rows, err := s.db.Read().Query(ctx, `SELECT unit_id, SUM(CASE WHEN result = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN result = 'fail' THEN 1 ELSE 0 END)
+		FROM observations WHERE observed_at >= ? AND observed_at < ? GROUP BY unit_id`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]float64{}
+	for rows.Next() {
+		var unit int64
+		var pass, fail int
+		if err := rows.Scan(&unit, &pass, &fail); err != nil {
+			return nil, err
+		}
+		if pass+fail > 0 {
+			out[unit] = float64(pass) / float64(pass+fail)
+		}
+	}
+	return out, rows.Err()
+}

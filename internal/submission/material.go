@@ -1,0 +1,43 @@
+package submission
+
+import (
+	"context"
+	"time"
+)
+
+// gradeFactor is what a reviewed grade is worth in a score: 达标 1.0,
+// 基本达标 0.6, 不达标 0.
+var gradeFactor = map[string]float64{"met": 1, "basic": 0.6, "unmet": 0}
+
+// MaterialRates gives each material standard of a framework its rate as
+// of a moment: the mean over its required units of the grade of each
+// unit's latest reviewed submission; a unit with nothing reviewed counts 0.
+// Standards nobody is required to submit for are left out (no data).
+func (s *Service) MaterialRates(ctx context.Context, frameworkID int64, asOf time.Time) (map[string]float64, error) {
+	rows, err := s.db.Read().Query(ctx, `SELECT st.code, r.id,
+		(SELECT sb.grade FROM submissions sb WHERE sb.requirement_id = r.id AND sb.grade <> '' AND sb.reviewed_at <= ?
+		 ORDER BY sb.reviewed_at DESC, sb.id DESC LIMIT 1)
+		FROM requirements r JOIN standards st ON st.id = r.standard_id WHERE r.framework_id = ?`, asOf, frameworkID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	sum, n := map[string]float64{}, map[string]int{}
+	for rows.Next() {
+		var code string
+		var id int64
+		var grade *string
+		if err := rows.Scan(&code, &id, &grade); err != nil {
+			return nil, err
+		}
+		if grade != nil {
+			sum[code] += gradeFactor[*grade]
+		}
+		n[code]++
+	}
+	out := map[string]float64{}
+	for code, k := range n {
+		out[code] = sum[code] / float64(k)
+	}
+	return out, rows.Err()
+}
