@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"time"
 
+	"wenming/internal/assessment"
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
@@ -26,6 +27,7 @@ import (
 	"wenming/internal/message"
 	"wenming/internal/open311"
 	"wenming/internal/org"
+	"wenming/internal/patrol"
 	"wenming/internal/plan"
 	"wenming/internal/ranking"
 	"wenming/internal/store"
@@ -155,11 +157,15 @@ func serve(ctx context.Context, e *env) error {
 	rankings := ranking.NewService(e.db, orgs, caseEngine, submissions, plans)
 	rankings.FontPath = e.cfg.PDFFont
 	hooks := webhook.NewService(e.db)
+	patrols := patrol.NewService(e.db, orgs, caseEngine, frameworks, evidence)
+	assessments := assessment.NewService(e.db, orgs, frameworks, patrols, submissions)
+	rankings.SetPatrol(patrols)
 	authn := auth.NewService(e.db, policy(e.cfg))
 	srv := httpapi.New(httpapi.Deps{
 		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db),
 		Framework: frameworks, Plan: plans, Files: evidence, Ranking: rankings,
 		Submission: submissions, Message: message.NewService(e.db), Cases: caseEngine, Webhooks: hooks,
+		Patrol: patrols, Assessment: assessments,
 		Open311:  open311.New(caseEngine, authn, e.log),
 		MapTiles: httpapi.MapTiles{URL: e.cfg.MapTiles, Attribution: e.cfg.MapAttribution, CoordSystem: e.cfg.MapCoords},
 		UI:       ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,

@@ -191,4 +191,3 @@ func (s *Service) allObservations(ctx context.Context, actor *domain.Actor, id i
 		}
 	}
 }
-

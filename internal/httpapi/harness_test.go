@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"wenming/internal/assessment"
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
@@ -24,6 +25,7 @@ import (
 	"wenming/internal/httpapi"
 	"wenming/internal/message"
 	"wenming/internal/org"
+	"wenming/internal/patrol"
 	"wenming/internal/plan"
 	"wenming/internal/ranking"
 	"wenming/internal/store"
@@ -49,6 +51,9 @@ type fixture struct {
 	cases                      *cases.Service
 	webhooks                   *webhook.Service
 	ranking                    *ranking.Service
+	patrol                     *patrol.Service
+	assessment                 *assessment.Service
+	frameworks                 *framework.Service
 	clock                      *clock
 	county, streetA, streetB   int64
 	office, unitA, subA, unitB int64
@@ -128,9 +133,14 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.cases = cases.NewService(db, f.org, evidence)
 	f.webhooks = webhook.NewService(db)
 	f.ranking = ranking.NewService(db, f.org, f.cases, f.submissions, f.plans)
+	f.patrol = patrol.NewService(db, f.org, f.cases, frameworks, evidence)
+	f.assessment = assessment.NewService(db, f.org, frameworks, f.patrol, f.submissions)
+	f.ranking.SetPatrol(f.patrol)
+	f.frameworks = frameworks
 	f.api = httpapi.New(httpapi.Deps{
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: evidence,
 		Submission: f.submissions, Message: message.NewService(db), Cases: f.cases, Webhooks: f.webhooks, Ranking: f.ranking,
+		Patrol: f.patrol, Assessment: f.assessment,
 		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
 		Org:  f.org, Audit: audit.NewService(db), Version: "test",
 	})

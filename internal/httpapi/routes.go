@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"strings"
 
+	"wenming/internal/assessment"
 	"wenming/internal/cases"
+	"wenming/internal/patrol"
 	"wenming/internal/ranking"
 	"wenming/internal/webhook"
 
@@ -35,6 +37,7 @@ var (
 	pageParams = []param{{"page", "integer", "页码，从 1 开始"}, {"pageSize", "integer", "每页条数，1–200，默认 20"}}
 	unitQuery  = []param{{"q", "string", "名称或拼音关键字"}, {"kind", "string", "单位类型"}, {"class", "string", "分类 A/B"}, {"regionId", "integer", "所属区划（含下级）"}}
 	peopleQ    = []param{{"q", "string", "姓名或用户名关键字"}, {"unitId", "integer", "所属单位"}, {"role", "string", "角色"}}
+	pointQuery = []param{{"categoryId", "integer", "点位类别"}, {"regionId", "integer", "区域（含下级）"}, {"unitId", "integer", "责任单位"}, {"q", "string", "名称、编码或地址关键字"}, {"active", "boolean", "启用状态"}}
 	auditQuery = []param{{"actor", "string", "操作人"}, {"action", "string", "操作"}, {"entity", "string", "对象类型"},
 		{"q", "string", "摘要关键字或对象编号"}, {"from", "string", "起始日期 YYYY-MM-DD（北京时间）"}, {"to", "string", "截止日期 YYYY-MM-DD（含当日）"}}
 )
@@ -198,6 +201,49 @@ func (s *Server) apiRoutes() []route {
 		{method: "GET", path: "/api/v1/sanctions", tag: "排名通报", summary: "督办问责记录", query: []param{{"unitId", "integer", "单位"}, {"kind", "string", "notice、talk 或 exposure"}}, out: listOf[ranking.Sanction]{}, h: s.sanctions},
 		{method: "POST", path: "/api/v1/sanctions", tag: "排名通报", summary: "记录督办通知、约谈或曝光", in: ranking.SanctionInput{}, out: ranking.Sanction{}, status: 201, h: withBody(201, s.Ranking.RecordSanction)},
 		{method: "GET", path: "/api/v1/cockpit", tag: "驾驶舱", summary: "驾驶舱：案件态势、排名、热力", out: ranking.Cockpit{}, h: noInput(s.Ranking.Cockpit)},
+
+		{method: "GET", path: "/api/v1/point-categories", tag: "点位", summary: "点位类别及其检查项", out: listOf[patrol.Category]{}, h: listed(s.Patrol.Categories)},
+		{method: "POST", path: "/api/v1/point-categories", tag: "点位", summary: "新增点位类别", in: patrol.CategoryInput{}, out: patrol.Category{}, status: 201, h: withBody(201, s.Patrol.CreateCategory)},
+		{method: "PUT", path: "/api/v1/point-categories/{id}", tag: "点位", summary: "修改点位类别", in: patrol.CategoryInput{}, out: patrol.Category{}, h: withIDBody(200, s.Patrol.UpdateCategory)},
+		{method: "DELETE", path: "/api/v1/point-categories/{id}", tag: "点位", summary: "删除没有点位的类别", status: 204, h: withIDNoContent(s.Patrol.DeleteCategory)},
+		{method: "PUT", path: "/api/v1/point-categories/{id}/checks", tag: "点位", summary: "保存类别的检查项（按给出的顺序整体替换；有记录的检查项停用保留）", in: patrol.ChecklistInput{}, out: patrol.Category{}, h: withIDBody(200, s.Patrol.SetChecks)},
+		{method: "GET", path: "/api/v1/points", tag: "点位", summary: "点位列表", query: append(pointQuery, pageParams...), out: pageOf[patrol.Point]{}, h: s.listPoints},
+		{method: "POST", path: "/api/v1/points", tag: "点位", summary: "新增点位（坐标可为 GCJ-02，存为 WGS-84）", in: patrol.PointInput{}, out: patrol.Point{}, status: 201, h: withBody(201, s.Patrol.CreatePoint)},
+		{method: "GET", path: "/api/v1/points/map", tag: "点位", summary: "点位地图", query: pointQuery, out: listOf[patrol.MapPoint]{}, h: s.pointMap},
+		{method: "GET", path: "/api/v1/points/nearby", tag: "点位", summary: "附近点位（由近及远）", query: []param{{"lat", "number", "纬度（WGS-84）"}, {"lng", "number", "经度（WGS-84）"}, {"limit", "integer", "条数，默认 20，最多 100"}}, out: listOf[patrol.Point]{}, h: s.nearbyPoints},
+		{method: "GET", path: "/api/v1/points/template", tag: "点位", summary: "点位导入模板", download: xlsxType, h: s.pointsTemplate},
+		{method: "POST", path: "/api/v1/points/import", tag: "点位", summary: "导入点位（按编码新增或更新；任一行有误则全部不导入）", upload: true, out: patrol.ImportResult{}, h: s.importPoints},
+		{method: "GET", path: "/api/v1/points/export", tag: "点位", summary: "导出点位（导入模板格式）", query: pointQuery, download: xlsxType, h: s.exportPoints},
+		{method: "GET", path: "/api/v1/points/by-token/{token}", tag: "点位", summary: "扫码打开点位", out: patrol.PointDetail{}, h: s.pointByToken},
+		{method: "GET", path: "/api/v1/points/{id}", tag: "点位", summary: "点位详情：检查项与最近巡查", out: patrol.PointDetail{}, h: withID(200, s.Patrol.Point)},
+		{method: "PUT", path: "/api/v1/points/{id}", tag: "点位", summary: "修改点位", in: patrol.PointInput{}, out: patrol.Point{}, h: withIDBody(200, s.Patrol.UpdatePoint)},
+		{method: "DELETE", path: "/api/v1/points/{id}", tag: "点位", summary: "删除未巡查过的点位（有记录的请停用）", status: 204, h: withIDNoContent(s.Patrol.DeletePoint)},
+		{method: "GET", path: "/api/v1/point-qr/{id}", tag: "点位", summary: "点位二维码（扫码打开巡查表）", download: "image/png", h: s.pointQR},
+		{method: "POST", path: "/api/v1/patrols", tag: "巡查", summary: "提交巡查（clientKey 重复时返回原巡查；每个不合格项生成案件）", in: patrol.PatrolInput{}, out: patrol.Patrol{}, status: 201, h: s.createPatrol},
+		{method: "GET", path: "/api/v1/patrols", tag: "巡查", summary: "巡查记录", query: append([]param{{"pointId", "integer", "点位"}, {"inspectorId", "integer", "巡查人"}, {"roundId", "integer", "模拟测评"}, {"unitId", "integer", "责任单位"}, {"from", "string", "起始日期"}, {"to", "string", "截止日期（含）"}, {"far", "boolean", "仅定位偏远的"}}, pageParams...), out: pageOf[patrol.PatrolSummary]{}, h: s.listPatrols},
+		{method: "GET", path: "/api/v1/patrols/{id}", tag: "巡查", summary: "巡查详情：每个检查项的结果与照片", out: patrol.Patrol{}, h: withID(200, s.Patrol.Patrol)},
+		{method: "GET", path: "/api/v1/patrol/tasks", tag: "巡查", summary: "本人在进行中的模拟测评里被分配的点位", out: assessment.Tasks{}, h: noInput(s.Assessment.Tasks)},
+
+		{method: "GET", path: "/api/v1/rounds", tag: "模拟测评", summary: "模拟测评列表", out: listOf[assessment.Round]{}, h: listed(s.Assessment.Rounds)},
+		{method: "POST", path: "/api/v1/rounds", tag: "模拟测评", summary: "新建模拟测评（草稿）", in: assessment.RoundInput{}, out: assessment.RoundDetail{}, status: 201, h: withBody(201, s.Assessment.CreateRound)},
+		{method: "GET", path: "/api/v1/rounds/{id}", tag: "模拟测评", summary: "模拟测评详情：抽取的点位与进度", out: assessment.RoundDetail{}, h: withID(200, s.Assessment.Round)},
+		{method: "PUT", path: "/api/v1/rounds/{id}", tag: "模拟测评", summary: "修改草稿", in: assessment.RoundInput{}, out: assessment.RoundDetail{}, h: withIDBody(200, s.Assessment.UpdateRound)},
+		{method: "DELETE", path: "/api/v1/rounds/{id}", tag: "模拟测评", summary: "删除草稿", status: 204, h: withIDNoContent(s.Assessment.DeleteRound)},
+		{method: "POST", path: "/api/v1/rounds/{id}/draw", tag: "模拟测评", summary: "按随机种子抽取点位并分配测评员", out: assessment.RoundDetail{}, h: withID(200, s.Assessment.Draw)},
+		{method: "PUT", path: "/api/v1/rounds/{id}/points/{pointId}", tag: "模拟测评", summary: "改派点位的测评员", in: struct {
+			InspectorID int64 `json:"inspectorId"`
+		}{}, out: assessment.RoundDetail{}, h: s.reassignRoundPoint},
+		{method: "POST", path: "/api/v1/rounds/{id}/close", tag: "模拟测评", summary: "结束测评并固定得分", out: assessment.Round{}, h: withID(200, s.Assessment.CloseRound)},
+		{method: "GET", path: "/api/v1/rounds/{id}/rates", tag: "模拟测评", summary: "手工录入的得分率", out: listOf[assessment.Rate]{}, h: listedByID(s.Assessment.Rates)},
+		{method: "PUT", path: "/api/v1/rounds/{id}/rates", tag: "模拟测评", summary: "保存手工录入的得分率（整体替换）", in: assessment.RatesInput{}, out: listOf[assessment.Rate]{}, h: s.setRates},
+		{method: "GET", path: "/api/v1/rounds/{id}/score", tag: "得分", summary: "模拟测评得分", out: assessment.Score{}, h: withID(200, s.Assessment.RoundScore)},
+		{method: "GET", path: "/api/v1/rounds/{id}/score/export", tag: "得分", summary: "导出测评结果（总分、指标、标准、短板、单位、区域、观测记录）", download: xlsxType, h: s.exportRoundScore},
+		{method: "GET", path: "/api/v1/scores/live", tag: "得分", summary: "实时得分（近若干天的日常巡查）", query: []param{{"days", "integer", "天数，默认 30"}}, out: assessment.Score{}, h: s.liveScore},
+		{method: "GET", path: "/api/v1/scores/trend", tag: "得分", summary: "历次测评与实时得分的走势", out: listOf[assessment.TrendPoint]{}, h: listed(s.Assessment.Trend)},
+		{method: "GET", path: "/api/v1/scores/observations", tag: "得分", summary: "得分背后的观测记录与照片", query: append([]param{{"roundId", "integer", "模拟测评"}, {"live", "boolean", "实时得分"}, {"days", "integer", "实时得分的天数"}, {"standardCode", "string", "测评标准编码"}, {"result", "string", "pass/fail/na"}, {"unitId", "integer", "责任单位"}, {"regionId", "integer", "区域（含下级）"}}, pageParams...), out: pageOf[patrol.ObservationRow]{}, h: s.scoreObservations},
+		{method: "GET", path: "/api/v1/negative-events", tag: "得分", summary: "负面清单事件", query: []param{{"frameworkId", "integer", "测评体系"}}, out: listOf[assessment.NegativeEvent]{}, h: s.negativeEvents},
+		{method: "POST", path: "/api/v1/negative-events", tag: "得分", summary: "记录负面清单事件", in: assessment.EventInput{}, out: assessment.NegativeEvent{}, status: 201, h: withBody(201, s.Assessment.RecordEvent)},
+		{method: "DELETE", path: "/api/v1/negative-events/{id}", tag: "得分", summary: "删除误录的负面清单事件", status: 204, h: withIDNoContent(s.Assessment.DeleteEvent)},
 
 		{method: "GET", path: "/api/v1/public/case-form", tag: "市民随手拍", summary: "随手拍表单：类别、区域、辖区范围", public: true, out: cases.CaseForm{}, h: s.caseForm},
 		{method: "POST", path: "/api/v1/public/cases", tag: "市民随手拍", summary: "市民随手拍（multipart：case JSON + photos；clientKey 重复时返回原案件）", public: true, upload: true, in: cases.ResidentInput{}, out: cases.Receipt{}, status: 201, h: s.snapByResident},

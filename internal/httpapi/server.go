@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"wenming/internal/assessment"
 	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/cases"
@@ -26,6 +27,7 @@ import (
 	"wenming/internal/framework"
 	"wenming/internal/message"
 	"wenming/internal/org"
+	"wenming/internal/patrol"
 	"wenming/internal/plan"
 	"wenming/internal/ranking"
 	"wenming/internal/store"
@@ -47,6 +49,8 @@ type Deps struct {
 	Message      *message.Service
 	Cases        *cases.Service
 	Ranking      *ranking.Service
+	Patrol       *patrol.Service
+	Assessment   *assessment.Service
 	Webhooks     *webhook.Service
 	Open311      http.Handler // the GeoReport v2 adapter, mounted at /open311/v2/
 	MapTiles     MapTiles

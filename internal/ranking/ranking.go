@@ -26,6 +26,7 @@ type Service struct {
 	cases       *cases.Service
 	submissions *submission.Service
 	plans       *plan.Service
+	patrols     PassRates
 	// FontPath is the TrueType font PDFs are written in ("" = look in the
 	// usual places).
 	FontPath string
@@ -238,6 +239,15 @@ func (s *Service) visible(ctx context.Context, actor *domain.Actor, r Ranking) (
 
 // figures gathers every unit's figures for a period from the areas that
 // hold them.
+// PassRates gives each unit the share of passed checks at its points in a
+// period (the patrol service).
+type PassRates interface {
+	UnitPassRates(ctx context.Context, from, to time.Time) (map[int64]float64, error)
+}
+
+// SetPatrol lets the figures read the patrols of each unit's points.
+func (s *Service) SetPatrol(p PassRates) { s.patrols = p }
+
 func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, error) {
 	out := map[int64]Figures{}
 	caseFigures, err := s.cases.FiguresByUnit(ctx, p.From.UTC(), p.To.UTC())
@@ -270,6 +280,17 @@ func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, err
 		f := out[u]
 		f.TaskProgress = ptr(roundTo(v, 1))
 		out[u] = f
+	}
+	if s.patrols != nil {
+		rates, err := s.patrols.UnitPassRates(ctx, p.From.UTC(), p.To.UTC())
+		if err != nil {
+			return nil, err
+		}
+		for u, v := range rates {
+			f := out[u]
+			f.PatrolScore = ptr(roundTo(100*v, 1))
+			out[u] = f
+		}
 	}
 	rows, err := s.db.Read().Query(ctx, `SELECT unit_id, kind, COUNT(*) FROM sanctions WHERE occurred_at >= ? AND occurred_at < ? GROUP BY unit_id, kind`, p.From.UTC(), p.To.UTC())
 	if err != nil {
