@@ -456,6 +456,11 @@ func Draw(seed int64, cats []RoundCategory, pools map[int64][]int64) []int64 {
 	return out
 }
 
+// ReassignInput names the inspector a drawn point goes to.
+type ReassignInput struct {
+	InspectorID int64 `json:"inspectorId"`
+}
+
 // Reassign gives a drawn point, not yet done, to another inspector of the round.
 func (s *Service) Reassign(ctx context.Context, actor *domain.Actor, id, pointID int64, inspectorID int64) (RoundDetail, error) {
 	if err := requireOffice(actor); err != nil {

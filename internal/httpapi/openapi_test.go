@@ -81,11 +81,12 @@ func TestConsoleClientMatchesOpenAPI(t *testing.T) {
 			continue
 		}
 		method := verbs[c[1]]
-		path := "/api/v1" + regexp.MustCompile(`\$\{(\w+)\}`).ReplaceAllStringFunc(c[2], func(m string) string {
+		param := regexp.MustCompile(`\$\{(?:encodeURIComponent\()?(\w+)\)?\}`)
+		path := "/api/v1" + param.ReplaceAllStringFunc(c[2], func(m string) string {
 			if m == "${resource}" {
 				return m
 			}
-			return m[1:] // ${id} → {id}
+			return "{" + param.FindStringSubmatch(m)[1] + "}" // ${id} or ${encodeURIComponent(id)} → {id}
 		})
 		expanded := []string{path}
 		if strings.Contains(path, "${resource}") {

@@ -194,9 +194,7 @@ func (s *Server) reassignRoundPoint(w http.ResponseWriter, r *http.Request, a *d
 	if err != nil {
 		return err
 	}
-	var in struct {
-		InspectorID int64 `json:"inspectorId"`
-	}
+	var in assessment.ReassignInput
 	if err := decode(r, &in); err != nil {
 		return err
 	}

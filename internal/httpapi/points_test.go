@@ -1,8 +1,11 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"wenming/internal/assessment"
@@ -173,12 +176,238 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 		}
 
 		// Every change is audited.
-		var audit struct{ Items []struct{ Action, Entity string } }
+		var audit struct {
+			Items []struct{ Action, Entity string }
+		}
 		f.login("auditor").do("GET", "/api/v1/audit?pageSize=200", nil).want(200).json(&audit)
 		for _, want := range []string{"point_category", "point_checklist", "point", "patrol", "negative_event"} {
 			if !slices.ContainsFunc(audit.Items, func(e struct{ Action, Entity string }) bool { return e.Entity == want }) {
 				t.Errorf("no audit entry for %s", want)
 			}
+		}
+	})
+}
+
+func drawnIDs(d assessment.RoundDetail) []int64 {
+	var ids []int64
+	for _, p := range d.Points {
+		ids = append(ids, p.PointID)
+	}
+	return ids
+}
+
+func TestRoundDrawsBySeedAndScoresItsPatrols(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		cat, _ := pointsSetup(t, f, 12)
+		office := f.login("county_staff")
+		var frameworks struct{ Items []struct{ ID int64 } }
+		office.do("GET", "/api/v1/frameworks", nil).want(200).json(&frameworks)
+		inspector := f.people["a_inspector"]
+		plan := func(name string, seed int64) map[string]any {
+			return map[string]any{"name": name, "frameworkId": frameworks.Items[0].ID, "seed": seed, "startsOn": "2026-03-01", "endsOn": "2026-03-10",
+				"categories": []map[string]any{{"categoryId": cat.ID, "sampleSize": 4}}, "inspectorIds": []int64{inspector}}
+		}
+		// Bad plans name their field.
+		for field, edit := range map[string]func(m map[string]any){
+			"name":        func(m map[string]any) { m["name"] = " " },
+			"endsOn":      func(m map[string]any) { m["endsOn"] = "2026-02-01" },
+			"categories":  func(m map[string]any) { m["categories"] = []map[string]any{{"categoryId": cat.ID, "sampleSize": 0}} },
+			"frameworkId": func(m map[string]any) { m["frameworkId"] = 999 },
+			"inspectorIds": func(m map[string]any) {
+				m["inspectorIds"] = []int64{f.people["b_member"]}
+			},
+		} {
+			m := plan("坏方案", 1)
+			edit(m)
+			if e := office.do("POST", "/api/v1/rounds", m).want(400).apiError(); e.Error.Field != field {
+				t.Errorf("%s: field %q (%s)", field, e.Error.Field, e.Error.Message)
+			}
+		}
+		f.login("a_inspector").do("POST", "/api/v1/rounds", plan("督查员不能建", 1)).want(403)
+
+		draw := func(name string, seed int64) assessment.RoundDetail {
+			var d assessment.RoundDetail
+			office.do("POST", "/api/v1/rounds", plan(name, seed)).want(201).json(&d)
+			office.do("POST", fmt.Sprintf("/api/v1/rounds/%d/draw", d.ID), nil).want(200).json(&d)
+			return d
+		}
+		first, same, other := draw("第一轮", 42), draw("同种子", 42), draw("另一种子", 43)
+		if len(first.Points) != 4 || !slices.Equal(drawnIDs(first), drawnIDs(same)) {
+			t.Fatalf("seed 42 drew %v then %v", drawnIDs(first), drawnIDs(same))
+		}
+		if slices.Equal(drawnIDs(first), drawnIDs(other)) {
+			t.Errorf("seeds 42 and 43 drew the same points %v", drawnIDs(first))
+		}
+		if *first.Seed != 42 || first.Status != "drawn" || first.Inspectors[0].Assigned != 4 {
+			t.Errorf("round after draw: %+v", first.Round)
+		}
+		office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d", first.ID), plan("改", 1)).want(409)
+
+		// The inspector's tasks; a point not drawn is refused; the drawn one fails a check.
+		var tasks assessment.Tasks
+		f.login("a_inspector").do("GET", "/api/v1/patrol/tasks", nil).want(200).json(&tasks)
+		if len(tasks.Rounds) != 3 || len(tasks.Rounds[0].Points) != 4 {
+			t.Fatalf("tasks: %+v", tasks)
+		}
+		drawn := first.Points[0].PointID
+		var notDrawn int64
+		for _, p := range f.mustPoints(t, office) {
+			if !slices.Contains(drawnIDs(first), p) {
+				notDrawn = p
+			}
+		}
+		ins := f.login("a_inspector")
+		ins.do("POST", "/api/v1/patrols", map[string]any{"clientKey": "r-x", "pointId": notDrawn, "roundId": first.ID, "results": results(cat, nil)}).want(400)
+		f.login("a_grid").do("POST", "/api/v1/patrols", map[string]any{"clientKey": "r-g", "pointId": drawn, "roundId": first.ID, "results": results(cat, nil)}).want(403)
+		ins.do("POST", "/api/v1/patrols", map[string]any{"clientKey": "r-1", "pointId": drawn, "roundId": first.ID, "results": results(cat, map[int]int64{0: ins.photo()})}).want(201)
+		ins.do("POST", "/api/v1/patrols", map[string]any{"clientKey": "r-2", "pointId": drawn, "roundId": first.ID, "results": results(cat, nil)}).want(409)
+		ins.do("POST", "/api/v1/patrols", map[string]any{"clientKey": "r-3", "pointId": first.Points[1].PointID, "roundId": first.ID, "results": results(cat, nil)}).want(201)
+
+		var sc assessment.Score
+		office.do("GET", fmt.Sprintf("/api/v1/rounds/%d/score", first.ID), nil).want(200).json(&sc)
+		if r := standardRate(t, sc, "1.1.1.2"); r == nil || *r != 0.5 {
+			t.Fatalf("round rate of 1.1.1.2: %v", r)
+		}
+		if len(sc.WeakSpots) == 0 || sc.WeakSpots[0].Code != "1.1.1.2" {
+			t.Errorf("weak spots: %+v", sc.WeakSpots)
+		}
+		var d assessment.RoundDetail
+		office.do("GET", fmt.Sprintf("/api/v1/rounds/%d", first.ID), nil).want(200).json(&d)
+		if d.DoneCount != 2 || d.Inspectors[0].Done != 2 || d.Points[0].Fail != 1 {
+			t.Errorf("progress: %+v", d.Round)
+		}
+		var inbox struct{ Items []struct{ Source string } }
+		f.login("a_liaison").do("GET", "/api/v1/cases?view=inbox&source=assessment", nil).want(200).json(&inbox)
+		if len(inbox.Items) != 1 {
+			t.Errorf("the round's failure is not an assessment case in unit A's inbox: %+v", inbox)
+		}
+
+		// Hand-entered rates, then closing keeps the score.
+		office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d/rates", first.ID), map[string]any{"rates": []map[string]any{{"standardCode": "2.1.1.1", "method": "field", "rate": 0.5}}}).want(400)
+		office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d/rates", first.ID), map[string]any{"rates": []map[string]any{{"standardCode": "2.1.1.1", "method": "material", "rate": 1.5}}}).want(400)
+		office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d/rates", first.ID), map[string]any{"rates": []map[string]any{{"standardCode": "2.1.1.1", "method": "material", "rate": 0.8}}}).want(200)
+		office.do("GET", fmt.Sprintf("/api/v1/rounds/%d/score", first.ID), nil).want(200).json(&sc)
+		if sc.Special != 16 {
+			t.Errorf("special part with 2.1.1.1 at 0.8 of 20: %v", sc.Special)
+		}
+		office.do("POST", fmt.Sprintf("/api/v1/rounds/%d/close", first.ID), nil).want(200)
+		ins.do("POST", "/api/v1/patrols", map[string]any{"clientKey": "r-4", "pointId": first.Points[2].PointID, "roundId": first.ID, "results": results(cat, nil)}).want(409)
+		var kept assessment.Score
+		office.do("GET", fmt.Sprintf("/api/v1/rounds/%d/score", first.ID), nil).want(200).json(&kept)
+		if kept.Total != sc.Total {
+			t.Errorf("kept score %v, was %v", kept.Total, sc.Total)
+		}
+		var trend struct{ Items []assessment.TrendPoint }
+		office.do("GET", "/api/v1/scores/trend", nil).want(200).json(&trend)
+		if len(trend.Items) != 2 || trend.Items[0].Total != sc.Total || trend.Items[1].RoundID != nil {
+			t.Errorf("trend: %+v", trend.Items)
+		}
+		res := office.do("GET", fmt.Sprintf("/api/v1/rounds/%d/score/export", first.ID), nil).want(200)
+		if len(res.body) < 1000 || res.header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+			t.Errorf("export: %d bytes, %s", len(res.body), res.header.Get("Content-Type"))
+		}
+		f.login("b_member").do("GET", fmt.Sprintf("/api/v1/rounds/%d", first.ID), nil).want(403)
+	})
+}
+
+func (f *fixture) mustPoints(t *testing.T, c *client) []int64 {
+	t.Helper()
+	var page struct{ Items []patrol.Point }
+	c.do("GET", "/api/v1/points?pageSize=200", nil).want(200).json(&page)
+	var ids []int64
+	for _, p := range page.Items {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+func TestPointsRefuseBadInputAndImport(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		cat, points := pointsSetup(t, f, 1)
+		office := f.login("county_staff")
+		k := cat.Checks[0].CaseCategoryID
+		checks := fmt.Sprintf("/api/v1/point-categories/%d/checks", cat.ID)
+		for field, check := range map[string]map[string]any{
+			"checks[0].standardCodes":  {"text": "无乱张贴", "severity": "minor", "caseCategoryId": k, "standardCodes": []string{}},
+			"checks[0].caseCategoryId": {"text": "无乱张贴", "severity": "minor", "caseCategoryId": 0, "standardCodes": []string{"1.1.1.2"}},
+			"checks[0].severity":       {"text": "无乱张贴", "severity": "huge", "caseCategoryId": k, "standardCodes": []string{"1.1.1.2"}},
+			"checks[0].text":           {"text": "", "severity": "minor", "caseCategoryId": k, "standardCodes": []string{"1.1.1.2"}},
+		} {
+			if e := office.do("PUT", checks, map[string]any{"checks": []any{check}}).want(400).apiError(); e.Error.Field != field {
+				t.Errorf("%s: got field %q: %s", field, e.Error.Field, e.Error.Message)
+			}
+		}
+		e := office.do("PUT", checks, map[string]any{"checks": []any{map[string]any{"text": "x", "severity": "minor", "caseCategoryId": k, "standardCodes": []string{"9.9.9.9"}}}}).want(400).apiError()
+		if e.Error.Field != "checks[0].standardCodes" || !strings.Contains(e.Error.Message, "9.9.9.9") {
+			t.Errorf("unknown standard: %+v", e)
+		}
+		f.login("a_liaison").do("PUT", checks, map[string]any{"checks": []any{}}).want(403)
+
+		good := map[string]any{"name": "汽车站", "categoryId": cat.ID, "lat": 35.7, "lng": 105.06, "unitId": f.unitA}
+		for field, edit := range map[string]func(m map[string]any){
+			"name":       func(m map[string]any) { m["name"] = "" },
+			"lat":        func(m map[string]any) { m["lat"] = 91 },
+			"coords":     func(m map[string]any) { m["coords"] = "bd09" },
+			"unitId":     func(m map[string]any) { m["unitId"] = 0 },
+			"categoryId": func(m map[string]any) { m["categoryId"] = 0 },
+			"chiefPhone": func(m map[string]any) { m["chiefPhone"] = "12ab" },
+		} {
+			m := maps.Clone(good)
+			edit(m)
+			if e := office.do("POST", "/api/v1/points", m).want(400).apiError(); e.Error.Field != field {
+				t.Errorf("point %s: got %q", field, e.Error.Field)
+			}
+		}
+		f.login("a_head").do("POST", "/api/v1/points", good).want(403)
+		gcj := maps.Clone(good)
+		gcj["coords"] = "gcj02"
+		var moved patrol.Point
+		office.do("POST", "/api/v1/points", gcj).want(201).json(&moved)
+		if d := (moved.Lat-35.7)*111000 + (moved.Lng-105.06)*90000; d > -100 && d < 100 || moved.Lat == 35.7 {
+			t.Errorf("a GCJ-02 pick was stored as picked: %v, %v", moved.Lat, moved.Lng)
+		}
+
+		// The QR code is a PNG; a point with patrols is not deleted.
+		qr := office.do("GET", fmt.Sprintf("/api/v1/point-qr/%d", points[0].ID), nil).want(200)
+		if !bytes.HasPrefix(qr.body, []byte("\x89PNG")) {
+			t.Errorf("QR code is not a PNG")
+		}
+		var byToken patrol.PointDetail
+		f.login("a_inspector").do("GET", "/api/v1/points/by-token/"+points[0].QRToken, nil).want(200).json(&byToken)
+		if byToken.ID != points[0].ID || len(byToken.Checks) != 2 {
+			t.Errorf("by token: %+v", byToken.Point)
+		}
+		f.login("a_viewer").do("POST", "/api/v1/patrols", map[string]any{"clientKey": "v", "pointId": points[0].ID, "results": results(cat, nil)}).want(403)
+		f.login("a_grid").do("POST", "/api/v1/patrols", map[string]any{"clientKey": "g", "pointId": points[0].ID, "results": results(cat, nil)}).want(201)
+		office.do("DELETE", fmt.Sprintf("/api/v1/points/%d", points[0].ID), nil).want(409)
+		office.do("DELETE", fmt.Sprintf("/api/v1/points/%d", moved.ID), nil).want(204)
+
+		// Import: a wrong row stops everything and names its cell; a good file creates and updates.
+		header := []any{"编码", "名称", "类别", "经度", "纬度", "坐标系", "地址", "所属区域", "网格", "责任单位", "点长", "点长电话", "状态"}
+		bad := workbook(t, "点位", [][]any{header,
+			{"GJ-01", "西站", "公交站点", 105.05, 35.69, "WGS-84", "", "会师镇", "", "甲单位", "", "", "启用"},
+			{"GJ-02", "东站", "菜市场", 105.05, 35.69, "WGS-84", "", "", "", "甲单位", "", "", ""}})
+		ie := office.upload("/api/v1/points/import", "点位.xlsx", bad).want(422).apiError()
+		if len(ie.Error.Details) != 1 || ie.Error.Details[0].Row != 3 || ie.Error.Details[0].Column != "C" {
+			t.Errorf("import problems: %+v", ie.Error.Details)
+		}
+		okBook := workbook(t, "点位", [][]any{header,
+			{"GJ-01", "西站", "公交站点", 105.05, 35.69, "WGS-84", "", "会师镇", "", "甲单位", "李四", "13900001111", "启用"},
+			{points[0].Code, "站点01（改名）", "公交站点", 105.05, 35.69, "", "", "", "", "甲单位", "", "", ""}})
+		var res patrol.ImportResult
+		office.upload("/api/v1/points/import", "点位.xlsx", okBook).want(200).json(&res)
+		if res.Created != 1 || res.Updated != 1 {
+			t.Errorf("import: %+v", res)
+		}
+		// An export imported again changes nothing, and keeps the phone it masked.
+		export := office.do("GET", "/api/v1/points/export", nil).want(200)
+		office.upload("/api/v1/points/import", "点位.xlsx", export.body).want(200)
+		var west struct{ Items []patrol.Point }
+		office.do("GET", "/api/v1/points?q=GJ-01", nil).want(200).json(&west)
+		if len(west.Items) != 1 || west.Items[0].ChiefPhone != "139****1111" || west.Items[0].RegionName != "会师镇" {
+			t.Errorf("after export and import: %+v", west.Items)
 		}
 	})
 }

@@ -230,9 +230,7 @@ func (s *Server) apiRoutes() []route {
 		{method: "PUT", path: "/api/v1/rounds/{id}", tag: "模拟测评", summary: "修改草稿", in: assessment.RoundInput{}, out: assessment.RoundDetail{}, h: withIDBody(200, s.Assessment.UpdateRound)},
 		{method: "DELETE", path: "/api/v1/rounds/{id}", tag: "模拟测评", summary: "删除草稿", status: 204, h: withIDNoContent(s.Assessment.DeleteRound)},
 		{method: "POST", path: "/api/v1/rounds/{id}/draw", tag: "模拟测评", summary: "按随机种子抽取点位并分配测评员", out: assessment.RoundDetail{}, h: withID(200, s.Assessment.Draw)},
-		{method: "PUT", path: "/api/v1/rounds/{id}/points/{pointId}", tag: "模拟测评", summary: "改派点位的测评员", in: struct {
-			InspectorID int64 `json:"inspectorId"`
-		}{}, out: assessment.RoundDetail{}, h: s.reassignRoundPoint},
+		{method: "PUT", path: "/api/v1/rounds/{id}/points/{pointId}", tag: "模拟测评", summary: "改派点位的测评员", in: assessment.ReassignInput{}, out: assessment.RoundDetail{}, h: s.reassignRoundPoint},
 		{method: "POST", path: "/api/v1/rounds/{id}/close", tag: "模拟测评", summary: "结束测评并固定得分", out: assessment.Round{}, h: withID(200, s.Assessment.CloseRound)},
 		{method: "GET", path: "/api/v1/rounds/{id}/rates", tag: "模拟测评", summary: "手工录入的得分率", out: listOf[assessment.Rate]{}, h: listedByID(s.Assessment.Rates)},
 		{method: "PUT", path: "/api/v1/rounds/{id}/rates", tag: "模拟测评", summary: "保存手工录入的得分率（整体替换）", in: assessment.RatesInput{}, out: listOf[assessment.Rate]{}, h: s.setRates},
