@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"wenming/internal/assessment"
 	"wenming/internal/blob"
 	"wenming/internal/cases"
 	"wenming/internal/demo"
@@ -16,6 +17,7 @@ import (
 	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
+	"wenming/internal/patrol"
 	"wenming/internal/plan"
 	"wenming/internal/ranking"
 	"wenming/internal/submission"
@@ -62,12 +64,18 @@ func loadDemo(ctx context.Context, e *env) error {
 		if err := demo.LoadCases(ctx, e.db, svc, caseEngine, evidence); err != nil {
 			return err
 		}
+		patrols := patrol.NewService(e.db, svc, caseEngine, frameworks, evidence)
+		assessments := assessment.NewService(e.db, svc, frameworks, patrols, subs)
+		if err := demo.LoadPoints(ctx, e.db, svc, caseEngine, frameworks, patrols, assessments, evidence); err != nil {
+			return err
+		}
 		rankings := ranking.NewService(e.db, svc, caseEngine, subs, plan.NewService(e.db, svc, frameworks))
+		rankings.SetPatrol(patrols)
 		if err := demo.LoadRanking(ctx, svc, rankings); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases)
-		fmt.Fprintln(e.stdout, "市民随手拍（手机打开）：/snap")
+		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件，约 %d 个实地考察点位与两轮模拟测评。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases, demo.Points)
+		fmt.Fprintln(e.stdout, "市民随手拍（手机打开）：/snap；督查员移动巡查（手机打开）：/patrol")
 		fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", password)
 	} else {
 		fmt.Fprintln(e.stdout, "演示县已存在，未重复载入，演示账号的密码和状态均未改动。")
