@@ -160,6 +160,7 @@ func serve(ctx context.Context, e *env) error {
 	patrols := patrol.NewService(e.db, orgs, caseEngine, frameworks, evidence)
 	assessments := assessment.NewService(e.db, orgs, frameworks, patrols, submissions)
 	rankings.SetPatrol(patrols)
+	rankings.SetScores(assessments)
 	authn := auth.NewService(e.db, policy(e.cfg))
 	srv := httpapi.New(httpapi.Deps{
 		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db),

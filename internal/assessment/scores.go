@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 
@@ -479,4 +480,31 @@ func (s *Service) Observations(ctx context.Context, actor *domain.Actor, q Obser
 		}
 	}
 	return s.patrol.Observations(ctx, actor, f)
+}
+
+// Headline is the live score of the last 30 days and its five weakest
+// standards, for the cockpit; no score until a patrol has judged anything.
+func (s *Service) Headline(ctx context.Context) (*float64, []string, error) {
+	sc, err := s.liveScore(ctx, 30)
+	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
+		return nil, []string{}, nil // no framework yet
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	weak := []string{}
+	for _, w := range sc.WeakSpots[:min(5, len(sc.WeakSpots))] {
+		text := []rune(w.Text)
+		if len(text) > 18 {
+			text = append(text[:17], '…')
+		}
+		weak = append(weak, fmt.Sprintf("%s %s（失 %.2f 分）", w.Code, string(text), *w.PointsLost))
+	}
+	for _, n := range sc.Nodes {
+		if n.Points != nil {
+			total := sc.Total
+			return &total, weak, nil
+		}
+	}
+	return nil, weak, nil
 }

@@ -136,6 +136,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.patrol = patrol.NewService(db, f.org, f.cases, frameworks, evidence)
 	f.assessment = assessment.NewService(db, f.org, frameworks, f.patrol, f.submissions)
 	f.ranking.SetPatrol(f.patrol)
+	f.ranking.SetScores(f.assessment)
 	f.frameworks = frameworks
 	f.api = httpapi.New(httpapi.Deps{
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: evidence,

@@ -148,6 +148,18 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 			t.Errorf("units losing points: %+v", live.Units)
 		}
 
+		// The cockpit shows the live score and its weakest standard.
+		var cockpit struct {
+			Score struct {
+				Total     *float64
+				WeakSpots []string
+			}
+		}
+		office.do("GET", "/api/v1/cockpit", nil).want(200).json(&cockpit)
+		if cockpit.Score.Total == nil || *cockpit.Score.Total != live.Total || len(cockpit.Score.WeakSpots) == 0 || !strings.HasPrefix(cockpit.Score.WeakSpots[0], "1.1.1.2") {
+			t.Errorf("cockpit score: %+v", cockpit.Score)
+		}
+
 		// Drill down to the observation and its photo.
 		var rows struct {
 			Items []patrol.ObservationRow

@@ -24,11 +24,19 @@ type CockpitRanking struct {
 	B      []RankedUnit `json:"B"`
 }
 
-// CockpitScore waits for the mock assessments; until then, no data.
+// CockpitScore is the live score and its weakest standards.
 type CockpitScore struct {
 	Total     *float64 `json:"total"`
 	WeakSpots []string `json:"weakSpots"`
 }
+
+// Headliner gives the live score for the cockpit (the assessment service).
+type Headliner interface {
+	Headline(ctx context.Context) (*float64, []string, error)
+}
+
+// SetScores lets the cockpit show the live score.
+func (s *Service) SetScores(h Headliner) { s.scores = h }
 
 // Cockpit gathers the cases, the ranking and the score (office, leaders,
 // inspectors).
@@ -47,6 +55,11 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, er
 	out := Cockpit{At: s.db.Now(), Cases: overview, Heat: overview.Heat, Ranking: CockpitRanking{Period: r.Period, A: []RankedUnit{}, B: []RankedUnit{}},
 		Score: CockpitScore{WeakSpots: []string{}}}
 	out.Cases.Heat = nil
+	if s.scores != nil {
+		if out.Score.Total, out.Score.WeakSpots, err = s.scores.Headline(ctx); err != nil {
+			return Cockpit{}, err
+		}
+	}
 	for _, c := range r.Classes {
 		list := &out.Ranking.A
 		if c.Class == "B" {

@@ -27,6 +27,7 @@ type Service struct {
 	submissions *submission.Service
 	plans       *plan.Service
 	patrols     PassRates
+	scores      Headliner
 	// FontPath is the TrueType font PDFs are written in ("" = look in the
 	// usual places).
 	FontPath string
