@@ -7,6 +7,8 @@
 package assessment
 
 import (
+	"sync"
+
 	"wenming/internal/domain"
 	"wenming/internal/framework"
 	"wenming/internal/org"
@@ -22,6 +24,9 @@ type Service struct {
 	fw     *framework.Service
 	patrol *patrol.Service
 	sub    *submission.Service
+
+	mu       sync.Mutex
+	headline headline
 }
 
 // NewService returns the service and wires its rounds into patrols.

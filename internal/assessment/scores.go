@@ -482,9 +482,37 @@ func (s *Service) Observations(ctx context.Context, actor *domain.Actor, q Obser
 	return s.patrol.Observations(ctx, actor, f)
 }
 
+// headlineTTL is how long the cockpit's score is reused: the screen
+// refreshes every minute, and a score moves with patrols, not seconds.
+const headlineTTL = time.Minute
+
+// headline is the cockpit's score as last computed.
+type headline struct {
+	at    time.Time
+	total *float64
+	weak  []string
+}
+
 // Headline is the live score of the last 30 days and its five weakest
 // standards, for the cockpit; no score until a patrol has judged anything.
 func (s *Service) Headline(ctx context.Context) (*float64, []string, error) {
+	s.mu.Lock()
+	h := s.headline
+	s.mu.Unlock()
+	// A clock standing still (a test's, the demo loader's) always recomputes.
+	if now := s.db.Now(); !h.at.IsZero() && now.After(h.at) && now.Sub(h.at) < headlineTTL {
+		return h.total, h.weak, nil
+	}
+	total, weak, err := s.computeHeadline(ctx)
+	if err == nil {
+		s.mu.Lock()
+		s.headline = headline{at: s.db.Now(), total: total, weak: weak}
+		s.mu.Unlock()
+	}
+	return total, weak, err
+}
+
+func (s *Service) computeHeadline(ctx context.Context) (*float64, []string, error) {
 	sc, err := s.liveScore(ctx, 30)
 	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
 		return nil, []string{}, nil // no framework yet

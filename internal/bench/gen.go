@@ -23,26 +23,29 @@ type Scale struct {
 	SubUnits   int // their sub-units
 	CasesDaily int
 	Days       int
+	// Points and the everyday observations a year of patrols makes.
+	Points, PointCategories, Observations int
 }
 
 // Scales are the sizes the benchmark knows.
 var Scales = map[string]Scale{
-	"small":  {Name: "small", Units: 60, SubUnits: 0, CasesDaily: 50, Days: 365},
-	"medium": {Name: "medium", Units: 150, SubUnits: 1000, CasesDaily: 1000, Days: 3 * 365},
-	"large":  {Name: "large", Units: 300, SubUnits: 3000, CasesDaily: 10000, Days: 365},
+	"small":  {Name: "small", Units: 60, SubUnits: 0, CasesDaily: 50, Days: 365, Points: 300, PointCategories: 30, Observations: 100_000},
+	"medium": {Name: "medium", Units: 150, SubUnits: 1000, CasesDaily: 1000, Days: 3 * 365, Points: 1200, PointCategories: 40, Observations: 1_250_000},
+	"large":  {Name: "large", Units: 300, SubUnits: 3000, CasesDaily: 10000, Days: 365, Points: 5000, PointCategories: 46, Observations: 5_000_000},
 }
 
 // City is what the generator made, for the operations to use.
 type City struct {
-	Scale      Scale
-	Units      []int64
-	BusyUnit   int64 // the unit with the most cases
-	Categories []int64
-	Region     int64
-	Cases      int
-	Events     int
-	Photos     int
-	Took       time.Duration
+	Scale        Scale
+	Units        []int64
+	BusyUnit     int64 // the unit with the most cases
+	Categories   []int64
+	Region       int64
+	Cases        int
+	Events       int
+	Photos       int
+	Observations int
+	Took         time.Duration
 }
 
 // Password of the generated accounts.

@@ -42,7 +42,12 @@ func readTSV(name string) ([][]string, error) {
 // Workbook builds the demo framework's Excel file ("" for the main one,
 // "minors_" for the minors' sub-framework): the same file a user would
 // import, so the demo goes through the real importer.
-func Workbook(prefix string) ([]byte, error) {
+func Workbook(prefix string) ([]byte, error) { return WorkbookLedBy(prefix, "") }
+
+// WorkbookLedBy is the same framework with every standard led by one unit
+// (when lead is set) and no responsible units, for an organisation other
+// than the demo county's: the benchmark's synthetic city.
+func WorkbookLedBy(prefix, lead string) ([]byte, error) {
 	x := excelize.NewFile()
 	defer x.Close()
 	for i, sh := range sheets {
@@ -57,6 +62,9 @@ func Workbook(prefix string) ([]byte, error) {
 		}
 		for r, cells := range rows {
 			for c, v := range cells {
+				if lead != "" && sh[1] == "standards" && r > 0 && (c == 9 || c == 10) {
+					v = map[int]string{9: lead, 10: ""}[c] // 牵头单位, 责任单位
+				}
 				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
 				if err := x.SetCellStr(sh[0], cell, v); err != nil {
 					return nil, err

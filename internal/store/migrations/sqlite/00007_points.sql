@@ -142,8 +142,9 @@ CREATE TABLE observations (
     case_id     INTEGER REFERENCES cases(id)
 );
 CREATE INDEX observations_patrol ON observations(patrol_id);
-CREATE INDEX observations_round ON observations(round_id, check_id);
-CREATE INDEX observations_at ON observations(observed_at, check_id);
+CREATE INDEX observations_round ON observations(round_id, check_id, result, unit_id, region_id);
+-- Covering: a score reads only the index, never the rows.
+CREATE INDEX observations_at ON observations(observed_at, check_id, result, unit_id, region_id);
 
 CREATE TABLE observation_photos (
     observation_id INTEGER NOT NULL REFERENCES observations(id),

@@ -1,0 +1,132 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"wenming/internal/demo"
+	"wenming/internal/domain"
+	"wenming/internal/framework"
+	"wenming/internal/patrol"
+	"wenming/internal/store"
+)
+
+// checksPerCategory is how many lines a generated checklist has.
+const checksPerCategory = 8
+
+// GeneratePoints adds the demo framework, point categories with
+// checklists over its field standards, the points, and a year of everyday
+// patrols with their observations written straight through the store;
+// a few points and checks fail far more often than the rest.
+func GeneratePoints(ctx context.Context, db *store.DB, fw *framework.Service, p *patrol.Service, city *City, seed uint64) error {
+	office := &domain.Actor{RealName: "基准", Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeAll}
+	book, err := demo.WorkbookLedBy("", "单位000")
+	if err != nil {
+		return err
+	}
+	f, err := fw.Import(ctx, office, bytes.NewReader(book))
+	if err != nil {
+		return err
+	}
+	tree, err := fw.Tree(ctx, office, f.ID)
+	if err != nil {
+		return err
+	}
+	var field []string
+	for _, s := range tree.Standards {
+		if strings.Contains(strings.Join(s.Methods, ","), "field") {
+			field = append(field, s.Code)
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, 311))
+	var checks [][]int64 // by category
+	var cats []int64
+	for i := range city.Scale.PointCategories {
+		cat, err := p.CreateCategory(ctx, office, patrol.CategoryInput{Name: fmt.Sprintf("类别%02d", i)})
+		if err != nil {
+			return err
+		}
+		var in patrol.ChecklistInput
+		for j := range checksPerCategory {
+			in.Checks = append(in.Checks, patrol.CheckInput{Text: fmt.Sprintf("检查项%02d-%d", i, j), Severity: "minor",
+				CaseCategoryID: city.Categories[j%len(city.Categories)], StandardCodes: []string{field[(i*checksPerCategory+j)%len(field)]}})
+		}
+		if cat, err = p.SetChecks(ctx, office, cat.ID, in); err != nil {
+			return err
+		}
+		ids := make([]int64, len(cat.Checks))
+		for k, ch := range cat.Checks {
+			ids[k] = ch.ID
+		}
+		checks, cats = append(checks, ids), append(cats, cat.ID)
+	}
+	var points []benchPoint
+	err = db.Write(ctx, func(c *store.Conn) error {
+		for i := range city.Scale.Points {
+			unit, cat := city.Units[i%len(city.Units)], i%len(cats)
+			id, err := c.Insert(ctx, `INSERT INTO points (code, name, category_id, lat, lng, address, region_id, unit_id, active, qr_token, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, '基准县', ?, ?, TRUE, ?, ?, ?)`, fmt.Sprintf("P%05d", i), fmt.Sprintf("点位%05d", i), cats[cat],
+				35.69+rng.Float64()*0.05, 105.05+rng.Float64()*0.05, city.Region, unit, fmt.Sprintf("qr%06d", i), c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			points = append(points, benchPoint{id, unit, cat})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return city.patrols(ctx, db, rng, points, checks)
+}
+
+// benchPoint is a generated point: its id, unit and category index.
+type benchPoint struct {
+	id, unit int64
+	cat      int
+}
+
+// patrols writes a year of patrols, a day per transaction, each judging
+// every check of its point; one point in ten and one check in eight fail
+// often, the rest seldom.
+func (city *City) patrols(ctx context.Context, db *store.DB, rng *rand.Rand, points []benchPoint, checks [][]int64) error {
+	perDay := city.Scale.Observations / checksPerCategory / 365
+	start := time.Now().AddDate(0, 0, -365)
+	for d := range 365 {
+		day := start.AddDate(0, 0, d)
+		err := db.Write(ctx, func(c *store.Conn) error {
+			for i := range perDay {
+				p := points[rng.IntN(len(points))]
+				at := day.Add(time.Duration(rng.IntN(86400)) * time.Second)
+				pid, err := c.Insert(ctx, `INSERT INTO patrols (client_key, point_id, submitted_at) VALUES (?, ?, ?)`, fmt.Sprintf("b%d-%d", d, i), p.id, at)
+				if err != nil {
+					return err
+				}
+				for k, ch := range checks[p.cat] {
+					odds := 0.03
+					if p.id%10 == 0 || k == 0 {
+						odds = 0.3
+					}
+					result := "pass"
+					if rng.Float64() < odds {
+						result = "fail"
+					}
+					if _, err := c.Exec(ctx, `INSERT INTO observations (patrol_id, point_id, check_id, unit_id, region_id, result, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+						pid, p.id, ch, p.unit, city.Region, result, at); err != nil {
+						return err
+					}
+					city.Observations++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
