@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"wenming/internal/assessment"
+	"wenming/internal/domain"
 	"wenming/internal/patrol"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
@@ -420,6 +421,65 @@ func TestPointsRefuseBadInputAndImport(t *testing.T) {
 		office.do("GET", "/api/v1/points?q=GJ-01", nil).want(200).json(&west)
 		if len(west.Items) != 1 || west.Items[0].ChiefPhone != "139****1111" || west.Items[0].RegionName != "会师镇" {
 			t.Errorf("after export and import: %+v", west.Items)
+		}
+	})
+}
+
+// TestPointScopeMatrix: every role scoped to street A or unit A reads and
+// patrols unit A's point as its duties allow, and is refused unit B's.
+func TestPointScopeMatrix(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		cat, points := pointsSetup(t, f, 1)
+		own := points[0]
+		var other patrol.Point
+		f.login("county_staff").do("POST", "/api/v1/points", map[string]any{"name": "乙站", "categoryId": cat.ID, "lat": 35.8, "lng": 105.1, "unitId": f.unitB}).want(201).json(&other)
+		readers := []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector, domain.RoleGridWorker, domain.RoleLeader, domain.RoleUnitHead, domain.RoleUnitLiaison}
+		patrollers := []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector, domain.RoleGridWorker}
+		office := []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
+		pick := func(role domain.Role, roles []domain.Role, yes int) int {
+			if slices.Contains(roles, role) {
+				return yes
+			}
+			return 403
+		}
+		edit := map[string]any{"name": "改名", "categoryId": cat.ID, "lat": 35.8, "lng": 105.1, "unitId": f.unitB}
+		for role, username := range roleUsers {
+			t.Run(string(role), func(t *testing.T) {
+				c := f.login(username)
+				for _, tc := range []struct {
+					name, method, path string
+					body               any
+					want               int
+				}{
+					{"read own unit's point", "GET", fmt.Sprintf("/api/v1/points/%d", own.ID), nil, pick(role, readers, 200)},
+					{"read other unit's point", "GET", fmt.Sprintf("/api/v1/points/%d", other.ID), nil, 403},
+					{"open other unit's point by its QR", "GET", "/api/v1/points/by-token/" + other.QRToken, nil, 403},
+					{"change other unit's point", "PUT", fmt.Sprintf("/api/v1/points/%d", other.ID), edit, 403},
+					{"delete other unit's point", "DELETE", fmt.Sprintf("/api/v1/points/%d", other.ID), nil, 403},
+					{"give a new point to the other unit", "POST", "/api/v1/points", edit, 403},
+					{"patrol other unit's point", "POST", "/api/v1/patrols", map[string]any{"clientKey": "x-" + username, "pointId": other.ID, "results": results(cat, nil)}, 403},
+					{"patrol own unit's point", "POST", "/api/v1/patrols", map[string]any{"clientKey": "o-" + username, "pointId": own.ID, "results": results(cat, nil)}, pick(role, patrollers, 201)},
+					{"change a checklist", "PUT", fmt.Sprintf("/api/v1/point-categories/%d/checks", cat.ID), map[string]any{"checks": []any{}}, pick(role, office, 400)},
+					{"plan a round", "POST", "/api/v1/rounds", map[string]any{}, pick(role, office, 400)},
+				} {
+					res := c.do(tc.method, tc.path, tc.body)
+					if res.status != tc.want {
+						t.Errorf("%s: %s %s = %d, want %d (%s)", tc.name, tc.method, tc.path, res.status, tc.want, res.body)
+					}
+					if res.status == 403 && !hasChinese(res.apiError().Error.Message) {
+						t.Errorf("%s: refusal not explained in Chinese: %s", tc.name, res.body)
+					}
+				}
+				var list struct{ Total int }
+				res := c.do("GET", "/api/v1/points", nil)
+				if res.status == 200 {
+					res.json(&list)
+					if list.Total != 1 {
+						t.Errorf("lists %d points, want only unit A's", list.Total)
+					}
+				}
+			})
 		}
 	})
 }

@@ -313,6 +313,9 @@ func (s *Service) standardCodes(ctx context.Context) (map[string]bool, error) {
 }
 
 func validateChecks(ctx context.Context, c *store.Conn, checks []CheckInput, standards map[string]bool, existing []Check) error {
+	if len(checks) == 0 {
+		return domain.Invalid("checks", "至少保留一个检查项；不再使用的类别请停用")
+	}
 	if len(checks) > 60 {
 		return domain.Invalid("checks", "一个类别最多 60 个检查项")
 	}

@@ -132,6 +132,12 @@ func (s *Service) record(ctx context.Context, actor *domain.Actor, in PatrolInpu
 		return audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "patrol", EntityID: id,
 			Summary: fmt.Sprintf("巡查点位 %s %s：%s", p.Code, p.Name, tallyText(in.Results))})
 	})
+	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeConflict {
+		// Two copies of one submission raced: the other one stored it.
+		if e := s.db.Read().Get(ctx, "巡查", `SELECT id FROM patrols WHERE client_key = ?`, []any{in.ClientKey}, &id); e == nil {
+			return id, false, nil
+		}
+	}
 	return id, created, err
 }
 

@@ -351,6 +351,9 @@ func (s *Service) CreatePoint(ctx context.Context, actor *domain.Actor, in Point
 	if err := requireOffice(actor); err != nil {
 		return Point{}, err
 	}
+	if err := s.unitInScope(ctx, actor, in.UnitID); err != nil {
+		return Point{}, err
+	}
 	var out Point
 	err := s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := createPoint(ctx, c, in)
@@ -409,11 +412,17 @@ func (s *Service) UpdatePoint(ctx context.Context, actor *domain.Actor, id int64
 	if err := requireOffice(actor); err != nil {
 		return Point{}, err
 	}
+	if err := s.unitInScope(ctx, actor, in.UnitID); err != nil {
+		return Point{}, err
+	}
 	var out Point
 	err := s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := getPoint(ctx, c, `p.id = ?`, id)
 		if err != nil {
 			return err
+		}
+		if !sees(actor, &before) {
+			return domain.Forbidden("该点位不在您的数据范围内")
 		}
 		if out, err = updatePoint(ctx, c, before, in); err != nil {
 			return err
@@ -454,6 +463,9 @@ func (s *Service) DeletePoint(ctx context.Context, actor *domain.Actor, id int64
 		if err != nil {
 			return err
 		}
+		if !sees(actor, &before) {
+			return domain.Forbidden("该点位不在您的数据范围内")
+		}
 		n, err := c.Count(ctx, `SELECT (SELECT COUNT(*) FROM patrols WHERE point_id = ?) + (SELECT COUNT(*) FROM round_points WHERE point_id = ?)`, id, id)
 		if err != nil {
 			return err
@@ -466,6 +478,19 @@ func (s *Service) DeletePoint(ctx context.Context, actor *domain.Actor, id int64
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "point", EntityID: id, Summary: fmt.Sprintf("点位 %s %s", before.Code, before.Name), Before: before})
 	})
+}
+
+// unitInScope refuses to give a point to a unit outside the actor's scope
+// (an unknown unit is left to the input check, which names the field).
+func (s *Service) unitInScope(ctx context.Context, actor *domain.Actor, unitID int64) error {
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return err
+	}
+	if u, ok := dir[unitID]; ok && !actor.SeesUnit(u.Path, u.RegionCode) {
+		return domain.Forbidden("责任单位“" + u.Name + "”不在您的数据范围内")
+	}
+	return nil
 }
 
 // QRCode draws the point's QR code: the patrol form's address on this site.
