@@ -230,6 +230,8 @@ var ActionNames = map[string]string{
 	"return_upheld": "同意退回并改派", "return_refused": "驳回退回", "extension_requested": "申请延期", "extension_granted": "批准延期",
 	"extension_refused": "驳回延期", "reported": "回复整改", "verified_pass": "核查通过", "verified_fail": "核查不通过",
 	"closed": "结案", "rated": "市民评价", "reopened": "重新打开", "merged": "合并", "reminded": "临期提醒", "overdue": "超期督办", "note": "备注",
+	// Mock assessments.
+	"draw": "抽取点位", "close": "结束",
 }
 
 // EntityNames gives the Chinese name of each entity.
@@ -240,6 +242,8 @@ var EntityNames = map[string]string{
 	"requirement": "报送要求", "submission": "报送材料", "message": "消息",
 	"case": "案件", "case_category": "案件类别", "dispatch_rule": "派遣规则", "calendar": "工作日历", "case_settings": "案件参数",
 	"case_view": "案件视图", "webhook": "消息推送", "ranking_settings": "排名设置", "bulletin": "通报", "sanction": "督办问责",
+	"point_category": "点位类别", "point_checklist": "检查项", "point": "点位", "patrol": "巡查", "round": "模拟测评",
+	"round_rates": "手工得分率", "negative_event": "负面清单事件",
 }
 
 // Export writes the entries matching the filter as a workbook, newest first.

@@ -112,9 +112,15 @@ func TestCaseAndRankingConfigRefuseBadInputAndAreAudited(t *testing.T) {
 // TestAuditNamesEveryEntityAndCaseStep: the audit log's filters and export
 // show Chinese names for the case steps and the new records.
 func TestAuditNamesEveryEntityAndCaseStep(t *testing.T) {
-	for _, code := range []string{"case", "case_category", "dispatch_rule", "calendar", "case_settings", "case_view", "webhook", "ranking_settings", "bulletin", "sanction"} {
+	for _, code := range []string{"case", "case_category", "dispatch_rule", "calendar", "case_settings", "case_view", "webhook", "ranking_settings", "bulletin", "sanction",
+		"point_category", "point_checklist", "point", "patrol", "round", "round_rates", "negative_event"} {
 		if !hasChinese(audit.EntityNames[code]) {
 			t.Errorf("entity %s has no Chinese name", code)
+		}
+	}
+	for _, code := range []string{"draw", "close", "import"} {
+		if !hasChinese(audit.ActionNames[code]) {
+			t.Errorf("action %s has no Chinese name", code)
 		}
 	}
 	for code := range cases.EventNames {
