@@ -12,8 +12,12 @@ describe('menusFor', () => {
   const unitCases = ['cases', 'cases-inbox', 'cases-map']
   const officeRanking = ['ranking', 'rankings', 'bulletins', 'sanctions', 'leader', 'cockpit']
   const unitRanking = ['ranking', 'rankings', 'bulletins', 'sanctions']
-  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, ...officeCases, ...officeRanking, 'profile']
-  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', ...unitCases, ...unitRanking, 'profile']
+  const officeAssessment = ['assessment', 'point-categories', 'points', 'rounds', 'score-live', 'negative-events']
+  const inspectorAssessment = ['assessment', 'points', 'rounds', 'score-live']
+  const leaderAssessment = ['assessment', 'rounds', 'score-live']
+  const unitAssessment = ['assessment', 'points', 'score-live']
+  const office = ['home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', ...officeSubmissions, ...officeCases, 'patrol', ...officeAssessment, ...officeRanking, 'profile']
+  const unit = ['home', 'org', 'units', 'people', 'campaign', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo', 'submissions-matrix', ...unitCases, ...unitAssessment, ...unitRanking, 'profile']
   const leaderCases = ['cases', 'cases-pool', 'cases-map']
   const cases: [string, string[], string[]][] = [
     ['office_leader', ['office_leader'], office],
@@ -25,16 +29,16 @@ describe('menusFor', () => {
     [
       'leader',
       ['leader'],
-      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, ...officeRanking, 'profile'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, ...leaderAssessment, ...officeRanking, 'profile'],
     ],
     ['audit_admin', ['audit_admin'], ['home', 'audit', 'profile']],
-    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', ...leaderCases, 'ranking', 'leader', 'cockpit', 'profile']],
-    ['grid_worker', ['grid_worker'], ['home', 'profile']],
+    ['inspector', ['inspector'], ['home', 'campaign', 'framework', 'targets', 'plan', ...leaderCases, 'patrol', ...inspectorAssessment, 'ranking', 'leader', 'cockpit', 'profile']],
+    ['grid_worker', ['grid_worker'], ['home', 'patrol', 'profile']],
     ['no roles', [], ['home', 'profile']],
     [
       'leader + audit_admin',
       ['leader', 'audit_admin'],
-      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, ...officeRanking, 'audit', 'profile'],
+      ['home', 'org', 'regions', 'units', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-matrix', ...leaderCases, ...leaderAssessment, ...officeRanking, 'audit', 'profile'],
     ],
     ['security_admin + unit_liaison', ['security_admin', 'unit_liaison'], unit],
     [
@@ -42,7 +46,7 @@ describe('menusFor', () => {
       ['leader', 'unit_head'],
       [
         'home', 'org', 'regions', 'units', 'people', 'campaign', 'framework', 'targets', 'plan', 'lists', 'submissions', 'submissions-todo',
-        'submissions-matrix', 'cases', 'cases-pool', 'cases-inbox', 'cases-map', ...officeRanking, 'profile',
+        'submissions-matrix', 'cases', 'cases-pool', 'cases-inbox', 'cases-map', 'assessment', 'points', 'rounds', 'score-live', ...officeRanking, 'profile',
       ],
     ],
   ]
@@ -76,6 +80,8 @@ describe('menusFor', () => {
       ['创建管理', '/campaign'],
       ['材料报送', '/submissions'],
       ['案件管理', '/cases'],
+      ['移动巡查', '/patrol'],
+      ['点位与测评', '/assessment'],
       ['排名通报', '/ranking'],
       ['审计日志', '/audit'],
       ['个人中心', '/profile'],
@@ -102,13 +108,34 @@ describe('menusFor', () => {
       ['案件地图', '/cases/map'],
       ['类别与规则', '/cases/config'],
     ])
-    expect(all[5].children?.map((c) => [c.title, c.path])).toEqual([
+    expect(all[6].children?.map((c) => [c.title, c.path])).toEqual([
+      ['点位类别', '/points/categories'],
+      ['点位管理', '/points'],
+      ['模拟测评', '/assessment/rounds'],
+      ['实时得分', '/assessment/live'],
+      ['负面清单事件', '/assessment/negative-events'],
+    ])
+    expect(all[7].children?.map((c) => [c.title, c.path])).toEqual([
       ['单位排名', '/rankings'],
       ['通报', '/bulletins'],
       ['督办问责', '/sanctions'],
       ['领导看板', '/leader'],
       ['驾驶舱', '/cockpit'],
     ])
+  })
+
+  it('gives the office all of 点位与测评, inspectors points, rounds and the live score, leaders rounds and scores, units their points and the live score', () => {
+    const group = (roles: string[]) => menusFor(roles).find((m) => m.key === 'assessment')?.children?.map((c) => c.key)
+    for (const role of ['office_leader', 'office_staff']) {
+      expect(group([role]), role).toEqual(['point-categories', 'points', 'rounds', 'score-live', 'negative-events'])
+    }
+    expect(group(['inspector'])).toEqual(['points', 'rounds', 'score-live'])
+    expect(group(['leader'])).toEqual(['rounds', 'score-live'])
+    expect(group(['unit_head'])).toEqual(['points', 'score-live'])
+    expect(group(['unit_liaison'])).toEqual(['points', 'score-live'])
+    for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'grid_worker']) expect(group([role]), role).toBeUndefined()
+    expect(menuTrail(menusFor(['office_staff']), '/assessment/live').map((m) => m.title)).toEqual(['点位与测评', '实时得分'])
+    expect(menuTrail(menusFor(['unit_head']), '/points').map((m) => m.title)).toEqual(['点位与测评', '点位管理'])
   })
 
   it('gives units the ranking, bulletins and sanctions but not the cockpit, and inspectors only the leader’s board and the cockpit, in 排名通报', () => {
@@ -146,6 +173,15 @@ describe('menusFor', () => {
     expect(group(['unit_head'])).toEqual(group(['unit_liaison']))
     expect(group(['leader'])).toEqual([['完成情况', '/submissions/matrix']])
     for (const role of ['sys_admin', 'security_admin', 'audit_admin', 'inspector', 'grid_worker']) expect(group([role]), role).toBeUndefined()
+  })
+
+  it('gives 移动巡查 (/patrol, the phone patrol) to inspectors, grid workers and the creation office only', () => {
+    const patrol = (roles: string[]) => menusFor(roles).find((m) => m.key === 'patrol')
+    for (const role of ['inspector', 'grid_worker', 'office_staff', 'office_leader']) {
+      expect(patrol([role]), role).toEqual({ key: 'patrol', title: '移动巡查', path: '/patrol' })
+    }
+    for (const role of ['leader', 'unit_head', 'unit_liaison', 'sys_admin', 'security_admin', 'audit_admin']) expect(patrol([role]), role).toBeUndefined()
+    expect(menuTrail(menusFor(['grid_worker']), '/patrol').map((m) => m.title)).toEqual(['移动巡查'])
   })
 
   it('shows a menu item exactly when the route allows the role', () => {
@@ -216,6 +252,13 @@ describe('can', () => {
     for (const role of ['leader', 'inspector', 'unit_head', 'unit_liaison', 'sys_admin']) expect(can([role], 'ranking.office'), role).toBe(false)
     expect(can(['office_leader'], 'bulletins.approve')).toBe(true)
     for (const role of ['office_staff', 'leader', 'unit_head']) expect(can([role], 'bulletins.approve'), role).toBe(false)
+  })
+
+  it('lets only the creation office edit points and checklists and run mock assessments', () => {
+    for (const p of ['points.write', 'assessment.office'] as const) {
+      for (const role of ['office_leader', 'office_staff']) expect(can([role], p), `${role} ${p}`).toBe(true)
+      for (const role of ['leader', 'inspector', 'grid_worker', 'unit_head', 'unit_liaison', 'sys_admin']) expect(can([role], p), `${role} ${p}`).toBe(false)
+    }
   })
 
   it('lets the office and leaders open the lists of any unit, not unit roles', () => {

@@ -27,9 +27,15 @@ export type PageKey =
   | 'sanctions'
   | 'cockpit'
   | 'leader'
+  | 'patrol'
+  | 'point-categories'
+  | 'points'
+  | 'rounds'
+  | 'score-live'
+  | 'negative-events'
 
 export interface MenuItem {
-  key: PageKey | 'org' | 'campaign' | 'submissions' | 'cases' | 'ranking'
+  key: PageKey | 'org' | 'campaign' | 'submissions' | 'cases' | 'ranking' | 'assessment'
   title: string
   path: string
   children?: MenuItem[]
@@ -72,6 +78,16 @@ export const pageRoles: Record<PageKey, RoleCode[]> = {
   sanctions: [...campaignOffice, 'leader', ...unitRoles],
   cockpit: [...campaignOffice, 'leader', 'inspector'],
   leader: [...campaignOffice, 'leader', 'inspector'],
+  // 移动巡查 (/patrol, a phone page outside the layout): whoever patrols points.
+  patrol: [...campaignOffice, 'inspector', 'grid_worker'],
+  // 点位与测评: the office keeps the categories and checklists, the points and the negative-list events; inspectors
+  // read the points, follow their rounds and the live score; leaders read rounds and scores; units read their own
+  // points (the server narrows the list) and the live score.
+  'point-categories': campaignOffice,
+  points: [...campaignOffice, 'inspector', ...unitRoles],
+  rounds: [...campaignOffice, 'leader', 'inspector'],
+  'score-live': [...campaignOffice, 'leader', 'inspector', ...unitRoles],
+  'negative-events': campaignOffice,
 }
 
 /**
@@ -109,6 +125,10 @@ const permissions = {
   // only the office leader approves a bulletin.
   'ranking.office': campaignOffice,
   'bulletins.approve': ['office_leader'] as RoleCode[],
+  // The office edits point categories, checklists and points, and runs the mock assessments (draw, reassign, close,
+  // rates entered by hand, negative-list events); everyone else who sees them reads.
+  'points.write': campaignOffice,
+  'assessment.office': campaignOffice,
 } satisfies Record<string, RoleCode[]>
 
 export type Permission = keyof typeof permissions
@@ -168,11 +188,22 @@ export function menusFor(roles: readonly string[]): MenuItem[] {
   ]
   const ranking = rankingPages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))
 
+  const assessmentPages: [PageKey, string, string][] = [
+    ['point-categories', '点位类别', '/points/categories'],
+    ['points', '点位管理', '/points'],
+    ['rounds', '模拟测评', '/assessment/rounds'],
+    ['score-live', '实时得分', '/assessment/live'],
+    ['negative-events', '负面清单事件', '/assessment/negative-events'],
+  ]
+  const assessment = assessmentPages.filter(([key]) => allowed(key)).map(([key, title, path]) => ({ key, title, path }))
+
   const menus: MenuItem[] = [{ key: 'home', title: '首页', path: '/' }]
   if (org.length) menus.push({ key: 'org', title: '组织机构', path: '/org', children: org })
   if (campaign.length) menus.push({ key: 'campaign', title: '创建管理', path: '/campaign', children: campaign })
   if (submissions.length) menus.push({ key: 'submissions', title: '材料报送', path: '/submissions', children: submissions })
   if (cases.length) menus.push({ key: 'cases', title: '案件管理', path: '/cases', children: cases })
+  if (allowed('patrol')) menus.push({ key: 'patrol', title: '移动巡查', path: '/patrol' })
+  if (assessment.length) menus.push({ key: 'assessment', title: '点位与测评', path: '/assessment', children: assessment })
   if (ranking.length) menus.push({ key: 'ranking', title: '排名通报', path: '/ranking', children: ranking })
   if (allowed('audit')) menus.push({ key: 'audit', title: '审计日志', path: '/audit' })
   menus.push({ key: 'profile', title: '个人中心', path: '/profile' })

@@ -13,6 +13,12 @@ import type {
   PublicCase, PublicCaseForm, PublicCaseReceipt, SavedCaseView, Webhook, WebhookDelivery, WebhookInput, WorkCalendar,
   Bulletin, BulletinFormat, BulletinQuery, Cockpit, Ranking, RankingSettings, Sanction, SanctionInput, SanctionQuery,
 } from './types'
+import type { NearbyPoint, Patrol, PatrolInput, PatrolTasks, Point, PointDetail } from './types'
+import type {
+  CheckInput, ManualRate, ManualRateInput, NegativeEvent, NegativeEventInput, ObservationQuery, ObservationRow,
+  PatrolSummary, PointCategory, PointCategoryInput, PointInput, PointMapItem, PointQuery, Round, RoundDetail,
+  RoundInput, Score, ScoreTrendItem,
+} from './types'
 
 export { ApiError, errorField, setClientHooks, type Query } from './http'
 export type * from './types'
@@ -36,7 +42,7 @@ export const metaApi = {
 }
 
 /** Resources with Excel template and import endpoints. */
-export type ImportResource = 'regions' | 'units' | 'people'
+export type ImportResource = 'regions' | 'units' | 'people' | 'points'
 /** Resources with an Excel export endpoint. */
 export type TransferResource = ImportResource | 'audit'
 
@@ -248,4 +254,72 @@ export const sanctionApi = {
 
 export const cockpitApi = {
   get: () => http.get<Cockpit>('/cockpit'),
+}
+
+/** patrolApi is the inspector's phone patrol: tasks, points near the phone or by name, a point's form, the post. */
+export const patrolApi = {
+  tasks: () => http.get<PatrolTasks>('/patrol/tasks'),
+  nearby: (lat: number, lng: number, limit = 20) => http.get<{ items: NearbyPoint[] }>('/points/nearby', { lat, lng, limit }),
+  /** search finds active points by name, code or address (the fallback when the phone cannot locate). */
+  search: (q: string, pageSize = 20) => http.get<Page<Point>>('/points', { q, active: true, pageSize }),
+  point: (id: Id) => http.get<PointDetail>(`/points/${id}`),
+  /** byToken reads the point a QR code names (/patrol/p/{token}). */
+  byToken: (token: string) => http.get<PointDetail>(`/points/by-token/${encodeURIComponent(token)}`),
+  /** create posts a patrol; a clientKey seen before answers 200 with the same patrol. */
+  create: (body: PatrolInput) => http.post<Patrol>('/patrols', body),
+  get: (id: Id) => http.get<Patrol>(`/patrols/${id}`),
+}
+
+/** pointCategoryApi is 点位类别 and their checklists (检查项): read by every role, written by the office. */
+export const pointCategoryApi = {
+  list: () => http.get<{ items: PointCategory[] }>('/point-categories'),
+  create: (body: PointCategoryInput) => http.post<PointCategory>('/point-categories', body),
+  update: (id: Id, body: PointCategoryInput) => http.put<PointCategory>(`/point-categories/${id}`, body),
+  remove: (id: Id) => http.del(`/point-categories/${id}`),
+  /** saveChecks replaces the checklist in the order given. */
+  saveChecks: (id: Id, checks: CheckInput[]) => http.put<PointCategory>(`/point-categories/${id}/checks`, { checks }),
+}
+
+/** pointApi is 点位管理 in the console; import, export and the template go through transferApi ('points'). */
+export const pointApi = {
+  list: (query: PointQuery & { page?: number; pageSize?: number }) => http.get<Page<Point>>('/points', { ...query }),
+  map: (query: PointQuery) => http.get<{ items: PointMapItem[] }>('/points/map', { ...query }),
+  get: (id: Id) => http.get<PointDetail>(`/points/${id}`),
+  create: (body: PointInput) => http.post<Point>('/points', body),
+  update: (id: Id, body: PointInput) => http.put<Point>(`/points/${id}`, body),
+  remove: (id: Id) => http.del(`/points/${id}`),
+  /** qrUrl is where the browser loads a point's QR code (PNG of <site>/patrol/p/{qrToken}). */
+  qrUrl: (id: Id) => `/api/v1/point-qr/${id}`,
+  patrols: (query: { pointId?: Id; roundId?: Id; page?: number; pageSize?: number }) => http.get<Page<PatrolSummary>>('/patrols', { ...query }),
+}
+
+/** roundApi is 模拟测评: rounds, the draw, reassigning points, closing, rates entered by hand and the result. */
+export const roundApi = {
+  list: () => http.get<{ items: Round[] }>('/rounds'),
+  get: (id: Id) => http.get<RoundDetail>(`/rounds/${id}`),
+  create: (body: RoundInput) => http.post<Round>('/rounds', body),
+  update: (id: Id, body: RoundInput) => http.put<Round>(`/rounds/${id}`, body),
+  remove: (id: Id) => http.del(`/rounds/${id}`),
+  draw: (id: Id) => http.post<RoundDetail>(`/rounds/${id}/draw`),
+  reassign: (id: Id, pointId: Id, inspectorId: Id) => http.put<RoundDetail>(`/rounds/${id}/points/${pointId}`, { inspectorId }),
+  close: (id: Id) => http.post<Round>(`/rounds/${id}/close`),
+  rates: (id: Id) => http.get<{ items: ManualRate[] }>(`/rounds/${id}/rates`),
+  saveRates: (id: Id, rates: ManualRateInput[]) => http.put<{ items: ManualRate[] }>(`/rounds/${id}/rates`, { rates }),
+  score: (id: Id) => http.get<Score>(`/rounds/${id}/score`),
+  exportScore: (id: Id) => http.blob(`/rounds/${id}/score/export`),
+}
+
+/** scoreApi is the live score (实时得分), the trend over rounds, and the observations behind a figure. */
+export const scoreApi = {
+  live: (days = 30) => http.get<Score>('/scores/live', { days }),
+  trend: () => http.get<{ items: ScoreTrendItem[] }>('/scores/trend'),
+  observations: (query: ObservationQuery & { page?: number; pageSize?: number }) =>
+    http.get<Page<ObservationRow>>('/scores/observations', { ...query }),
+}
+
+/** negativeEventApi is 负面清单事件: the office records them; those in a score's window count. */
+export const negativeEventApi = {
+  list: (frameworkId?: Id) => http.get<{ items: NegativeEvent[] }>('/negative-events', { frameworkId }),
+  create: (body: NegativeEventInput) => http.post<NegativeEvent>('/negative-events', body),
+  remove: (id: Id) => http.del(`/negative-events/${id}`),
 }

@@ -1275,3 +1275,406 @@ export interface Cockpit {
   /** score fills in once mock assessments land; total null = no data yet. */
   score: { total: number | null; weakSpots: unknown[] }
 }
+
+// Points and patrols (点位与巡查): the inspector's phone patrol
+
+/** Severity of a check's failure: minor 一般, major 较重, critical 严重. */
+export type Severity = 'minor' | 'major' | 'critical'
+
+/** Check is one item of a point category's checklist (检查项); a failure opens a case of caseCategoryId. */
+export interface Check {
+  id: Id
+  seq: number
+  text: string
+  severity: Severity
+  caseCategoryId: Id
+  caseCategoryName: string
+  standardCodes: string[]
+  active: boolean
+}
+
+/** Point is a place that is patrolled (点位); lat and lng are WGS-84, chiefPhone is masked. */
+export interface Point {
+  id: Id
+  code: string
+  name: string
+  categoryId: Id
+  categoryName: string
+  lat: number
+  lng: number
+  address: string
+  regionId: Id | null
+  regionName: string
+  grid: string
+  unitId: Id
+  unitName: string
+  chiefUserId: Id | null
+  chiefName: string
+  chiefPhone: string
+  active: boolean
+  qrToken: string
+  lastPatrolAt: string | null
+  lastResult: 'pass' | 'fail' | null
+  openCases: number
+}
+
+/** NearbyPoint is a point of GET /points/nearby, with its distance from the phone. */
+export type NearbyPoint = Point & { distanceMeters: number }
+
+/** PatrolResult is how one check was judged: 合格, 不合格, 不适用. */
+export type PatrolResult = 'pass' | 'fail' | 'na'
+
+/** Observation is one judged check of a patrol; a failure names the case it opened. */
+export interface Observation {
+  id: Id
+  checkId: Id
+  checkText: string
+  severity: Severity
+  standardCodes: string[]
+  result: PatrolResult
+  note: string
+  photos: Photo[]
+  caseId: Id | null
+  caseCode: string
+}
+
+/** Patrol is one visit to a point (巡查); far is set when the phone was over 200 m from the point. */
+export interface Patrol {
+  id: Id
+  clientKey: string
+  pointId: Id
+  pointName: string
+  categoryName: string
+  roundId: Id | null
+  roundName: string
+  inspectorId: Id
+  inspectorName: string
+  startedAt: string
+  submittedAt: string
+  lat: number | null
+  lng: number | null
+  distanceMeters: number | null
+  far: boolean
+  note: string
+  pass: number
+  fail: number
+  na: number
+  observations: Observation[]
+}
+
+export type PatrolSummary = Omit<Patrol, 'observations'>
+
+/** PointDetail is a point with its active checklist and its latest patrols (what the QR code opens). */
+export type PointDetail = Point & { checks: Check[]; patrols: PatrolSummary[] }
+
+/** PatrolInput is POST /patrols; the same clientKey twice answers the same patrol. */
+export interface PatrolInput {
+  clientKey: string
+  pointId: Id
+  roundId: Id | null
+  lat: number | null
+  lng: number | null
+  startedAt: string
+  note: string
+  results: { checkId: Id; result: PatrolResult; note: string; fileIds: Id[] }[]
+}
+
+export interface PatrolTaskPoint {
+  pointId: Id
+  name: string
+  categoryName: string
+  address: string
+  lat: number
+  lng: number
+  qrToken: string
+  doneAt: string | null
+  patrolId: Id | null
+}
+
+/** PatrolTasks are the signed-in inspector's drawn points in open rounds (测评任务). */
+export interface PatrolTasks {
+  rounds: { roundId: Id; roundName: string; endsOn: string; points: PatrolTaskPoint[] }[]
+}
+
+// Point management and mock assessments (点位管理与模拟测评): the console pages
+
+/** PointCategory is a kind of point (点位类别) with its checklist; pointCount counts its points. */
+export interface PointCategory {
+  id: Id
+  name: string
+  description: string
+  sort: number
+  active: boolean
+  pointCount: number
+  checks: Check[]
+}
+
+export interface PointCategoryInput {
+  name: string
+  description: string
+  sort: number
+  active: boolean
+}
+
+/** CheckInput is one check of PUT /point-categories/{id}/checks; a check without id is new. */
+export interface CheckInput {
+  id?: Id
+  text: string
+  severity: Severity
+  caseCategoryId: Id | null
+  standardCodes: string[]
+}
+
+export interface PointQuery {
+  categoryId?: Id
+  regionId?: Id
+  unitId?: Id
+  q?: string
+  active?: boolean
+}
+
+/** PointInput is POST and PUT /points; coords says which datum lat and lng are in (the console sends WGS-84). */
+export interface PointInput {
+  code?: string
+  name: string
+  categoryId: Id | null
+  lat: number | null
+  lng: number | null
+  coords: CoordSystem
+  address: string
+  regionId: Id | null
+  grid: string
+  unitId: Id | null
+  chiefUserId?: Id | null
+  chiefName: string
+  chiefPhone: string
+  active: boolean
+}
+
+export interface PointMapItem {
+  id: Id
+  name: string
+  categoryName: string
+  lat: number
+  lng: number
+  unitName: string
+  lastResult: 'pass' | 'fail' | null
+}
+
+export type RoundStatus = 'draft' | 'drawn' | 'closed'
+
+/** RoundCategory is how many points of a category a round samples, of the `available` active ones. */
+export interface RoundCategory {
+  categoryId: Id
+  categoryName: string
+  sampleSize: number
+  available: number
+}
+
+export interface RoundInspector {
+  userId: Id
+  name: string
+  assigned: number
+  done: number
+}
+
+/** Round is a mock assessment (模拟测评); startsOn and endsOn are dates, YYYY-MM-DD. */
+export interface Round {
+  id: Id
+  name: string
+  frameworkId: Id
+  frameworkName: string
+  /** seed drives the draw; null on a draft whose seed is left to the draw (which records the one it chose). */
+  seed: number | null
+  startsOn: string
+  endsOn: string
+  status: RoundStatus
+  categories: RoundCategory[]
+  inspectors: RoundInspector[]
+  pointCount: number
+  doneCount: number
+  createdAt: string
+  drawnAt: string | null
+  closedAt: string | null
+}
+
+export interface RoundInput {
+  name: string
+  frameworkId: Id | null
+  seed: number | null
+  startsOn: string
+  endsOn: string
+  categories: { categoryId: Id; sampleSize: number }[]
+  inspectorIds: Id[]
+}
+
+/** RoundPoint is a drawn point of a round, with the inspector it is assigned to and how its patrol went. */
+export interface RoundPoint {
+  pointId: Id
+  pointName: string
+  categoryName: string
+  address: string
+  lat: number
+  lng: number
+  unitName: string
+  inspectorId: Id | null
+  inspectorName: string
+  doneAt: string | null
+  patrolId: Id | null
+  fail: number
+}
+
+export type RoundDetail = Round & { points: RoundPoint[] }
+
+/** ManualMethod is an assessment method whose rate the office enters by hand (not yet collected by the system). */
+export type ManualMethod = 'survey' | 'material' | 'online' | 'briefing' | 'observation' | 'statistic'
+
+/** ManualRate is a rate (0–1) entered by hand for a standard and method in a round. */
+export interface ManualRate {
+  /** part says whose standard it is: the round's framework (main, the default) or its minors' framework. */
+  part?: 'main' | 'minors'
+  standardCode: string
+  method: ManualMethod
+  rate: number
+  note: string
+  enteredBy: string
+  enteredAt: string
+}
+
+export type ManualRateInput = Pick<ManualRate, 'part' | 'standardCode' | 'method' | 'rate' | 'note'>
+
+export type NodeGrade = 'A' | 'B' | 'C' | ''
+
+/** NodeScore is an item (1), indicator (2) or content (3) of a score; rate and points are null without data. */
+export interface NodeScore {
+  code: string
+  name: string
+  level: NodeLevel
+  part: NodePart
+  weight: number
+  points: number | null
+  /** max is the weight of its children that have data. */
+  max: number
+  rate: number | null
+  grade: NodeGrade
+  deducted: number
+}
+
+/** StandardScore is one standard's rate (0–1) and the evidence behind it. */
+export interface StandardScore {
+  code: string
+  text: string
+  contentCode: string
+  methods: string[]
+  rate: number | null
+  pointsLost: number | null
+  field: { pass: number; fail: number; na: number } | null
+  target: { value: number; met: boolean } | null
+  material: number | null
+  manual: Partial<Record<string, number>>
+  previousRate: number | null
+}
+
+/** NegativeEvent is a negative-list event (负面清单事件); occurredOn is a date, YYYY-MM-DD. */
+export interface NegativeEvent {
+  id: Id
+  frameworkId: Id
+  code: string
+  text: string
+  effect: NegativeEffect
+  points: number | null
+  unitId: Id | null
+  unitName: string
+  occurredOn: string
+  note: string
+  createdBy: string
+  createdAt: string
+  /** deducted is, in a score, the points the event actually took (less than points at the floor of 0). */
+  deducted?: number
+}
+
+export interface NegativeEventInput {
+  frameworkId: Id
+  code: string
+  unitId?: Id | null
+  occurredOn: string
+  note: string
+}
+
+export interface ScoreMinors {
+  total: number
+  gate: number | null
+  weight: number | null
+  /** passed is null when the minors' framework has no data at all. */
+  passed: boolean | null
+  nodes: NodeScore[]
+  standards: StandardScore[]
+}
+
+/** Score is a round's result or the live score over the last days; total etc. are points. */
+export interface Score {
+  scope: 'round' | 'live'
+  roundId: Id | null
+  from: string
+  to: string
+  frameworkId: Id
+  frameworkName: string
+  computedAt: string
+  total: number
+  basic: number
+  special: number
+  deductions: number
+  eligible: boolean
+  reasons: string[]
+  combined: number | null
+  minors: ScoreMinors | null
+  nodes: NodeScore[]
+  standards: StandardScore[]
+  weakSpots: StandardScore[]
+  units: { unitId: Id; unitName: string; pointsLost: number; fail: number }[]
+  regions: { regionId: Id; name: string; pointsLost: number; fail: number }[]
+  events: NegativeEvent[]
+  previous: { roundId: Id; name: string; total: number } | null
+}
+
+/** ScoreTrendItem is one closed round (or, last, the live score) on the trend line. */
+export interface ScoreTrendItem {
+  roundId: Id | null
+  name: string
+  at: string
+  total: number
+  basic: number
+  special: number
+  minors: number | null
+  combined: number | null
+  eligible: boolean
+}
+
+/** ObservationRow is one judged check behind a score figure. */
+export interface ObservationRow {
+  id: Id
+  patrolId: Id
+  pointId: Id
+  pointName: string
+  categoryName: string
+  unitName: string
+  regionName: string
+  checkText: string
+  result: PatrolResult
+  note: string
+  observedAt: string
+  inspectorName: string
+  photos: Photo[]
+  caseId: Id | null
+  caseCode: string
+}
+
+export interface ObservationQuery {
+  roundId?: Id
+  live?: boolean
+  days?: number
+  standardCode?: string
+  result?: PatrolResult | ''
+  unitId?: Id
+  regionId?: Id
+}

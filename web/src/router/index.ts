@@ -32,6 +32,35 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/cockpit/CockpitPage.vue'),
     meta: { title: '驾驶舱', roles: pageRoles.cockpit },
   },
+  // The inspector's phone patrol (移动巡查): signed in, phone-sized, outside the console layout.
+  // /patrol/p/:token is what a point's QR code opens; ?round=<id> patrols a drawn point of a mock assessment.
+  {
+    path: '/patrol',
+    name: 'patrol',
+    component: () => import('@/pages/patrol/PatrolHomePage.vue'),
+    meta: { title: '移动巡查', roles: pageRoles.patrol },
+  },
+  {
+    path: '/patrol/p/:token',
+    name: 'patrol-token',
+    component: () => import('@/pages/patrol/PatrolFormPage.vue'),
+    props: (route) => ({ token: String(route.params.token), roundId: Number(route.query.round) || null }),
+    meta: { title: '巡查表单', roles: pageRoles.patrol },
+  },
+  {
+    path: '/patrol/point/:id(\\d+)',
+    name: 'patrol-point',
+    component: () => import('@/pages/patrol/PatrolFormPage.vue'),
+    props: (route) => ({ id: Number(route.params.id), roundId: Number(route.query.round) || null }),
+    meta: { title: '巡查表单', roles: pageRoles.patrol },
+  },
+  // The QR sheet of the points page (打印二维码): a plain page of its own to print, with the list's filters in the query.
+  {
+    path: '/points/qr-print',
+    name: 'points-qr-print',
+    component: () => import('@/pages/points/PointsQrPrintPage.vue'),
+    meta: { title: '打印点位二维码', roles: pageRoles.points },
+  },
   {
     path: '/password-change',
     name: 'password-change',
@@ -211,6 +240,59 @@ const routes: RouteRecordRaw[] = [
         name: 'leader',
         component: () => import('@/pages/cockpit/LeaderPage.vue'),
         meta: { title: '领导看板', roles: pageRoles.leader },
+      },
+      {
+        path: 'points/categories',
+        name: 'point-categories',
+        component: () => import('@/pages/points/PointCategoriesPage.vue'),
+        meta: { title: '点位类别', roles: pageRoles['point-categories'] },
+      },
+      {
+        path: 'points',
+        name: 'points',
+        component: () => import('@/pages/points/PointsPage.vue'),
+        meta: { title: '点位管理', roles: pageRoles.points },
+      },
+      {
+        path: 'points/:id(\\d+)',
+        name: 'point',
+        component: () => import('@/pages/points/PointDetailPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '点位详情', roles: pageRoles.points },
+      },
+      {
+        path: 'assessment/rounds',
+        name: 'rounds',
+        component: () => import('@/pages/assessment/RoundsPage.vue'),
+        meta: { title: '模拟测评', roles: pageRoles.rounds },
+      },
+      {
+        path: 'assessment/rounds/:id(\\d+)',
+        name: 'round',
+        component: () => import('@/pages/assessment/RoundDetailPage.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: '测评详情', roles: pageRoles.rounds },
+      },
+      {
+        // A round's result and the live score (实时得分, ?days=30) are one page.
+        path: 'assessment/rounds/:id(\\d+)/score',
+        name: 'round-score',
+        component: () => import('@/pages/assessment/ScorePage.vue'),
+        props: (route) => ({ roundId: Number(route.params.id) }),
+        meta: { title: '测评得分', roles: pageRoles.rounds },
+      },
+      {
+        path: 'assessment/live',
+        name: 'score-live',
+        component: () => import('@/pages/assessment/ScorePage.vue'),
+        props: { roundId: null },
+        meta: { title: '实时得分', roles: pageRoles['score-live'] },
+      },
+      {
+        path: 'assessment/negative-events',
+        name: 'negative-events',
+        component: () => import('@/pages/assessment/NegativeEventsPage.vue'),
+        meta: { title: '负面清单事件', roles: pageRoles['negative-events'] },
       },
       { path: '403', name: 'forbidden', component: () => import('@/pages/error/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       {
