@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Framework, PointCategory } from '@/api/types'
 import {
-  inspectorRows, parseSeed, progressPercent, rateRows, ratesInput, roundFrameworks, roundStatusTag, sampleInput, sampleProblems, sampleRows,
+  defaultRoundDates, inspectorRows, parseSeed, progressPercent, rateRows, ratesInput, roundFrameworks, roundStatusTag, sampleInput, sampleProblems, sampleRows,
   sampleTotal, type RateRow,
 } from './assessment'
 
@@ -109,5 +109,12 @@ describe('rates entered by hand', () => {
       { part: 'main', standardCode: '2', method: 'online', rate: 0, note: '' },
       { part: 'minors', standardCode: '2', method: 'online', rate: 1, note: '' },
     ])
+  })
+})
+
+describe('defaultRoundDates', () => {
+  it('proposes ten days from today in Beijing time', () => {
+    // 2026-11-24 20:00 UTC is already the 25th in Beijing.
+    expect(defaultRoundDates(new Date('2026-11-24T20:00:00Z'))).toEqual(['2026-11-25', '2026-12-04'])
   })
 })

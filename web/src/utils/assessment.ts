@@ -152,3 +152,9 @@ export function inspectorRows(round: Pick<Round, 'inspectors'>): { userId: Id; n
     .map((i) => ({ ...i, percent: progressPercent(i.done, i.assigned) }))
     .sort((a, b) => a.percent - b.percent || a.name.localeCompare(b.name, 'zh-CN'))
 }
+
+/** defaultRoundDates proposes a ten-day round starting today (Beijing time). */
+export function defaultRoundDates(now = new Date()): [string, string] {
+  const day = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+  return [day(now), day(new Date(now.getTime() + 9 * 86400000))]
+}
