@@ -322,7 +322,9 @@ func TestRoundDrawsBySeedAndScoresItsPatrols(t *testing.T) {
 		}
 		f.login("b_member").do("GET", fmt.Sprintf("/api/v1/rounds/%d", first.ID), nil).want(403)
 
-		var log struct{ Items []struct{ Action, Entity string } }
+		var log struct {
+			Items []struct{ Action, Entity string }
+		}
 		f.login("auditor").do("GET", "/api/v1/audit?pageSize=200", nil).want(200).json(&log)
 		for _, want := range []struct{ Action, Entity string }{{"create", "round"}, {"draw", "round"}, {"close", "round"}, {"update", "round_rates"}} {
 			if !slices.Contains(log.Items, want) {
