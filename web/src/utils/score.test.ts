@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NodeScore, ScoreMinors, ScoreTrendItem, StandardScore } from '@/api/types'
 import {
-  buildScoreTree, EMPTY, evidenceText, flattenScoreTree, formatPercent, formatPoints, gradeTag, isCodePrefix, minorsGate, partTotals,
+  buildScoreTree, coverage, EMPTY, evidenceText, flattenScoreTree, formatPercent, formatPoints, gradeTag, isCodePrefix, minorsGate, partTotals,
   pointsOfMax, rateChange, scoreTrendOption, type ScoreRow,
 } from './score'
 
@@ -161,5 +161,17 @@ describe('scoreTrendOption', () => {
     expect(series.map((s) => s.name)).toContain('综合得分')
     expect(series.at(-1)!.data).toEqual([81, null])
     expect((o.legend as { data: string[] }).data).toContain('综合得分')
+  })
+})
+
+describe('coverage', () => {
+  it('sums the measured points of the items and the share earned', () => {
+    const nodes = [
+      { code: '1', level: 1, max: 6, points: 4.5 },
+      { code: '1.1', level: 2, max: 6, points: 4.5 },
+      { code: '2', level: 1, max: 2, points: 1.5 },
+    ] as NodeScore[]
+    expect(coverage(nodes, 6)).toEqual({ assessed: 8, rate: 0.75 })
+    expect(coverage([], 0)).toEqual({ assessed: 0, rate: null })
   })
 })

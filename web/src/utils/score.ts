@@ -226,3 +226,12 @@ export interface ObservationsTarget {
   /** result is the filter the drawer opens with ('' = every result). */
   result?: PatrolResult | ''
 }
+
+/**
+ * coverage is what a score measured: the points of the contents with data and the share of them earned. A round that
+ * visits a few points scores low on 100; this says how much of the 100 it actually looked at.
+ */
+export function coverage(nodes: readonly NodeScore[], total: number): { assessed: number; rate: number | null } {
+  const assessed = Number(nodes.filter((n) => n.level === 1).reduce((s, n) => s + (n.max || 0), 0).toFixed(4))
+  return { assessed, rate: assessed > 0 ? Math.min(1, total / assessed) : null }
+}
