@@ -419,19 +419,11 @@ func (s *Service) Draw(ctx context.Context, actor *domain.Actor, id int64) (Roun
 func categoryPools(ctx context.Context, c *store.Conn, cats []RoundCategory) (map[int64][]int64, error) {
 	pools := map[int64][]int64{}
 	for _, k := range cats {
-		rows, err := c.Query(ctx, `SELECT id FROM points WHERE category_id = ? AND active ORDER BY id`, k.CategoryID)
+		ids, err := c.Int64s(ctx, `SELECT id FROM points WHERE category_id = ? AND active ORDER BY id`, k.CategoryID)
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			pools[k.CategoryID] = append(pools[k.CategoryID], id)
-		}
-		rows.Close()
+		pools[k.CategoryID] = ids
 	}
 	return pools, nil
 }
@@ -540,20 +532,10 @@ type TaskRound struct {
 func (s *Service) Tasks(ctx context.Context, actor *domain.Actor) (Tasks, error) {
 	out := Tasks{Rounds: []TaskRound{}}
 	c := s.db.Read()
-	rows, err := c.Query(ctx, `SELECT DISTINCT r.id FROM rounds r JOIN round_points rp ON rp.round_id = r.id WHERE r.status = 'drawn' AND rp.inspector_id = ? ORDER BY r.id`, actor.UserID)
+	ids, err := c.Int64s(ctx, `SELECT DISTINCT r.id FROM rounds r JOIN round_points rp ON rp.round_id = r.id WHERE r.status = 'drawn' AND rp.inspector_id = ? ORDER BY r.id`, actor.UserID)
 	if err != nil {
 		return out, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return out, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		d, err := roundDetail(ctx, c, id)
 		if err != nil {

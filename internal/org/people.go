@@ -553,21 +553,8 @@ func (s *Service) RegionDirectory(ctx context.Context) (map[int64]domain.Region,
 // UnitHeads returns the enabled accounts holding the unit head role in a
 // unit, for escalations addressed to the head in person.
 func UnitHeads(ctx context.Context, c *store.Conn, unitID int64) ([]int64, error) {
-	rows, err := c.Query(ctx, `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
+	return c.Int64s(ctx, `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
 		WHERE u.unit_id = ? AND r.role = ? AND NOT u.disabled ORDER BY u.id`, unitID, string(domain.RoleUnitHead))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // UnitsWithRole returns the units where someone enabled holds one of the

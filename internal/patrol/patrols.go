@@ -352,20 +352,7 @@ func (s *Service) openCases(ctx context.Context, actor *domain.Actor, patrolID i
 }
 
 func observationFiles(ctx context.Context, c *store.Conn, obs int64) ([]int64, error) {
-	rows, err := c.Query(ctx, `SELECT file_id FROM observation_photos WHERE observation_id = ? ORDER BY file_id`, obs)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return c.Int64s(ctx, `SELECT file_id FROM observation_photos WHERE observation_id = ? ORDER BY file_id`, obs)
 }
 
 const selectPatrols = `SELECT t.id, t.client_key, t.point_id, p.name, k.name, t.round_id, COALESCE(rd.name, ''), t.inspector_id, COALESCE(us.real_name, ''),

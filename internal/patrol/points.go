@@ -348,10 +348,7 @@ func newToken() string {
 
 // CreatePoint adds a point (office).
 func (s *Service) CreatePoint(ctx context.Context, actor *domain.Actor, in PointInput) (Point, error) {
-	if err := requireOffice(actor); err != nil {
-		return Point{}, err
-	}
-	if err := s.unitInScope(ctx, actor, in.UnitID); err != nil {
+	if err := s.mayGiveTo(ctx, actor, in.UnitID); err != nil {
 		return Point{}, err
 	}
 	var out Point
@@ -409,10 +406,7 @@ func codeTaken(err error, code string) error {
 
 // UpdatePoint changes a point (office).
 func (s *Service) UpdatePoint(ctx context.Context, actor *domain.Actor, id int64, in PointInput) (Point, error) {
-	if err := requireOffice(actor); err != nil {
-		return Point{}, err
-	}
-	if err := s.unitInScope(ctx, actor, in.UnitID); err != nil {
+	if err := s.mayGiveTo(ctx, actor, in.UnitID); err != nil {
 		return Point{}, err
 	}
 	var out Point
@@ -480,9 +474,12 @@ func (s *Service) DeletePoint(ctx context.Context, actor *domain.Actor, id int64
 	})
 }
 
-// unitInScope refuses to give a point to a unit outside the actor's scope
-// (an unknown unit is left to the input check, which names the field).
-func (s *Service) unitInScope(ctx context.Context, actor *domain.Actor, unitID int64) error {
+// mayGiveTo lets the office give a point to a unit in its scope (an
+// unknown unit is left to the input check, which names the field).
+func (s *Service) mayGiveTo(ctx context.Context, actor *domain.Actor, unitID int64) error {
+	if err := requireOffice(actor); err != nil {
+		return err
+	}
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
 		return err

@@ -269,6 +269,24 @@ func (c *Conn) Insert(ctx context.Context, query string, args ...any) (int64, er
 	return id, translate(err)
 }
 
+// Int64s reads one integer column, such as a list of ids.
+func (c *Conn) Int64s(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := c.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // Count runs a query returning a single integer.
 func (c *Conn) Count(ctx context.Context, query string, args ...any) (int, error) {
 	var n int
