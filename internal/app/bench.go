@@ -354,9 +354,9 @@ func (r *benchRun) cockpit(city bench.City) (bench.Result, error) {
 		conn := r.db.Read()
 		since := time.Now().AddDate(0, 0, -30)
 		for _, q := range []string{
-			`SELECT state, COUNT(*) FROM cases WHERE state <> 'closed' GROUP BY state`,
-			`SELECT source, COUNT(*) FROM cases WHERE state <> 'closed' GROUP BY source`,
-			`SELECT region_id, COUNT(*) FROM cases WHERE state <> 'closed' GROUP BY region_id`,
+			`SELECT state, COUNT(*) FROM cases WHERE state IN ('new', 'registered', 'dispatched', 'handling', 'verifying', 'returned') GROUP BY state`,
+			`SELECT source, COUNT(*) FROM cases WHERE state IN ('new', 'registered', 'dispatched', 'handling', 'verifying', 'returned') GROUP BY source`,
+			`SELECT region_id, COUNT(*) FROM cases WHERE state IN ('new', 'registered', 'dispatched', 'handling', 'verifying', 'returned') GROUP BY region_id`,
 		} {
 			if err := drain(conn.Query(r.ctx, q)); err != nil {
 				return err
