@@ -155,10 +155,14 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 				Total     *float64
 				WeakSpots []string
 			}
+			Points []patrol.MapPoint
 		}
 		office.do("GET", "/api/v1/cockpit", nil).want(200).json(&cockpit)
 		if cockpit.Score.Total == nil || *cockpit.Score.Total != live.Total || len(cockpit.Score.WeakSpots) == 0 || !strings.HasPrefix(cockpit.Score.WeakSpots[0], "1.1.1.2") {
 			t.Errorf("cockpit score: %+v", cockpit.Score)
+		}
+		if len(cockpit.Points) != 2 || cockpit.Points[0].LastResult == nil || *cockpit.Points[0].LastResult != "fail" {
+			t.Errorf("cockpit points: %+v", cockpit.Points)
 		}
 
 		// Drill down to the observation and its photo.

@@ -6,6 +6,7 @@ import (
 
 	"wenming/internal/cases"
 	"wenming/internal/domain"
+	"wenming/internal/patrol"
 )
 
 // Cockpit is the leaders' big screen in one answer.
@@ -15,6 +16,8 @@ type Cockpit struct {
 	Ranking CockpitRanking    `json:"ranking"`
 	Heat    []cases.HeatPoint `json:"heat"`
 	Score   CockpitScore      `json:"score"`
+	// Points are the active field points with their latest result.
+	Points []patrol.MapPoint `json:"points"`
 }
 
 // CockpitRanking is this month's ranking of both classes.
@@ -53,8 +56,14 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, er
 		return Cockpit{}, err
 	}
 	out := Cockpit{At: s.db.Now(), Cases: overview, Heat: overview.Heat, Ranking: CockpitRanking{Period: r.Period, A: []RankedUnit{}, B: []RankedUnit{}},
-		Score: CockpitScore{WeakSpots: []string{}}}
+		Score: CockpitScore{WeakSpots: []string{}}, Points: []patrol.MapPoint{}}
 	out.Cases.Heat = nil
+	if s.patrols != nil {
+		active := true
+		if out.Points, err = s.patrols.Map(ctx, actor, patrol.PointFilter{Active: &active}); err != nil {
+			return Cockpit{}, err
+		}
+	}
 	if s.scores != nil {
 		if out.Score.Total, out.Score.WeakSpots, err = s.scores.Headline(ctx); err != nil {
 			return Cockpit{}, err

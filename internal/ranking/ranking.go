@@ -14,6 +14,7 @@ import (
 	"wenming/internal/cases"
 	"wenming/internal/domain"
 	"wenming/internal/org"
+	"wenming/internal/patrol"
 	"wenming/internal/plan"
 	"wenming/internal/store"
 	"wenming/internal/submission"
@@ -26,7 +27,7 @@ type Service struct {
 	cases       *cases.Service
 	submissions *submission.Service
 	plans       *plan.Service
-	patrols     PassRates
+	patrols     Patrols
 	scores      Headliner
 	// FontPath is the TrueType font PDFs are written in ("" = look in the
 	// usual places).
@@ -240,14 +241,16 @@ func (s *Service) visible(ctx context.Context, actor *domain.Actor, r Ranking) (
 
 // figures gathers every unit's figures for a period from the areas that
 // hold them.
-// PassRates gives each unit the share of passed checks at its points in a
-// period (the patrol service).
-type PassRates interface {
+// Patrols is what the figures and the cockpit read of the patrol service:
+// each unit's share of passed checks at its points in a period, and the
+// points on the map.
+type Patrols interface {
 	UnitPassRates(ctx context.Context, from, to time.Time) (map[int64]float64, error)
+	Map(ctx context.Context, actor *domain.Actor, f patrol.PointFilter) ([]patrol.MapPoint, error)
 }
 
-// SetPatrol lets the figures read the patrols of each unit's points.
-func (s *Service) SetPatrol(p PassRates) { s.patrols = p }
+// SetPatrol lets the figures and the cockpit read the patrols.
+func (s *Service) SetPatrol(p Patrols) { s.patrols = p }
 
 func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, error) {
 	out := map[int64]Figures{}

@@ -1272,8 +1272,10 @@ export interface Cockpit {
   cases: CockpitCases
   ranking: { period: string; A: RankedUnit[]; B: RankedUnit[] }
   heat: HeatPoint[]
-  /** score fills in once mock assessments land; total null = no data yet. */
+  /** score is the live score of the last 30 days; total null = no patrol yet. weakSpots are texts. */
   score: { total: number | null; weakSpots: unknown[] }
+  /** points are the active field points with their latest result (absent on older servers). */
+  points?: PointMapItem[]
 }
 
 // Points and patrols (点位与巡查): the inspector's phone patrol

@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
 import { caseConfigApi, cockpitApi, type Bounds, type Cockpit } from '@/api'
 import { useMetaStore } from '@/stores/meta'
-import { heatPoints, sourceOption, stateOption, trendOption } from '@/utils/cockpit'
+import { heatPoints, pointMarks, sourceOption, stateOption, trendOption } from '@/utils/cockpit'
 import { topAndBottom } from '@/utils/ranking'
 
 /** REFRESH_MS is how often the cockpit's figures reload while the page is visible. */
@@ -65,7 +65,8 @@ export function useCockpit(theme: 'dark' | '', kpiPrefix: string) {
   const stateChart = computed(() => stateOption(cases.value?.byState ?? {}, meta.caseStateName, theme))
   const sourceChart = computed(() => sourceOption(cases.value?.bySource ?? {}, meta.caseSourceName, theme))
   const trendChart = computed(() => trendOption(cases.value?.trend ?? [], theme))
-  const heat = computed(() => heatPoints(data.value?.heat ?? cases.value?.heat ?? []))
+  // The case heat with the field points drawn over it.
+  const heat = computed(() => [...heatPoints(data.value?.heat ?? cases.value?.heat ?? []), ...pointMarks(data.value?.points ?? [])])
   const regions = computed(() =>
     [...(cases.value?.byRegion ?? [])].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.name.localeCompare(b.name)),
   )

@@ -143,3 +143,18 @@ export function weakSpotText(spot: unknown): string {
   }
   return JSON.stringify(spot)
 }
+
+/** pointMarks draws the field points as small dots: green when last passed, red when last failed, grey before any patrol. */
+export function pointMarks(points: readonly { lat: number; lng: number; lastResult: string | null }[]): MapPoint[] {
+  return points
+    .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lng))
+    .map((p, i) => ({
+      id: -1 - i,
+      lat: p.lat,
+      lng: p.lng,
+      radius: 3,
+      color: p.lastResult === 'fail' ? '#ef4444' : p.lastResult === 'pass' ? '#22c55e' : '#94a3b8',
+      fillOpacity: 0.9,
+      ring: false,
+    }))
+}
