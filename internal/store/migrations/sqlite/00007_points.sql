@@ -49,6 +49,8 @@ CREATE TABLE points (
 CREATE INDEX points_category ON points(category_id);
 CREATE INDEX points_unit ON points(unit_id);
 CREATE INDEX points_region ON points(region_id);
+-- A point's open cases, counted on every points list and the cockpit map.
+CREATE INDEX cases_point ON cases(point_id, state);
 
 -- 模拟测评 rounds: the draw is reproducible from the recorded seed; the
 -- score is kept as it stood when the round closed.
@@ -175,6 +177,7 @@ DROP TABLE round_points;
 DROP TABLE round_inspectors;
 DROP TABLE round_categories;
 DROP TABLE rounds;
+DROP INDEX cases_point;
 DROP TABLE points;
 DROP TABLE point_checks;
 DROP TABLE point_categories;
