@@ -18,8 +18,8 @@ import (
 	"wenming/internal/store"
 )
 
-// Points is roughly how many field points the demo county keeps.
-const Points = 330
+// Points is how many field points the demo county keeps: eight a category, more for the five busiest.
+const Points = 312
 
 // pointUnits names the unit responsible for each kind of point; streets
 // and villages belong to their township, estates to their community.
