@@ -113,13 +113,27 @@ func (s *Service) LiveScore(ctx context.Context, actor *domain.Actor, days int) 
 	if err := require(actor, scoreReaders, "得分"); err != nil {
 		return Score{}, err
 	}
-	if days == 0 {
-		days = 30
-	}
-	if days < 1 || days > 366 {
-		return Score{}, domain.Invalid("days", "统计天数应在 1–366 之间")
+	if err := checkDays(&days); err != nil {
+		return Score{}, err
 	}
 	return s.liveScore(ctx, days)
+}
+
+// checkDays defaults a live window to 30 days and bounds it.
+func checkDays(days *int) error {
+	if *days == 0 {
+		*days = 30
+	}
+	if *days < 1 || *days > 366 {
+		return domain.Invalid("days", "统计天数应在 1–366 之间")
+	}
+	return nil
+}
+
+// lastDays is the live window: the last days Beijing days, today included.
+func lastDays(now time.Time, days int) (time.Time, time.Time) {
+	today := domain.Midnight(now)
+	return today.AddDate(0, 0, 1-days), today.AddDate(0, 0, 1)
 }
 
 func (s *Service) liveScore(ctx context.Context, days int) (Score, error) {
@@ -127,9 +141,8 @@ func (s *Service) liveScore(ctx context.Context, days int) (Score, error) {
 	if err != nil {
 		return Score{}, err
 	}
-	now := s.db.Now()
-	today := time.Date(now.In(domain.Beijing).Year(), now.In(domain.Beijing).Month(), now.In(domain.Beijing).Day(), 0, 0, 0, 0, domain.Beijing)
-	w := window{frameworkID: fw, from: today.AddDate(0, 0, 1-days), to: today.AddDate(0, 0, 1)}
+	w := window{frameworkID: fw}
+	w.from, w.to = lastDays(s.db.Now(), days)
 	if w.previous, err = previousRound(ctx, s.db.Read(), "9999-12-31", 0); err != nil {
 		return Score{}, err
 	}
@@ -360,14 +373,12 @@ func (s *Service) name(ctx context.Context, sc *Score) error {
 			index[r.ID] = i
 			sc.Regions = append(sc.Regions, RegionLoss{RegionID: r.ID, Name: r.Name})
 		}
-		sc.Regions[i].PointsLost = round4(sc.Regions[i].PointsLost + c.PointsLost)
+		sc.Regions[i].PointsLost = score.Round4(sc.Regions[i].PointsLost + c.PointsLost)
 		sc.Regions[i].Fail += c.Fail
 	}
 	sortLosses(sc.Regions)
 	return nil
 }
-
-func round4(v float64) float64 { return float64(int64(v*10000+0.5)) / 10000 }
 
 func sortLosses(list []RegionLoss) {
 	slices.SortStableFunc(list, func(a, b RegionLoss) int { return cmp.Compare(b.PointsLost, a.PointsLost) })
@@ -452,16 +463,10 @@ func (s *Service) Observations(ctx context.Context, actor *domain.Actor, q Obser
 		}
 		f.RoundID = &q.RoundID
 	case q.Live:
-		days := q.Days
-		if days == 0 {
-			days = 30
+		if err := checkDays(&q.Days); err != nil {
+			return nil, 0, err
 		}
-		if days < 1 || days > 366 {
-			return nil, 0, domain.Invalid("days", "统计天数应在 1–366 之间")
-		}
-		now := s.db.Now().In(domain.Beijing)
-		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, domain.Beijing)
-		f.From, f.To = today.AddDate(0, 0, 1-days), today.AddDate(0, 0, 1)
+		f.From, f.To = lastDays(s.db.Now(), q.Days)
 	default:
 		return nil, 0, domain.Invalid("roundId", "请指定模拟测评（roundId）或实时得分（live=true）")
 	}

@@ -35,8 +35,7 @@ func (cal Calendar) WorkingDay(t time.Time) bool {
 
 // window returns the working hours of the day that holds t.
 func (cal Calendar) window(t time.Time) (from, to time.Time) {
-	b := t.In(domain.Beijing)
-	midnight := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, domain.Beijing)
+	midnight := domain.Midnight(t)
 	return midnight.Add(time.Duration(cal.start) * time.Minute), midnight.Add(time.Duration(cal.end) * time.Minute)
 }
 

@@ -206,8 +206,7 @@ func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (Overview, 
 	if err != nil {
 		return Overview{}, err
 	}
-	b := c.Now.In(domain.Beijing)
-	today := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, domain.Beijing)
+	today := domain.Midnight(c.Now)
 	since := today.AddDate(0, 0, -29)
 	o := Overview{ByState: map[string]int{}, BySource: map[string]int{}, ByRegion: []RegionCount{}, Trend: []DayCount{}, Heat: []HeatPoint{}}
 	days := map[string]*DayCount{}

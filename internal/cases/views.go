@@ -13,6 +13,7 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/domain"
+	"wenming/internal/files"
 	"wenming/internal/store"
 )
 
@@ -59,6 +60,16 @@ func (s *Service) get(ctx context.Context, e *env, actor *domain.Actor, id int64
 
 // photoURL says where a client fetches a case photo.
 type photoURL func(fileID int64, size string) string
+
+// FilePhoto describes a stored image as the console shows it, for areas
+// that show photos of their own (a patrol's observations).
+func FilePhoto(f files.File) Photo {
+	p := Photo{FileID: f.ID, Name: f.Name, ReceivedAt: f.UploadedAt, ThumbURL: consoleURL(f.ID, "thumb"), URL: consoleURL(f.ID, "display")}
+	if f.Photo != nil {
+		p.TakenAt, p.Lat, p.Lng, p.Width, p.Height = f.Photo.TakenAt, f.Photo.Lat, f.Photo.Lng, f.Photo.Width, f.Photo.Height
+	}
+	return p
+}
 
 func consoleURL(fileID int64, size string) string {
 	u := fmt.Sprintf("/api/v1/files/%d", fileID)
@@ -281,18 +292,15 @@ func (e *env) where(a *domain.Actor, f Filter, now time.Time) (string, []any, er
 	if f.Overdue {
 		add(`c.deadline_at IS NOT NULL AND c.state IN ('handling', 'verifying', 'returned') AND COALESCE(c.reported_at, ?) > c.deadline_at`, now)
 	}
-	for _, d := range []struct {
-		v, op, field string
-		days         int
-	}{{f.From, ">=", "from", 0}, {f.To, "<", "to", 1}} {
-		if d.v == "" {
-			continue
-		}
-		t, err := time.ParseInLocation(time.DateOnly, d.v, domain.Beijing)
-		if err != nil {
-			return "", nil, domain.Invalid(d.field, "日期格式应为 YYYY-MM-DD")
-		}
-		add(`c.created_at `+d.op+` ?`, t.AddDate(0, 0, d.days).UTC())
+	from, to, err := domain.DayRange(f.From, f.To)
+	if err != nil {
+		return "", nil, err
+	}
+	if !from.IsZero() {
+		add(`c.created_at >= ?`, from.UTC())
+	}
+	if !to.IsZero() {
+		add(`c.created_at < ?`, to.UTC())
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		like := store.Like(q)
@@ -518,9 +526,7 @@ func (s *Service) Stats(ctx context.Context, actor *domain.Actor, view string) (
 	if out.Overdue, err = c.Count(ctx, `SELECT COUNT(*) FROM cases c`+ow, oargs...); err != nil {
 		return out, err
 	}
-	b := c.Now.In(domain.Beijing)
-	midnight := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, domain.Beijing).UTC()
-	out.Today, err = c.Count(ctx, `SELECT COUNT(*) FROM cases c`+and(where, `c.created_at >= ?`), append(args, midnight)...)
+	out.Today, err = c.Count(ctx, `SELECT COUNT(*) FROM cases c`+and(where, `c.created_at >= ?`), append(args, domain.Midnight(c.Now).UTC())...)
 	return out, err
 }
 

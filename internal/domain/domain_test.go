@@ -2,6 +2,7 @@ package domain
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -113,5 +114,22 @@ func TestSubtreePrefix(t *testing.T) {
 	city := &Actor{Scope: ScopeRegion, RegionCode: SubtreePrefix("620400")}
 	if !city.SeesUnit("/1/", "620422100") {
 		t.Error("a city-scoped office must see its counties' units")
+	}
+}
+
+func TestBeijingDays(t *testing.T) {
+	// 2026-11-24 20:00 UTC is already the 25th in Beijing.
+	if got := Midnight(time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC)); !got.Equal(time.Date(2026, 11, 24, 16, 0, 0, 0, time.UTC)) {
+		t.Errorf("midnight %v", got.UTC())
+	}
+	from, to, err := DayRange("2026-11-01", "2026-11-30")
+	if err != nil || !from.Equal(time.Date(2026, 10, 31, 16, 0, 0, 0, time.UTC)) || !to.Equal(time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)) {
+		t.Errorf("range %v – %v (%v)", from.UTC(), to.UTC(), err)
+	}
+	if from, to, err := DayRange("", ""); err != nil || !from.IsZero() || !to.IsZero() {
+		t.Errorf("empty bounds: %v %v %v", from, to, err)
+	}
+	if _, _, err := DayRange("2026-11-01", "11/30"); err == nil || err.(*Error).Field != "to" {
+		t.Errorf("a bad end date names to: %v", err)
 	}
 }

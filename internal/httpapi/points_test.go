@@ -184,7 +184,13 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 		var frameworks struct{ Items []struct{ ID int64 } }
 		office.do("GET", "/api/v1/frameworks", nil).want(200).json(&frameworks)
 		today := f.clock.now.Format("2006-01-02")
-		office.do("POST", "/api/v1/negative-events", map[string]any{"frameworkId": frameworks.Items[0].ID, "code": "2", "occurredOn": today}).want(400)
+		if e := office.do("POST", "/api/v1/negative-events", map[string]any{"frameworkId": frameworks.Items[0].ID, "code": "2", "occurredOn": today}).want(400).apiError(); e.Error.Field != "note" {
+			t.Errorf("an event without a note: %+v", e.Error)
+		}
+		if e := office.do("POST", "/api/v1/negative-events", map[string]any{"frameworkId": frameworks.Items[0].ID, "code": "99", "occurredOn": today, "note": "x"}).want(400).apiError(); e.Error.Field != "code" {
+			t.Errorf("an unknown item: %+v", e.Error)
+		}
+		f.login("a_inspector").do("POST", "/api/v1/negative-events", map[string]any{"frameworkId": frameworks.Items[0].ID, "code": "2", "occurredOn": today, "note": "x"}).want(403)
 		office.do("POST", "/api/v1/negative-events", map[string]any{"frameworkId": frameworks.Items[0].ID, "code": "2", "occurredOn": today, "note": "媒体曝光站台脏乱"}).want(201)
 		before := live.Total
 		office.do("GET", "/api/v1/scores/live", nil).want(200).json(&live)
@@ -301,8 +307,15 @@ func TestRoundDrawsBySeedAndScoresItsPatrols(t *testing.T) {
 		}
 
 		// Hand-entered rates, then closing keeps the score.
-		office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d/rates", first.ID), map[string]any{"rates": []map[string]any{{"standardCode": "2.1.1.1", "method": "field", "rate": 0.5}}}).want(400)
-		office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d/rates", first.ID), map[string]any{"rates": []map[string]any{{"standardCode": "2.1.1.1", "method": "material", "rate": 1.5}}}).want(400)
+		for field, rate := range map[string]map[string]any{
+			"rates[0].method":       {"standardCode": "2.1.1.1", "method": "field", "rate": 0.5},
+			"rates[0].rate":         {"standardCode": "2.1.1.1", "method": "material", "rate": 1.5},
+			"rates[0].standardCode": {"standardCode": "9.9", "method": "material", "rate": 0.5},
+		} {
+			if e := office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d/rates", first.ID), map[string]any{"rates": []any{rate}}).want(400).apiError(); e.Error.Field != field || !hasChinese(e.Error.Message) {
+				t.Errorf("rates %s: %+v", field, e.Error)
+			}
+		}
 		office.do("PUT", fmt.Sprintf("/api/v1/rounds/%d/rates", first.ID), map[string]any{"rates": []map[string]any{{"standardCode": "2.1.1.1", "method": "material", "rate": 0.8}}}).want(200)
 		office.do("GET", fmt.Sprintf("/api/v1/rounds/%d/score", first.ID), nil).want(200).json(&sc)
 		if sc.Special != 16 {

@@ -432,37 +432,21 @@ func (s *Service) Patrols(ctx context.Context, actor *domain.Actor, f PatrolFilt
 	if f.Far {
 		add(`t.far`)
 	}
-	from, to, err := dayRange(f.From, f.To)
+	from, to, err := domain.DayRange(f.From, f.To)
 	if err != nil {
 		return nil, 0, err
 	}
 	if !from.IsZero() {
-		add(`t.submitted_at >= ?`, from)
+		add(`t.submitted_at >= ?`, from.UTC())
 	}
 	if !to.IsZero() {
-		add(`t.submitted_at < ?`, to)
+		add(`t.submitted_at < ?`, to.UTC())
 	}
 	where := ""
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	return s.patrolSummaries(ctx, s.db.Read(), where, args, max(f.Page, 1), min(max(f.PageSize, 1), 200))
-}
-
-// dayRange reads YYYY-MM-DD bounds in Beijing time; to is inclusive.
-func dayRange(from, to string) (time.Time, time.Time, error) {
-	var out [2]time.Time
-	for i, d := range []struct{ v, field string }{{from, "from"}, {to, "to"}} {
-		if d.v == "" {
-			continue
-		}
-		t, err := time.ParseInLocation(time.DateOnly, d.v, domain.Beijing)
-		if err != nil {
-			return out[0], out[1], domain.Invalid(d.field, "日期格式应为 YYYY-MM-DD")
-		}
-		out[i] = t.AddDate(0, 0, i).UTC()
-	}
-	return out[0], out[1], nil
 }
 
 // Patrol returns one patrol with its observations and photos.
@@ -559,20 +543,11 @@ func photosOf(ctx context.Context, c *store.Conn, observationIDs []int64) (map[i
 	for o, ids := range links {
 		for _, id := range ids {
 			if f, ok := byID[id]; ok {
-				out[o] = append(out[o], photoOf(f))
+				out[o] = append(out[o], cases.FilePhoto(f))
 			}
 		}
 	}
 	return out, nil
-}
-
-func photoOf(f files.File) cases.Photo {
-	p := cases.Photo{FileID: f.ID, Name: f.Name, ReceivedAt: f.UploadedAt,
-		ThumbURL: fmt.Sprintf("/api/v1/files/%d?size=thumb", f.ID), URL: fmt.Sprintf("/api/v1/files/%d?size=display", f.ID)}
-	if f.Photo != nil {
-		p.TakenAt, p.Lat, p.Lng, p.Width, p.Height = f.Photo.TakenAt, f.Photo.Lat, f.Photo.Lng, f.Photo.Width, f.Photo.Height
-	}
-	return p
 }
 
 // canReadPhotos guards the photos a patrol keeps (those of passed checks).

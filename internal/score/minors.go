@@ -27,7 +27,7 @@ func (r *Result) addMinors(main *sheet, in Input) {
 	gate := cmp.Or(in.Minors.GateScore, ptr(DefaultGate))
 	w := cmp.Or(in.Minors.Weight, ptr(DefaultMinorsWeight))
 	r.Minors = &MinorsResult{
-		Total:     round4(m.total()),
+		Total:     Round4(m.total()),
 		Gate:      ptr(*gate),
 		Weight:    ptr(*w),
 		Nodes:     m.nodeScores(),
@@ -43,5 +43,5 @@ func (r *Result) addMinors(main *sheet, in Input) {
 		r.Reasons = append(r.Reasons, fmt.Sprintf("%s %s 分，低于 %s 分门槛", minorsLabel, truncNum(m.total()), truncNum(*gate)))
 	}
 	combined := max(0, (1-*w)*main.basic+*w*m.total()+main.special-main.fromTotal)
-	r.Combined = ptr(round4(combined))
+	r.Combined = ptr(Round4(combined))
 }

@@ -12,8 +12,8 @@ func (sh *sheet) nodeScores() []NodeScore {
 	for _, n := range sh.nodes {
 		out = append(out, NodeScore{
 			Code: n.node.Code, Name: n.node.Name, Level: n.node.Level, Part: n.part,
-			Weight: round4(n.weight), Points: roundPtr(n.points), Max: round4(n.max),
-			Rate: roundPtr(n.rate), Grade: n.grade, Deducted: round4(n.deducted),
+			Weight: Round4(n.weight), Points: roundPtr(n.points), Max: Round4(n.max),
+			Rate: roundPtr(n.rate), Grade: n.grade, Deducted: Round4(n.deducted),
 		})
 	}
 	return out
@@ -36,20 +36,20 @@ func (sh *sheet) standardScores(previous map[string]float64) []StandardScore {
 			ss.Field = &FieldCount{Pass: t.Pass, Fail: t.Fail, NA: t.NA}
 		}
 		if v := s.ev.Target; v != nil && targetUsable(&s.std) && finite(*v) {
-			ss.Target = &TargetValue{Value: round4(*v), Met: s.std.Met(*v)}
+			ss.Target = &TargetValue{Value: Round4(*v), Met: s.std.Met(*v)}
 		}
 		if v := s.ev.Material; v != nil {
 			if r, ok := givenRate(*v); ok {
-				ss.Material = ptr(round4(r))
+				ss.Material = ptr(Round4(r))
 			}
 		}
 		for m, v := range s.ev.Manual {
 			if r, ok := givenRate(v); ok {
-				ss.Manual[m] = round4(r)
+				ss.Manual[m] = Round4(r)
 			}
 		}
 		if p, ok := previous[s.std.Code]; ok {
-			ss.PreviousRate = ptr(round4(p))
+			ss.PreviousRate = ptr(Round4(p))
 		}
 		out = append(out, ss)
 	}
@@ -59,7 +59,7 @@ func (sh *sheet) standardScores(previous map[string]float64) []StandardScore {
 func (sh *sheet) eventScores() []EventScore {
 	out := make([]EventScore, 0, len(sh.events))
 	for _, e := range sh.events {
-		e.Deducted = round4(e.Deducted)
+		e.Deducted = Round4(e.Deducted)
 		out = append(out, e)
 	}
 	return out
@@ -107,7 +107,7 @@ func contributions(stds []*stdCalc, by func(*Tally) map[int64]int) []Contributio
 	}
 	out := make([]Contribution, 0, len(acc))
 	for _, c := range acc {
-		c.PointsLost = round4(c.PointsLost)
+		c.PointsLost = Round4(c.PointsLost)
 		out = append(out, *c)
 	}
 	slices.SortFunc(out, func(a, b Contribution) int {
@@ -116,8 +116,8 @@ func contributions(stds []*stdCalc, by func(*Tally) map[int64]int) []Contributio
 	return out
 }
 
-// round4 rounds a reported figure to 4 decimals, and never reports -0.
-func round4(x float64) float64 {
+// Round4 rounds a reported figure to 4 decimals, and never reports -0.
+func Round4(x float64) float64 {
 	r := math.Round(x*1e4) / 1e4
 	if r == 0 {
 		return 0
@@ -129,7 +129,7 @@ func roundPtr(x *float64) *float64 {
 	if x == nil {
 		return nil
 	}
-	return ptr(round4(*x))
+	return ptr(Round4(*x))
 }
 
 // truncNum writes a score for a sentence with at most 2 decimals, cut

@@ -24,7 +24,9 @@ CREATE TABLE point_checks (
 );
 CREATE INDEX point_checks_category ON point_checks(category_id, seq);
 
--- 实地考察点位: stored in WGS-84.
+-- 实地考察点位: stored in WGS-84. last_patrol_at and last_result repeat the
+-- latest patrol, written in its transaction, so the list and the map need
+-- no join over every patrol.
 CREATE TABLE points (
     id            INTEGER PRIMARY KEY,
     code          TEXT NOT NULL UNIQUE,
@@ -106,7 +108,7 @@ CREATE TABLE round_rates (
 );
 
 -- 巡查: one visit to one point; the client key makes a resubmission the
--- same patrol.
+-- same patrol. The counts repeat its observations for the lists.
 CREATE TABLE patrols (
     id            INTEGER PRIMARY KEY,
     client_key    TEXT NOT NULL UNIQUE,
