@@ -74,7 +74,7 @@ func loadDemo(ctx context.Context, e *env) error {
 		if err := demo.LoadRanking(ctx, svc, rankings); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件，约 %d 个实地考察点位与两轮模拟测评。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases, demo.Points)
+		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件，%d 个实地考察点位与两轮模拟测评。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases, demo.Points)
 		fmt.Fprintln(e.stdout, "市民随手拍（手机打开）：/snap；督查员移动巡查（手机打开）：/patrol")
 		fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", password)
 	} else {
