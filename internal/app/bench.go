@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,6 +51,7 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	seed := fs.Uint64("seed", 1, "随机种子")
 	dbURL := fs.String("db", "", "空数据库：留空为临时目录中的 SQLite；postgres://… 为 PostgreSQL（须为空库）")
 	out := fs.String("out", "", "报告写入的 markdown 文件（如 docs/performance.md）；JSON 写在同名 .json")
+	data := fs.String("data", "", "保留城市的目录：已有生成结果（city.json）则直接复用，省去生成；留空为临时目录，用后删除")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -57,11 +59,17 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if !ok {
 		return fmt.Errorf("未知规模 %q：可选 small、medium、large", *scaleName)
 	}
-	dir, err := os.MkdirTemp("", "wenming-bench-")
-	if err != nil {
+	dir := *data
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "wenming-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
 	db, err := store.Open(ctx, *dbURL, dir)
 	if err != nil {
 		return err
@@ -70,20 +78,14 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := db.Migrate(ctx); err != nil {
 		return err
 	}
-	r := &benchRun{ctx: ctx, db: db, dir: dir, out: stdout}
+	r := &benchRun{ctx: ctx, db: db, dir: dir, out: stdout, run: strconv.FormatInt(time.Now().Unix(), 36)}
 	if err := r.setup(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "生成 %s 规模城市……\n", sc.Name)
-	genStart := time.Now()
-	city, err := bench.Generate(ctx, db, r.orgs, r.cases, sc, *seed)
+	city, err := r.city(sc, *seed)
 	if err != nil {
 		return err
 	}
-	if err := bench.GeneratePoints(ctx, db, r.frameworks, r.patrol, &city, *seed); err != nil {
-		return err
-	}
-	city.Took = time.Since(genStart)
 	fmt.Fprintf(stdout, "已生成 %d 个案件、%d 条时间线、%d 条照片记录、%d 条巡查观测，用时 %.1f 秒\n", city.Cases, city.Events, city.Photos, city.Observations, city.Took.Seconds())
 	report := bench.Report{Scale: sc.Name, DB: string(db.Dialect), Cases: city.Cases, Events: city.Events, Photos: city.Photos, GenSecs: city.Took.Seconds(),
 		Machine: bench.Machine(), Commit: commit(), Command: "wenming bench " + strings.Join(args, " "), At: time.Now().Format(time.RFC3339)}
@@ -122,6 +124,35 @@ func writeReport(path string, report bench.Report) error {
 	return os.WriteFile(strings.TrimSuffix(path, filepath.Ext(path))+".json", report.JSON(), 0o644)
 }
 
+// city generates the synthetic city, or reads back the one a previous run
+// left in the data folder (its database must be the one given again).
+func (r *benchRun) city(sc bench.Scale, seed uint64) (bench.City, error) {
+	saved := filepath.Join(r.dir, "city.json")
+	var city bench.City
+	if b, err := os.ReadFile(saved); err == nil {
+		if err := json.Unmarshal(b, &city); err != nil {
+			return city, fmt.Errorf("%s: %w", saved, err)
+		}
+		if city.Scale.Name != sc.Name {
+			return city, fmt.Errorf("%s 中已是 %s 规模的城市，不是 %s", r.dir, city.Scale.Name, sc.Name)
+		}
+		fmt.Fprintf(r.out, "复用 %s 中已生成的 %s 规模城市\n", r.dir, sc.Name)
+		return city, nil
+	}
+	fmt.Fprintf(r.out, "生成 %s 规模城市……\n", sc.Name)
+	start := time.Now()
+	city, err := bench.Generate(r.ctx, r.db, r.orgs, r.cases, sc, seed)
+	if err != nil {
+		return city, err
+	}
+	if err := bench.GeneratePoints(r.ctx, r.db, r.frameworks, r.patrol, &city, seed); err != nil {
+		return city, err
+	}
+	city.Took = time.Since(start)
+	b, _ := json.Marshal(city)
+	return city, os.WriteFile(saved, b, 0o644)
+}
+
 func commit() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range info.Settings {
@@ -143,6 +174,7 @@ type benchRun struct {
 	frameworks *framework.Service
 	patrol     *patrol.Service
 	base       string
+	run        string // tells this run's rows from a previous run's in a kept city
 	photos     [3][]byte
 }
 
@@ -227,7 +259,7 @@ func (r *benchRun) intake(city bench.City) (bench.Result, error) {
 	app := func(i int) error {
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)
-		mw.WriteField("case", fmt.Sprintf(`{"clientKey":"bench-%d","categoryId":%d,"description":"路边垃圾堆积","lat":35.69,"lng":105.05}`, i, city.Categories[i%len(city.Categories)]))
+		mw.WriteField("case", fmt.Sprintf(`{"clientKey":"bench-%s-%d","categoryId":%d,"description":"路边垃圾堆积","lat":35.69,"lng":105.05}`, r.run, i, city.Categories[i%len(city.Categories)]))
 		for k, p := range r.photos {
 			w, _ := mw.CreateFormFile("photos", fmt.Sprintf("现场%d.jpg", k))
 			w.Write(p)
@@ -238,7 +270,7 @@ func (r *benchRun) intake(city bench.City) (bench.Result, error) {
 	}
 	raw := func(i int) error {
 		return r.db.Write(r.ctx, func(c *store.Conn) error {
-			token := fmt.Sprintf("raw-intake-%d", i)
+			token := fmt.Sprintf("raw-intake-%s-%d", r.run, i)
 			id, err := c.Insert(r.ctx, `INSERT INTO cases (code, source, public_token, state, category_id, description, lat, lng, limit_minutes, created_at, updated_at)
 				VALUES (?, 'resident_snap', ?, 'new', ?, '路边垃圾堆积', 35.69, 105.05, 240, ?, ?)`, token, token, city.Categories[0], c.Now, c.Now)
 			if err != nil {
@@ -304,7 +336,7 @@ func (r *benchRun) dispatch(city bench.City) (bench.Result, error) {
 	var ids []int64
 	err = r.db.Write(r.ctx, func(conn *store.Conn) error {
 		for i := range 2 * batch * bench.Rounds {
-			token := fmt.Sprintf("to-dispatch-%d", i)
+			token := fmt.Sprintf("to-dispatch-%s-%d", r.run, i)
 			id, err := conn.Insert(r.ctx, `INSERT INTO cases (code, source, public_token, state, category_id, description, region_id, limit_minutes, created_at, updated_at)
 				VALUES (?, 'hotline', ?, 'new', ?, '待派遣', ?, 240, ?, ?)`, token, token, city.Categories[0], city.Region, conn.Now, conn.Now)
 			if err != nil {

@@ -177,16 +177,16 @@ func (city *City) oneCase(ctx context.Context, c *store.Conn, rng *rand.Rand, da
 	accepted := created.Add(2 * time.Hour)
 	deadline := accepted.Add(8 * time.Hour)
 	reported := accepted.Add(time.Duration(rng.IntN(12*60)) * time.Minute)
-	state, closing := "closed", "fixed"
+	state, closing, closed := "closed", "fixed", &reported
 	if time.Since(created) < 10*24*time.Hour && rng.IntN(3) == 0 {
-		state, closing = "handling", ""
+		state, closing, closed = "handling", "", nil
 	}
 	token := fmt.Sprintf("bench%011d", n)
 	id, err := c.Insert(ctx, `INSERT INTO cases (code, source, public_token, state, closing, category_id, description, address, lat, lng, region_id, lead_unit_id,
 		reporter_name, limit_minutes, registered_at, dispatched_at, accepted_at, deadline_at, reported_at, closed_at, created_at, updated_at)
 		VALUES (?, 'resident_snap', ?, ?, ?, ?, '路边垃圾堆积', '基准县人民路', ?, ?, ?, ?, '市民', 240, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		token, token, state, closing, city.Categories[rng.IntN(len(city.Categories))], 35.69+rng.Float64()*0.05, 105.05+rng.Float64()*0.05, city.Region, unit,
-		created, created, accepted, deadline, reported, reported, created, created)
+		created, created, accepted, deadline, closed, closed, created, created)
 	if err != nil {
 		return err
 	}

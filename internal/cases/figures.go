@@ -217,13 +217,8 @@ func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (Overview, 
 	for i := range o.Trend {
 		days[o.Trend[i].Date] = &o.Trend[i]
 	}
-	// Three scans, each on its own index, instead of one OR over the
-	// whole table: the open cases, and the cases created and closed in
-	// the last 30 days.
-	for _, col := range []string{"created_at", "closed_at"} {
-		if err := countDays(ctx, c, col, where, args, since, days, col == "closed_at"); err != nil {
-			return o, err
-		}
+	if err := trend(ctx, c, where, args, since, days); err != nil {
+		return o, err
 	}
 	if err := s.openFigures(ctx, c, e, where, args, &o); err != nil {
 		return o, err
@@ -235,6 +230,37 @@ func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (Overview, 
 
 // openStates are the states of a case not yet closed.
 const openStates = `('new', 'registered', 'dispatched', 'handling', 'verifying', 'returned')`
+
+// trend counts the cases reported and closed on each of the days: for the
+// whole city from the daily counters the database keeps (case_days), for
+// a scoped pool by scanning its cases created and closed since then, each
+// on its own index.
+func trend(ctx context.Context, c *store.Conn, where string, args []any, since time.Time, days map[string]*DayCount) error {
+	if where != "" {
+		for _, col := range []string{"created_at", "closed_at"} {
+			if err := countDays(ctx, c, col, where, args, since, days, col == "closed_at"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	rows, err := c.Query(ctx, `SELECT day, intake, closed FROM case_days WHERE day >= ?`, since.Format(time.DateOnly))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var day string
+		var intake, closed int
+		if err := rows.Scan(&day, &intake, &closed); err != nil {
+			return err
+		}
+		if d := days[day]; d != nil {
+			d.Intake, d.Closed = intake, closed
+		}
+	}
+	return rows.Err()
+}
 
 // countDays counts the cases created (or closed) on each of the days.
 func countDays(ctx context.Context, c *store.Conn, col, where string, args []any, since time.Time, days map[string]*DayCount, closed bool) error {

@@ -2,11 +2,14 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"wenming/internal/assessment"
 	"wenming/internal/domain"
@@ -147,6 +150,30 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 		}
 		if len(live.Units) != 1 || live.Units[0].UnitID != f.unitA || live.Units[0].Fail != 1 || live.Units[0].UnitName != "甲单位" {
 			t.Errorf("units losing points: %+v", live.Units)
+		}
+		// The live score read the daily sums the database keeps; the
+		// judgements themselves say the same, before and after an upgrade
+		// fills the sums from existing patrols.
+		day := domain.Midnight(f.clock.now)
+		tally := func(w patrol.Window) map[int64]*patrol.CheckTally {
+			got, err := f.patrol.Tally(context.Background(), w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		scanned := tally(patrol.Window{From: day.Add(-time.Second), To: day.AddDate(0, 0, 1)})
+		if got := tally(patrol.Window{From: day, To: day.AddDate(0, 0, 1)}); !reflect.DeepEqual(got, scanned) || len(got) != 2 {
+			t.Errorf("daily sums %v, scanned %v", got, scanned)
+		}
+		if err := db.Rollback(context.Background(), 7); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if got := tally(patrol.Window{From: day, To: day.AddDate(0, 0, 1)}); !reflect.DeepEqual(got, scanned) {
+			t.Errorf("daily sums after the upgrade %v, scanned %v", got, scanned)
 		}
 
 		// The cockpit shows the live score and its weakest standard.

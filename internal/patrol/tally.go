@@ -18,6 +18,12 @@ type Window struct {
 	From, To time.Time
 }
 
+// wholeDays tells an everyday window that starts and ends at Beijing
+// midnight, which the daily sums can answer.
+func (w Window) wholeDays() bool {
+	return w.RoundID == nil && w.From.Equal(domain.Midnight(w.From)) && w.To.Equal(domain.Midnight(w.To))
+}
+
 func (w Window) where() (string, []any) {
 	if w.RoundID != nil {
 		return `o.round_id = ?`, []any{*w.RoundID}
@@ -33,8 +39,10 @@ type CheckTally struct {
 	FailsByRegion  map[int64]int
 }
 
-// Tally counts the judgements of every check in a window: two grouped
-// scans of the observations, however many there are.
+// Tally counts the judgements of every check in a window, with the
+// failures by unit and region. Everyday patrols over whole days are read
+// from their daily sums (observation_days, kept by the database); a round,
+// or a window not on day bounds, from the observations themselves.
 func (s *Service) Tally(ctx context.Context, w Window) (map[int64]*CheckTally, error) {
 	c := s.db.Read()
 	where, args := w.where()
@@ -45,32 +53,32 @@ func (s *Service) Tally(ctx context.Context, w Window) (map[int64]*CheckTally, e
 		}
 		return out[id]
 	}
-	rows, err := c.Query(ctx, `SELECT o.check_id, o.result, COUNT(*) FROM observations o WHERE `+where+` GROUP BY o.check_id, o.result`, args...)
+	counts := `SELECT o.check_id, SUM(CASE WHEN o.result = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN o.result = 'fail' THEN 1 ELSE 0 END),
+		SUM(CASE WHEN o.result = 'na' THEN 1 ELSE 0 END) FROM observations o WHERE ` + where + ` GROUP BY o.check_id`
+	countArgs := args
+	if w.wholeDays() {
+		counts = `SELECT check_id, SUM(pass), SUM(fail), SUM(na) FROM observation_days WHERE day >= ? AND day < ? GROUP BY check_id`
+		countArgs = []any{w.From.In(domain.Beijing).Format(time.DateOnly), w.To.In(domain.Beijing).Format(time.DateOnly)}
+	}
+	rows, err := c.Query(ctx, counts, countArgs...)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var id int64
-		var result string
-		var n int
-		if err := rows.Scan(&id, &result, &n); err != nil {
+		var pass, fail, na int
+		if err := rows.Scan(&id, &pass, &fail, &na); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		t := get(id)
-		switch result {
-		case "pass":
-			t.Pass += n
-		case "fail":
-			t.Fail += n
-		default:
-			t.NA += n
-		}
+		t.Pass, t.Fail, t.NA = pass, fail, na
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// The failures alone, through their own partial index (observations_fails).
 	rows, err = c.Query(ctx, `SELECT o.check_id, o.unit_id, COALESCE(o.region_id, 0), COUNT(*) FROM observations o WHERE `+where+` AND o.result = 'fail'
 		GROUP BY o.check_id, o.unit_id, o.region_id`, args...)
 	if err != nil {

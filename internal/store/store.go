@@ -127,9 +127,34 @@ func MigrationsFS(d Dialect) (fs.FS, error) { return fs.Sub(migrations, "migrati
 
 // Migrate brings the schema up to date.
 func (db *DB) Migrate(ctx context.Context) error {
-	fsys, err := MigrationsFS(db.Dialect)
+	p, err := db.migrations()
 	if err != nil {
 		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Rollback undoes the migrations after version, newest first; migrating
+// again redoes them over the data then present (tests use it to check a
+// migration's backfill of existing rows).
+func (db *DB) Rollback(ctx context.Context, version int64) error {
+	p, err := db.migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := p.DownTo(ctx, version); err != nil {
+		return fmt.Errorf("rollback: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) migrations() (*goose.Provider, error) {
+	fsys, err := MigrationsFS(db.Dialect)
+	if err != nil {
+		return nil, err
 	}
 	dialect := goose.DialectSQLite3
 	if db.Dialect == Postgres {
@@ -137,12 +162,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	p, err := goose.NewProvider(dialect, db.write, fsys)
 	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
+		return nil, fmt.Errorf("migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	return nil
+	return p, nil
 }
 
 // Write runs fn in one write transaction stamped with one now. Any error
