@@ -48,6 +48,7 @@ const usage = `wenming — 文明城市创建管理平台
   migrate   升级数据库结构后退出
   demo      载入演示县（会宁县）数据后启动服务（可重复执行）
   user      账号管理：user create … | user reset-password …
+  backup    备份到新目录：backup <目录>（SQLite 数据库与上传文件；服务可不停）
   bench     生成合成城市并测量性能（与直接访问数据库对比）
   version   显示版本
 
@@ -77,6 +78,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		})
 	case "user":
 		return userCommand(ctx, args, getenv, stdout, stderr)
+	case "backup":
+		return backupCommand(ctx, args, getenv, stdout, stderr)
 	case "bench":
 		return benchCommand(ctx, args, stdout, stderr)
 	case "version":

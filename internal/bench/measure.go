@@ -31,9 +31,15 @@ const Rounds = 5
 // Compare runs app and raw batches interleaved, Rounds times, and keeps the
 // median round of each.
 func Compare(op, target string, batch int, app, raw func(i int) error) (Result, error) {
+	return CompareRounds(op, target, Rounds, batch, app, raw)
+}
+
+// CompareRounds is Compare with fewer rounds, for operations that take
+// seconds each.
+func CompareRounds(op, target string, rounds, batch int, app, raw func(i int) error) (Result, error) {
 	var appRounds, rawRounds []stats
 	n := 0
-	for range Rounds {
+	for range rounds {
 		a, err := timeBatch(batch, &n, app)
 		if err != nil {
 			return Result{}, fmt.Errorf("%s (app): %w", op, err)
@@ -47,6 +53,62 @@ func Compare(op, target string, batch int, app, raw func(i int) error) (Result, 
 	a, r := median(appRounds), median(rawRounds)
 	return Result{Operation: op, Unit: "请求", AppP50: a.p50, AppP99: a.p99, AppRate: a.rate, RawP50: r.p50, RawP99: r.p99, RawRate: r.rate,
 		Ratio: a.p50 / r.p50, Target: target}, nil
+}
+
+// FromSamples makes a result of single timings taken by hand (in ms), for
+// operations that cannot be batched, such as starting the program.
+func FromSamples(op, target string, app, raw []float64) Result {
+	a, r := sampleStats(app), sampleStats(raw)
+	return Result{Operation: op, Unit: "次", AppP50: a.p50, AppP99: a.p99, AppRate: a.rate, RawP50: r.p50, RawP99: r.p99, RawRate: r.rate,
+		Ratio: a.p50 / r.p50, Target: target}
+}
+
+func sampleStats(ms []float64) stats {
+	ms = slices.Clone(ms)
+	slices.Sort(ms)
+	sum := 0.0
+	for _, x := range ms {
+		sum += x
+	}
+	return stats{p50: ms[len(ms)/2], p99: ms[len(ms)-1], rate: float64(len(ms)) / (sum / 1000)}
+}
+
+// HeapGrowth runs fn and reports how far the Go heap in use rose above
+// where it stood before, in MB, sampling every few milliseconds.
+func HeapGrowth(fn func() error) (float64, error) {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	base, peak := m.HeapInuse, m.HeapInuse
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				var m runtime.MemStats
+				runtime.ReadMemStats(&m)
+				peak = max(peak, m.HeapInuse)
+			}
+		}
+	}()
+	err := fn()
+	close(done)
+	<-sampled
+	return float64(peak-base) / (1 << 20), err
+}
+
+// Fact is a figure that is not a timing: memory, sizes.
+type Fact struct {
+	Name   string `json:"name"`
+	App    string `json:"app"`
+	Raw    string `json:"raw"`
+	Target string `json:"target"`
 }
 
 type stats struct{ p50, p99, rate float64 }
@@ -85,6 +147,7 @@ type Report struct {
 	Command string   `json:"command"`
 	At      string   `json:"at"`
 	Results []Result `json:"results"`
+	Facts   []Fact   `json:"facts"`
 }
 
 // Machine describes where the run happened.
@@ -109,6 +172,12 @@ func (r Report) Markdown() string {
 	b.WriteString("| operation | app p50 | app p99 | app rate | raw p50 | raw p99 | raw rate | app/raw (p50) | target |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, x := range r.Results {
 		fmt.Fprintf(&b, "| %s | %.2f ms | %.2f ms | %.0f/s | %.2f ms | %.2f ms | %.0f/s | %.1f× | %s |\n", x.Operation, x.AppP50, x.AppP99, x.AppRate, x.RawP50, x.RawP99, x.RawRate, x.Ratio, x.Target)
+	}
+	if len(r.Facts) > 0 {
+		b.WriteString("\n| figure | app | raw | target |\n|---|---|---|---|\n")
+		for _, f := range r.Facts {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Name, f.App, f.Raw, f.Target)
+		}
 	}
 	return b.String()
 }

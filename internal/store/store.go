@@ -151,6 +151,18 @@ func (db *DB) Rollback(ctx context.Context, version int64) error {
 	return nil
 }
 
+// Snapshot writes a consistent copy of a SQLite database to a new file,
+// while others keep reading and writing it.
+func (db *DB) Snapshot(ctx context.Context, path string) error {
+	if db.Dialect != SQLite {
+		return errors.New("only a SQLite database is copied by snapshot; back up PostgreSQL with pg_dump")
+	}
+	if _, err := db.write.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	return nil
+}
+
 func (db *DB) migrations() (*goose.Provider, error) {
 	fsys, err := MigrationsFS(db.Dialect)
 	if err != nil {
