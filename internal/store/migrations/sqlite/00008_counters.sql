@@ -74,7 +74,12 @@ CREATE INDEX observations_fails ON observations(observed_at, check_id, unit_id, 
 DROP INDEX observations_at;
 CREATE INDEX observations_at ON observations(observed_at, round_id, check_id, result, unit_id, region_id);
 
+-- The returns of a period, which the ranking counts per unit, without
+-- reading every timeline event.
+CREATE INDEX case_events_returned ON case_events(at) WHERE kind = 'returned';
+
 -- +goose Down
+DROP INDEX case_events_returned;
 DROP INDEX observations_at;
 CREATE INDEX observations_at ON observations(observed_at, check_id, result, unit_id, region_id);
 DROP INDEX observations_fails;
