@@ -209,7 +209,7 @@ func (s *Service) compute(ctx context.Context, p Period) (Ranking, error) {
 	}
 	return Ranking{Period: p.Code, Previous: p.Previous().Code, Weights: set.Weights, Bands: Bands{set.GreenAtLeast, set.RedBelow},
 		Classes: Rank(units, now, previous, set), Computed: s.db.Now().Format(time.RFC3339),
-		Notes: []string{"材料报送按周期末所在季度统计；任务进度取最新年度方案；巡查与模拟测评得分待测评模块上线后计入。"}}, nil
+		Notes: []string{"材料报送按周期末所在季度统计；任务进度取最新年度方案；巡查得分为单位点位的检查合格率，列出供参考，暂不计入综合得分。"}}, nil
 }
 
 // visible keeps, for a unit, every unit's place and colour in its own
