@@ -44,50 +44,54 @@ func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[in
 		}
 		return out[unit]
 	}
-	rows, err := c.Query(ctx, `SELECT lead_unit_id, state, closing, dispatched_at, accepted_at, deadline_at, reported_at, closed_at, rework_count, rating, rated_at
-		FROM cases WHERE lead_unit_id IS NOT NULL AND (dispatched_at >= ? AND dispatched_at < ? OR closed_at >= ? AND closed_at < ? OR deadline_at >= ? AND deadline_at < ? OR rated_at >= ? AND rated_at < ?)`,
-		from, to, from, to, from, to, from, to)
+	// Counted by the database, so no row's times travel to be parsed; the
+	// times are stored in UTC and compare in order on both engines.
+	in := func(col string) string { return col + ` >= ? AND ` + col + ` < ?` }
+	closedWell := in("closed_at") + ` AND closing IN ('fixed', 'not_fixed')`
+	rated := in("rated_at") + ` AND rating IS NOT NULL`
+	rows, err := c.Query(ctx, `SELECT lead_unit_id, `+
+		count(in("dispatched_at"))+`, `+count(closedWell)+`, `+count(closedWell+` AND rework_count > 0`)+`, `+
+		count(closedWell+` AND reported_at <= deadline_at`)+`, `+
+		count(in("deadline_at")+` AND deadline_at < ? AND (reported_at IS NULL OR reported_at > deadline_at) AND closing NOT IN ('not_ours', 'duplicate')`)+`, `+
+		`SUM(CASE WHEN `+rated+` THEN rating ELSE 0 END), `+count(rated)+`
+		FROM cases WHERE lead_unit_id IS NOT NULL AND (`+in("dispatched_at")+` OR `+in("closed_at")+` OR `+in("deadline_at")+` OR `+in("rated_at")+`)
+		GROUP BY lead_unit_id`,
+		from, to, from, to, from, to, from, to, from, to, c.Now, from, to, from, to, from, to, from, to, from, to, from, to)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	in := func(t *time.Time) bool { return t != nil && !t.Before(from) && t.Before(to) }
-	now := c.Now
 	for rows.Next() {
 		var unit int64
-		var state, closing string
-		var dispatched, accepted, deadline, reported, closed, ratedAt *time.Time
-		var rework int
-		var rating *int
-		if err := rows.Scan(&unit, &state, &closing, &dispatched, &accepted, &deadline, &reported, &closed, &rework, &rating, &ratedAt); err != nil {
+		f := &UnitFigures{}
+		if err := rows.Scan(&unit, &f.CasesReceived, &f.CasesClosed, &f.reworked, &f.onTime, &f.Overdue, &f.ratings, &f.rated); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[unit] = f
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Working hours from accepting to reporting follow the calendar: the
+	// cases closed in the period bring their two times.
+	handled, err := c.Query(ctx, `SELECT lead_unit_id, accepted_at, reported_at FROM cases
+		WHERE `+closedWell+` AND lead_unit_id IS NOT NULL AND accepted_at IS NOT NULL AND reported_at IS NOT NULL`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer handled.Close()
+	for handled.Next() {
+		var unit int64
+		var accepted, reported time.Time
+		if err := handled.Scan(&unit, &accepted, &reported); err != nil {
 			return nil, err
 		}
 		f := of(unit)
-		if in(dispatched) {
-			f.CasesReceived++
-		}
-		if in(closed) && (closing == "fixed" || closing == "not_fixed") {
-			f.CasesClosed++
-			if rework > 0 {
-				f.reworked++
-			}
-			if deadline != nil && reported != nil && !reported.After(*deadline) {
-				f.onTime++
-			}
-			if accepted != nil && reported != nil {
-				f.handled++
-				f.handlingMinutes += e.cal.Between(*accepted, *reported)
-			}
-		}
-		if in(deadline) && deadline.Before(now) && (reported == nil || reported.After(*deadline)) && closing != "not_ours" && closing != "duplicate" {
-			f.Overdue++
-		}
-		if in(ratedAt) && rating != nil {
-			f.ratings += *rating
-			f.rated++
-		}
+		f.handled++
+		f.handlingMinutes += e.cal.Between(accepted, reported)
 	}
-	if err := rows.Err(); err != nil {
+	if err := handled.Err(); err != nil {
 		return nil, err
 	}
 	returns, err := c.Query(ctx, `SELECT c.lead_unit_id, ev.unit_id FROM case_events ev JOIN cases c ON c.id = ev.case_id WHERE ev.kind = 'returned' AND ev.at >= ? AND ev.at < ?`, from, to)
@@ -109,6 +113,9 @@ func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[in
 	}
 	return out, returns.Err()
 }
+
+// count is the SQL counting the rows that meet cond.
+func count(cond string) string { return `SUM(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
 
 func (f *UnitFigures) settle() {
 	ratio := func(a, b int) *float64 {

@@ -2,6 +2,7 @@ package ranking
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"wenming/internal/cases"
@@ -47,28 +48,36 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, er
 	if !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector) {
 		return Cockpit{}, domain.Forbidden("驾驶舱仅供创城办、领导和督查员查看")
 	}
-	overview, err := s.cases.Overview(ctx, actor)
-	if err != nil {
-		return Cockpit{}, err
-	}
-	r, err := s.Rank(ctx, actor, "")
-	if err != nil {
-		return Cockpit{}, err
-	}
-	out := Cockpit{At: s.db.Now(), Cases: overview, Heat: overview.Heat, Ranking: CockpitRanking{Period: r.Period, A: []RankedUnit{}, B: []RankedUnit{}},
+	// The four parts read different tables: gathered side by side, the
+	// first screen after a start (nothing kept yet) waits for the slowest
+	// part rather than for all of them in turn.
+	out := Cockpit{At: s.db.Now(), Ranking: CockpitRanking{A: []RankedUnit{}, B: []RankedUnit{}},
 		Score: CockpitScore{WeakSpots: []string{}}, Points: []patrol.MapPoint{}}
-	out.Cases.Heat = nil
-	if s.patrols != nil {
-		active := true
-		if out.Points, err = s.patrols.Map(ctx, actor, patrol.PointFilter{Active: &active}); err != nil {
-			return Cockpit{}, err
-		}
+	var r Ranking
+	err := together(
+		func() (err error) { out.Cases, err = s.cases.Overview(ctx, actor); return },
+		func() (err error) { r, err = s.Rank(ctx, actor, ""); return },
+		func() (err error) {
+			if s.patrols == nil {
+				return nil
+			}
+			active := true
+			out.Points, err = s.patrols.Map(ctx, actor, patrol.PointFilter{Active: &active})
+			return
+		},
+		func() (err error) {
+			if s.scores == nil {
+				return nil
+			}
+			out.Score.Total, out.Score.WeakSpots, err = s.scores.Headline(ctx)
+			return
+		},
+	)
+	if err != nil {
+		return Cockpit{}, err
 	}
-	if s.scores != nil {
-		if out.Score.Total, out.Score.WeakSpots, err = s.scores.Headline(ctx); err != nil {
-			return Cockpit{}, err
-		}
-	}
+	out.Heat, out.Cases.Heat = out.Cases.Heat, nil
+	out.Ranking.Period = r.Period
 	for _, c := range r.Classes {
 		list := &out.Ranking.A
 		if c.Class == "B" {
@@ -81,4 +90,21 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, er
 		}
 	}
 	return out, nil
+}
+
+// together runs the functions at once and returns the first one's error
+// in their order, as it is (a refusal stays a refusal).
+func together(fns ...func() error) error {
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Go(func() { errs[i] = fn() })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

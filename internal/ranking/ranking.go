@@ -191,7 +191,12 @@ func (s *Service) compute(ctx context.Context, p Period) (Ranking, error) {
 	for _, u := range dir {
 		units = append(units, u)
 	}
-	prev, err := s.figures(ctx, p.Previous())
+	// This period and the one before (for the movement), side by side.
+	var prev, now map[int64]Figures
+	err = together(
+		func() (err error) { prev, err = s.figures(ctx, p.Previous()); return },
+		func() (err error) { now, err = s.figures(ctx, p); return },
+	)
 	if err != nil {
 		return Ranking{}, err
 	}
@@ -202,10 +207,6 @@ func (s *Service) compute(ctx context.Context, p Period) (Ranking, error) {
 				previous[u.UnitID] = *u.Rank
 			}
 		}
-	}
-	now, err := s.figures(ctx, p)
-	if err != nil {
-		return Ranking{}, err
 	}
 	return Ranking{Period: p.Code, Previous: p.Previous().Code, Weights: set.Weights, Bands: Bands{set.GreenAtLeast, set.RedBelow},
 		Classes: Rank(units, now, previous, set), Computed: s.db.Now().Format(time.RFC3339),
