@@ -311,7 +311,7 @@ func (r *benchRun) intake(city bench.City) (bench.Result, error) {
 		})
 	}
 	res, err := bench.Compare("随手拍上报（3 张照片）", "≥ 4,000/s，p99 ≤ 25 ms，≥ 0.33× raw", 20, app, raw)
-	res.Note = "app 含照片内容校验、EXIF 读取、缩略图与展示图生成（每张 1280×960 JPEG）"
+	res.Note = "app 含照片格式与完整性校验、EXIF 读取与原图存储（每张 1280×960 JPEG）；缩略图与展示图在请求之外生成"
 	return res, err
 }
 

@@ -4,6 +4,7 @@ package blob
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -60,8 +61,10 @@ func (d *Disk) Put(ctx context.Context, key string, r io.Reader) error {
 	if err := d.root.MkdirAll(path.Dir(key), 0o750); err != nil {
 		return err
 	}
-	tmp := key + ".tmp"
-	f, err := d.root.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o640)
+	// A name of its own: two uploads of the same content at once (the key
+	// is its hash) must not write into one temporary file.
+	tmp := key + "." + rand.Text() + ".tmp"
+	f, err := d.root.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o640)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,11 @@
 package blob
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -33,5 +35,32 @@ func TestDiskPutOpenAndStaysInside(t *testing.T) {
 	}
 	if _, err := Open("s3://bucket", t.TempDir()); err == nil {
 		t.Fatal("s3 should say it is not available yet")
+	}
+}
+
+// TestSamePutAtOnce: uploads of the same content at the same moment store
+// it whole.
+func TestSamePutAtOnce(t *testing.T) {
+	d, err := NewDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := bytes.Repeat([]byte("现场照片"), 200_000)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if err := d.Put(context.Background(), "ab/abcd", bytes.NewReader(body)); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	r, err := d.Open(context.Background(), "ab/abcd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, _ := io.ReadAll(r); !bytes.Equal(got, body) {
+		t.Errorf("stored %d bytes, want %d intact", len(got), len(body))
 	}
 }

@@ -13,7 +13,9 @@ import (
 	"io"
 	"net/http"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -50,11 +52,29 @@ type Service struct {
 	db      *store.DB
 	blobs   blob.Store
 	readers map[string]func(ctx context.Context, actor *domain.Actor, ownerID int64) error
+	// queue feeds new images to the worker that makes their copies; nil
+	// leaves every copy to its first request.
+	queue      chan File
+	pending    sync.WaitGroup // queued images not yet done, for tests
+	making     flight         // one making at a time per original
+	developing chan struct{}  // bounds the decodes at once to the cores
 }
 
-// NewService returns the file service.
+// NewService returns the file service. Its one copy worker idles while no
+// images arrive; it needs no stopping, since the queue only holds work the
+// first request for a copy would otherwise do.
 func NewService(db *store.DB, blobs blob.Store) *Service {
-	return &Service{db: db, blobs: blobs, readers: map[string]func(context.Context, *domain.Actor, int64) error{}}
+	return newService(db, blobs, copyQueue)
+}
+
+func newService(db *store.DB, blobs blob.Store, queue int) *Service {
+	s := &Service{db: db, blobs: blobs, readers: map[string]func(context.Context, *domain.Actor, int64) error{},
+		making: flight{calls: map[string]*call{}}, developing: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	if queue > 0 {
+		s.queue = make(chan File, queue)
+		go s.work()
+	}
+	return s
 }
 
 // GuardOwner lets the area that owns files of a kind decide who may read
@@ -113,16 +133,12 @@ func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, 
 		return File{}, domain.Invalid("file", "文件“"+name+"”的内容与扩展名不符或已损坏")
 	}
 	f := File{Name: name, ContentType: kind.contentType, Size: int64(len(data)), SHA256: sha(data)}
-	if strings.HasPrefix(kind.contentType, "image/") {
-		d, err := develop(name, data)
+	if f.isImage() {
+		p, err := inspect(name, data)
 		if err != nil {
 			return File{}, err
 		}
-		f.Photo = &d.photo
-		f.thumb, f.display = sha(d.thumb), sha(d.display)
-		if err := s.putBlobs(ctx, d.thumb, d.display); err != nil {
-			return File{}, err
-		}
+		f.Photo = &p
 	}
 	if err := s.putBlobs(ctx, data); err != nil {
 		return File{}, err
@@ -147,6 +163,9 @@ func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, 
 		return audit.Record(ctx, c, actor, audit.Change{Action: "upload", Entity: "file", EntityID: f.ID,
 			Summary: fmt.Sprintf("上传文件“%s”（%d 字节）", f.Name, f.Size)})
 	})
+	if err == nil && f.isImage() {
+		s.queueCopies(f)
+	}
 	return f, err
 }
 
@@ -292,6 +311,9 @@ func (f *File) scanTargets() []any {
 	return []any{&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedAt, &f.Photo.TakenAt, &f.Photo.Lat, &f.Photo.Lng, &f.Photo.Width, &f.Photo.Height, &f.thumb, &f.display}
 }
 
+// isImage tells files that have a thumbnail and a display copy.
+func (f *File) isImage() bool { return strings.HasPrefix(f.ContentType, "image/") }
+
 // settle drops the photo part of files that are not images.
 func (f *File) settle() {
 	if f.Photo != nil && f.Photo.Width == 0 {
@@ -335,12 +357,12 @@ func (s *Service) content(ctx context.Context, f File, size string) (File, io.Re
 	case size == SizeOriginal:
 	case size != SizeThumb && size != SizeDisplay:
 		return f, nil, domain.Invalid("size", "size 只能是 thumb 或 display")
-	case f.thumb == "":
+	case !f.isImage():
 		// Not an image: the original is all there is.
 	default:
-		sum = f.thumb
-		if size == SizeDisplay {
-			sum = f.display
+		var err error
+		if sum, err = s.copyOf(ctx, f, size); err != nil {
+			return f, nil, err
 		}
 		f.ContentType, f.Size = "image/jpeg", -1
 	}

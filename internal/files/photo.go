@@ -28,8 +28,9 @@ type Photo struct {
 	Lng     *float64   `json:"lng"`
 }
 
-// Image copies made on upload, orientation applied, so a phone photo taken
-// sideways shows upright everywhere.
+// Image copies, orientation applied, so a phone photo taken sideways shows
+// upright everywhere. They are made after the upload (see copies.go), not
+// while the uploader waits.
 const (
 	ThumbSide   = 320
 	DisplaySide = 1600
@@ -38,43 +39,69 @@ const (
 	maxPixels = 80_000_000
 )
 
-// developed is a checked image with its metadata and its two copies.
-type developed struct {
-	photo          Photo
-	thumb, display []byte
-}
-
-// develop decodes an image, reads its EXIF and makes the thumbnail and the
-// display copy. The original bytes are kept unchanged as the evidence.
-func develop(name string, data []byte) (developed, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+// inspect checks an uploaded image from its header alone and reads what it
+// says of itself. Decoding the pixels takes far longer than the rest of an
+// upload, so it is left to the copies; the structure check catches the
+// common damage (a transfer cut short) while the uploader is still there.
+func inspect(name string, data []byte) (Photo, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return developed{}, domain.Invalid("file", "图片“"+name+"”无法识别或已损坏")
+		return Photo{}, domain.Invalid("file", "图片“"+name+"”无法识别或已损坏")
 	}
 	if cfg.Width < MinImageSide || cfg.Height < MinImageSide {
-		return developed{}, domain.Invalid("file", fmt.Sprintf("图片“%s”只有 %d×%d 像素，看不清：请上传不小于 %d×%d 像素的清晰图片", name, cfg.Width, cfg.Height, MinImageSide, MinImageSide))
+		return Photo{}, domain.Invalid("file", fmt.Sprintf("图片“%s”只有 %d×%d 像素，看不清：请上传不小于 %d×%d 像素的清晰图片", name, cfg.Width, cfg.Height, MinImageSide, MinImageSide))
 	}
 	if cfg.Width*cfg.Height > maxPixels {
-		return developed{}, domain.Invalid("file", fmt.Sprintf("图片“%s”的尺寸 %d×%d 过大", name, cfg.Width, cfg.Height))
+		return Photo{}, domain.Invalid("file", fmt.Sprintf("图片“%s”的尺寸 %d×%d 过大", name, cfg.Width, cfg.Height))
 	}
+	if !intact(format, data) {
+		return Photo{}, domain.Invalid("file", "图片“"+name+"”不完整或已损坏（可能上传中断），请重新上传")
+	}
+	p, orientation := readEXIF(data)
+	p.Width, p.Height = cfg.Width, cfg.Height
+	if orientation >= 5 {
+		// Orientations 5–8 turn the picture a quarter: it stands the
+		// other way up once shown.
+		p.Width, p.Height = p.Height, p.Width
+	}
+	return p, nil
+}
+
+// readEXIF returns the time, place and orientation (1 when unknown) the
+// camera wrote, if any.
+func readEXIF(data []byte) (Photo, int) {
+	x, err := exif.Decode(bytes.NewReader(data))
+	if err != nil {
+		return Photo{}, 1
+	}
+	return fromEXIF(x)
+}
+
+// develop decodes an image and makes the thumbnail and the display copy,
+// orientation applied. The copies are fresh JPEGs, so they carry none of
+// the original's EXIF (GPS included): they are what others are shown,
+// while the original bytes stay unchanged as the evidence.
+func develop(data []byte) (thumb, display []byte, err error) {
+	defer func() {
+		// It runs off the request on uploaded bytes: a decoder that
+		// panics must fail this file, not stop the server.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("develop image: panic: %v", r)
+		}
+	}()
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return developed{}, domain.Invalid("file", "图片“"+name+"”已损坏，无法读取")
+		return nil, nil, err
 	}
-	d := developed{}
-	orientation := 1
-	if x, err := exif.Decode(bytes.NewReader(data)); err == nil {
-		d.photo, orientation = fromEXIF(x)
-	}
+	_, orientation := readEXIF(data)
 	img = orient(img, orientation)
-	d.photo.Width, d.photo.Height = img.Bounds().Dx(), img.Bounds().Dy()
-	if d.thumb, err = shrink(img, ThumbSide); err != nil {
-		return d, err
+	if thumb, err = shrink(img, ThumbSide); err != nil {
+		return nil, nil, err
 	}
-	if d.display, err = shrink(img, DisplaySide); err != nil {
-		return d, err
+	if display, err = shrink(img, DisplaySide); err != nil {
+		return nil, nil, err
 	}
-	return d, nil
+	return thumb, display, nil
 }
 
 func fromEXIF(x *exif.Exif) (Photo, int) {
@@ -125,14 +152,26 @@ func shrink(img image.Image, side int) ([]byte, error) {
 	if b.Dx() > side || b.Dy() > side {
 		img = imaging.Fit(img, side, side, imaging.Linear)
 	}
-	// JPEG has no transparency: lay a PNG's see-through parts on white,
-	// not black.
-	img = imaging.Overlay(imaging.New(img.Bounds().Dx(), img.Bounds().Dy(), color.White), img, image.Point{}, 1)
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 82}); err != nil {
+	if err := jpeg.Encode(&buf, flatten(img), &jpeg.Options{Quality: 82}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// flatten readies an image for JPEG, which has no transparency: a PNG's
+// see-through parts are laid on white, not black. An opaque image (every
+// photo) is passed as it is, in a form the encoder reads without boxing
+// each pixel.
+func flatten(img image.Image) image.Image {
+	if o, ok := img.(interface{ Opaque() bool }); !ok || !o.Opaque() {
+		img = imaging.Overlay(imaging.New(img.Bounds().Dx(), img.Bounds().Dy(), color.White), img, image.Point{}, 1)
+	}
+	if n, ok := img.(*image.NRGBA); ok {
+		// Opaque by now, where straight and premultiplied alpha agree.
+		return &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
+	}
+	return img
 }
 
 func sha(data []byte) string {

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"io"
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"wenming/internal/store"
@@ -103,6 +105,77 @@ func TestEvidenceFiles(t *testing.T) {
 			t.Fatal("the attached photo does not come back as uploaded")
 		}
 		f.login("auditor").do("GET", fmt.Sprintf("/api/v1/files/%d", photo.ID), nil).want(403)
+	})
+}
+
+func jpegSized(t *testing.T, w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for x := range w {
+		for y := range h {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 90, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Photo copies are made after the upload; the first requests for them,
+// even at once, get them, and a photo whose pixels cannot be read answers
+// a Chinese refusal instead of its original.
+func TestPhotoCopies(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		liaison := f.login("a_liaison")
+		original := jpegSized(t, 800, 600)
+		var photo struct{ ID int64 }
+		liaison.upload("/api/v1/files", "现场.jpg", original).want(201).json(&photo)
+
+		want := map[string]image.Point{"thumb": {320, 240}, "display": {800, 600}}
+		got := make([][]byte, 4)
+		var wg sync.WaitGroup
+		for i := range got {
+			size := []string{"thumb", "display"}[i%2]
+			wg.Go(func() {
+				res, err := liaison.http.Get(fmt.Sprintf("%s/api/v1/files/%d?size=%s", f.srv.URL, photo.ID, size))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				defer res.Body.Close()
+				got[i], _ = io.ReadAll(res.Body)
+				if res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/jpeg" {
+					t.Errorf("%s: %d %s %s", size, res.StatusCode, res.Header.Get("Content-Type"), got[i])
+				}
+			})
+		}
+		wg.Wait()
+		for i, b := range got {
+			size := []string{"thumb", "display"}[i%2]
+			cfg, err := jpeg.DecodeConfig(bytes.NewReader(b))
+			if err != nil || cfg.Width != want[size].X || cfg.Height != want[size].Y || bytes.Equal(b, original) {
+				t.Fatalf("%s copy: %dx%d (%v), want a fresh %v JPEG", size, cfg.Width, cfg.Height, err, want[size])
+			}
+		}
+
+		res := liaison.upload("/api/v1/files", "断尾.jpg", original[:len(original)-200]).want(400)
+		if e := res.apiError(); e.Error.Field != "file" || !strings.Contains(e.Error.Message, "断尾.jpg") {
+			t.Errorf("truncated photo: %s", res.body)
+		}
+		broken := bytes.Clone(original)
+		sos := bytes.Index(broken, []byte{0xff, 0xda})
+		for i := sos + 20; i+1 < len(broken)-2; i += 2 {
+			broken[i], broken[i+1] = 0xff, 0x00
+		}
+		var bad struct{ ID int64 }
+		liaison.upload("/api/v1/files", "坏图.jpg", broken).want(201).json(&bad)
+		res = liaison.do("GET", fmt.Sprintf("/api/v1/files/%d?size=thumb", bad.ID), nil).want(400)
+		if e := res.apiError(); e.Error.Field != "file" || !strings.Contains(e.Error.Message, "已损坏") {
+			t.Errorf("broken photo: %s", res.body)
+		}
+		liaison.do("GET", fmt.Sprintf("/api/v1/files/%d", bad.ID), nil).want(200)
 	})
 }
 
