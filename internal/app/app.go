@@ -204,6 +204,7 @@ func serve(ctx context.Context, e *env) error {
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	evidence.WaitCopies()
 	return nil
 }
 

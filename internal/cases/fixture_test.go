@@ -51,6 +51,7 @@ func newWorld(t *testing.T, db *store.DB) *world {
 	blobs, err := blob.NewDisk(t.TempDir())
 	w.must(err)
 	w.files = files.NewService(db, blobs)
+	t.Cleanup(w.files.WaitCopies)
 	w.cases = cases.NewService(db, w.org, w.files)
 	sys := org.SystemActor("测试")
 	region := func(code, name string, parent *int64) int64 {

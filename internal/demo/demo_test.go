@@ -105,6 +105,7 @@ func TestDemoCampaign(t *testing.T) {
 		t.Fatal(err)
 	}
 	evidence := files.NewService(db, blobs)
+	t.Cleanup(evidence.WaitCopies)
 	subs := submission.NewService(db, orgs, fw, evidence)
 	if err := demo.LoadCampaign(ctx, orgs, fw, plans, subs, evidence); err != nil {
 		t.Fatal(err)
@@ -162,6 +163,7 @@ func TestDemoCasesAndRanking(t *testing.T) {
 		t.Fatal(err)
 	}
 	evidence := files.NewService(db, blobs)
+	t.Cleanup(evidence.WaitCopies)
 	svc := cases.NewService(db, orgs, evidence)
 	if err := demo.LoadCases(ctx, db, orgs, svc, evidence); err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ func TestDemoPoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	evidence := files.NewService(db, blobs)
+	t.Cleanup(evidence.WaitCopies)
 	subs := submission.NewService(db, orgs, fw, evidence)
 	if err := demo.LoadCampaign(ctx, orgs, fw, plan.NewService(db, orgs, fw), subs, evidence); err != nil {
 		t.Fatal(err)

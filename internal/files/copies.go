@@ -112,6 +112,11 @@ func (s *Service) queueCopies(f File) {
 	}
 }
 
+// WaitCopies waits until the worker is done with every queued image: the
+// server waits on stopping, so a stop leaves no copy half made, and tests
+// before their folders go.
+func (s *Service) WaitCopies() { s.pending.Wait() }
+
 // work makes the copies of new uploads, one at a time. A failure here is
 // not lost: the copies stay unrecorded and the first request retries and
 // reports it.

@@ -8,6 +8,3 @@ import (
 // NewLazyService returns a service without the copy worker, so a test sees
 // the copies made by the first request that asks for one.
 func NewLazyService(db *store.DB, blobs blob.Store) *Service { return newService(db, blobs, 0) }
-
-// WaitCopies waits until the worker is done with every queued image.
-func (s *Service) WaitCopies() { s.pending.Wait() }

@@ -129,6 +129,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 		t.Fatal(err)
 	}
 	evidence := files.NewService(db, blobs)
+	t.Cleanup(evidence.WaitCopies)
 	f.submissions = submission.NewService(db, f.org, frameworks, evidence)
 	f.cases = cases.NewService(db, f.org, evidence)
 	f.webhooks = webhook.NewService(db)

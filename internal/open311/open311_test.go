@@ -238,7 +238,9 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	must(err)
 	blobs, err := blob.NewDisk(t.TempDir())
 	must(err)
-	x.cases = cases.NewService(db, x.org, files.NewService(db, blobs))
+	evidence := files.NewService(db, blobs)
+	t.Cleanup(evidence.WaitCopies)
+	x.cases = cases.NewService(db, x.org, evidence)
 	x.auth = auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour})
 	x.office = &domain.Actor{RealName: "创城办", Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeAll}
 
