@@ -382,7 +382,7 @@ func (r *benchRun) dispatch(city bench.City) (bench.Result, error) {
 			if _, err := conn.Exec(r.ctx, `INSERT INTO case_events (case_id, at, kind, actor_name, note) VALUES (?, ?, 'dispatched', '基准', '派遣')`, ids[i], conn.Now); err != nil {
 				return err
 			}
-			_, err := conn.Exec(r.ctx, `INSERT INTO audit_log (at, actor_name, action, entity, entity_id, summary) VALUES (?, '基准', 'dispatched', 'case', ?, '派遣')`, conn.Now, ids[i])
+			_, err := conn.Exec(r.ctx, `INSERT INTO audit_log (at, actor_name, action, entity, entity_id, summary) VALUES (?, '基准', 'dispatched', 'case', ?, '派遣')`, conn.Now, strconv.FormatInt(ids[i], 10))
 			return err
 		})
 	}
