@@ -13,10 +13,13 @@ import (
 	"encoding/base32"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"wenming/internal/audit"
@@ -31,6 +34,7 @@ type Service struct {
 	db    *store.DB
 	org   *org.Service
 	files *files.Service
+	envs  envCache
 }
 
 // NewService returns the case engine; case photos are readable by those who
@@ -428,21 +432,89 @@ func (s *Service) addEvent(ctx context.Context, c *store.Conn, actor *domain.Act
 // calendar, the rules and the names of units and regions.
 type env struct {
 	categories map[int64]Category
+	catList    []Category // the catalogue by code
 	cal        Calendar
 	settings   Settings
 	rules      []Rule
 	units      map[int64]domain.Unit
+	byPath     []domain.Unit // units sorted by path: a unit's sub-units follow it
 	regions    map[int64]domain.Region
 	at         time.Time // the transaction's now
 }
 
 func (e *env) now() time.Time { return e.at }
 
+// envTables are the tables an env is built from; migration 00009 keeps a
+// version of each in config_versions.
+const envTables = `'case_categories', 'case_settings', 'calendar_days', 'dispatch_rules', 'units', 'regions'`
+
+// envCache keeps the last env built with the configuration version it was
+// built at. The env it holds is never written: maps and slices are shared
+// by every caller, each of which gets a copy of the struct with its own now.
+type envCache struct {
+	mu  sync.Mutex // one rebuild at a time
+	cur atomic.Pointer[envSnapshot]
+}
+
+type envSnapshot struct {
+	version int64
+	env     *env
+}
+
+// envVersion sums the versions of the env's tables: every committed change
+// to any of them raises it.
+func envVersion(ctx context.Context, c *store.Conn) (int64, error) {
+	var v int64
+	err := c.QueryRow(ctx, `SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM config_versions WHERE name IN (`+envTables+`)`).Scan(&v)
+	return v, err
+}
+
+// env returns the environment as of now. It costs one small query while
+// the configuration is unchanged; after any change, by this process or
+// another on the same database, it is built again. The version is read
+// before the tables, so a copy is never labelled newer than what it holds.
 func (s *Service) env(ctx context.Context) (*env, error) {
 	c := s.db.Read()
-	e := &env{at: c.Now}
+	v, err := envVersion(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	snap := s.envs.cur.Load()
+	if snap == nil || snap.version != v {
+		if snap, err = s.rebuildEnv(ctx); err != nil {
+			return nil, err
+		}
+	}
+	e := *snap.env
+	e.at = c.Now
+	return &e, nil
+}
+
+// rebuildEnv builds the env again unless another caller just did.
+func (s *Service) rebuildEnv(ctx context.Context) (*envSnapshot, error) {
+	s.envs.mu.Lock()
+	defer s.envs.mu.Unlock()
+	c := s.db.Read()
+	v, err := envVersion(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	if snap := s.envs.cur.Load(); snap != nil && snap.version == v {
+		return snap, nil
+	}
+	e, err := s.loadEnv(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	snap := &envSnapshot{version: v, env: e}
+	s.envs.cur.Store(snap)
+	return snap, nil
+}
+
+func (s *Service) loadEnv(ctx context.Context, c *store.Conn) (*env, error) {
+	e := &env{}
 	var err error
-	if e.categories, _, err = s.loadCategories(ctx, c); err != nil {
+	if e.categories, e.catList, err = s.loadCategories(ctx, c); err != nil {
 		return nil, err
 	}
 	if e.settings, err = loadSettings(ctx, c); err != nil {
@@ -457,8 +529,11 @@ func (s *Service) env(ctx context.Context) (*env, error) {
 	if e.units, err = s.org.Directory(ctx); err != nil {
 		return nil, err
 	}
-	e.regions, err = s.org.RegionDirectory(ctx)
-	return e, err
+	e.byPath = slices.SortedFunc(maps.Values(e.units), func(a, b domain.Unit) int { return strings.Compare(a.Path, b.Path) })
+	if e.regions, err = s.org.RegionDirectory(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
 
 // names turns ids into names for rules and lists.

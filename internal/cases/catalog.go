@@ -86,21 +86,16 @@ func (s *Service) loadCategories(ctx context.Context, c *store.Conn) (map[int64]
 
 // Categories lists the catalogue; every signed-in role may read it.
 func (s *Service) Categories(ctx context.Context, actor *domain.Actor) ([]Category, error) {
-	_, list, err := s.loadCategories(ctx, s.db.Read())
+	e, err := s.env(ctx)
 	if err != nil {
 		return nil, err
 	}
-	dir, err := s.org.Directory(ctx)
-	if err != nil {
-		return nil, err
-	}
+	list := make([]Category, len(e.catList))
+	copy(list, e.catList)
 	for i, k := range list {
 		if k.DefaultUnitID != nil {
-			list[i].DefaultUnitName = dir[*k.DefaultUnitID].Name
+			list[i].DefaultUnitName = e.units[*k.DefaultUnitID].Name
 		}
-	}
-	if list == nil {
-		list = []Category{}
 	}
 	return list, nil
 }

@@ -245,10 +245,28 @@ type Filter struct {
 
 // where turns a filter and the actor's scope into SQL.
 func (e *env) where(a *domain.Actor, f Filter, now time.Time) (string, []any, error) {
-	var conds []string
-	var args []any
-	add := func(cond string, v ...any) { conds = append(conds, cond); args = append(args, v...) }
-	view := f.View
+	scope, args, _, err := e.scope(a, f.View)
+	if err != nil {
+		return "", nil, err
+	}
+	conds, fargs, err := e.filters(f, now)
+	if err != nil {
+		return "", nil, err
+	}
+	if scope != "" {
+		conds = append([]string{scope}, conds...)
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), append(args, fargs...), nil
+}
+
+// scope is the actor's part of a view as one condition; when that is an OR
+// of branches that each walk an index in time order (a unit's own cases),
+// it is also returned as a union, which List and Stats query branch by
+// branch.
+func (e *env) scope(a *domain.Actor, view string) (string, []any, *union, error) {
 	if view == "" {
 		view = "inbox"
 		if a.Has(poolRoles...) {
@@ -257,26 +275,36 @@ func (e *env) where(a *domain.Actor, f Filter, now time.Time) (string, []any, er
 	}
 	switch {
 	case a.Has(domain.RoleAuditAdmin, domain.RoleSysAdmin, domain.RoleSecurityAdmin) && !a.Has(poolRoles...):
-		return "", nil, domain.Forbidden("管理员账号不查看案件")
+		return "", nil, nil, domain.Forbidden("管理员账号不查看案件")
 	case view == "pool" && a.Has(poolRoles...):
-		if cond, v := e.poolScope(a); cond != "" {
-			add(cond, v...)
+		cond, v := e.poolScope(a)
+		var u *union
+		if a.Scope != domain.ScopeAll && a.Scope != domain.ScopeRegion {
+			u = &union{units: e.unitsUnder(a.UnitPath), reporter: a.UserID}
 		}
+		return cond, v, u, nil
 	case view == "pool", view == "inbox":
 		units := e.unitsUnder(a.UnitPath)
-		add(`(c.lead_unit_id IN (`+ids(units)+`) OR c.reporter_id = ? OR EXISTS (SELECT 1 FROM case_units cu WHERE cu.case_id = c.id AND cu.unit_id IN (`+ids(units)+`)))`, a.UserID)
-	default:
-		return "", nil, domain.Invalid("view", "view 只能是 pool 或 inbox")
+		return `(c.lead_unit_id IN (` + ids(units) + `) OR c.reporter_id = ? OR EXISTS (SELECT 1 FROM case_units cu WHERE cu.case_id = c.id AND cu.unit_id IN (` + ids(units) + `)))`,
+			[]any{a.UserID}, &union{units: units, reporter: a.UserID, co: true}, nil
 	}
+	return "", nil, nil, domain.Invalid("view", "view 只能是 pool 或 inbox")
+}
+
+// filters turns the filter's own conditions into SQL, to AND with a scope.
+func (e *env) filters(f Filter, now time.Time) ([]string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(cond string, v ...any) { conds = append(conds, cond); args = append(args, v...) }
 	if f.State != "" {
 		if domain.NameOf(States, f.State) == "" {
-			return "", nil, domain.Invalid("state", "未知状态“"+f.State+"”")
+			return nil, nil, domain.Invalid("state", "未知状态“"+f.State+"”")
 		}
 		add(`c.state = ?`, f.State)
 	}
 	if f.Source != "" {
 		if domain.NameOf(Sources, f.Source) == "" {
-			return "", nil, domain.Invalid("source", "未知来源“"+f.Source+"”")
+			return nil, nil, domain.Invalid("source", "未知来源“"+f.Source+"”")
 		}
 		add(`c.source = ?`, f.Source)
 	}
@@ -294,7 +322,7 @@ func (e *env) where(a *domain.Actor, f Filter, now time.Time) (string, []any, er
 	}
 	from, to, err := domain.DayRange(f.From, f.To)
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
 	if !from.IsZero() {
 		add(`c.created_at >= ?`, from.UTC())
@@ -306,10 +334,7 @@ func (e *env) where(a *domain.Actor, f Filter, now time.Time) (string, []any, er
 		like := store.Like(q)
 		add(`(c.code LIKE ? ESCAPE '\' OR c.description LIKE ? ESCAPE '\' OR c.address LIKE ? ESCAPE '\' OR c.external_id LIKE ? ESCAPE '\')`, like, like, like, like)
 	}
-	if len(conds) == 0 {
-		return "", nil, nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args, nil
+	return conds, args, nil
 }
 
 func (e *env) poolScope(a *domain.Actor) (string, []any) {
@@ -340,11 +365,16 @@ func ids(list []int64) string {
 }
 
 func (e *env) unitsUnder(path string) []int64 {
+	if path == "" {
+		return nil
+	}
 	var out []int64
-	for id, u := range e.units {
-		if path != "" && strings.HasPrefix(u.Path, path) {
-			out = append(out, id)
+	i, _ := slices.BinarySearchFunc(e.byPath, path, func(u domain.Unit, p string) int { return strings.Compare(u.Path, p) })
+	for _, u := range e.byPath[i:] {
+		if !strings.HasPrefix(u.Path, path) {
+			break
 		}
+		out = append(out, u.ID)
 	}
 	return out
 }
@@ -376,21 +406,181 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor, f Filter) ([]Ca
 		return nil, 0, err
 	}
 	c := s.db.Read()
-	where, args, err := e.where(actor, f, c.Now)
+	page, size := max(f.Page, 1), f.PageSize
+	if size < 1 || size > 200 {
+		size = 20
+	}
+	scope, sargs, u, err := e.scope(actor, f.View)
 	if err != nil {
 		return nil, 0, err
+	}
+	conds, args, err := e.filters(f, c.Now)
+	if err != nil {
+		return nil, 0, err
+	}
+	if u != nil && page*size <= unionDepth {
+		u.counted, u.state = countable(f), f.State
+		return s.listUnion(ctx, c, e, u, conds, args, page, size)
+	}
+	if scope != "" {
+		conds, args = append([]string{scope}, conds...), append(sargs, args...)
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	total, err := c.Count(ctx, `SELECT COUNT(*) FROM cases c`+where, args...)
 	if err != nil {
 		return nil, 0, err
 	}
-	page, size := max(f.Page, 1), f.PageSize
-	if size < 1 || size > 200 {
-		size = 20
-	}
 	list, err := s.query(ctx, c, e, where+fmt.Sprintf(` ORDER BY c.created_at DESC, c.id DESC LIMIT %d OFFSET %d`, size, (page-1)*size), args)
 	return list, total, err
 }
+
+// unionDepth bounds the rows each branch of a union reads for a page (page
+// × size); deeper pages take the single OR query.
+const unionDepth = 2000
+
+// union is a unit's view of the cases: those its units lead, those its
+// user reported and, in the inbox, those its units co-handle. As one OR
+// the database can walk no index in time order and counts every case of
+// the city; branch by branch each walks its own index ((lead_unit_id,
+// created_at), (reporter_id, created_at), case_units(unit_id)).
+type union struct {
+	units    []int64
+	reporter int64
+	co       bool // co-handled cases count too
+	// counted says the filter is at most a state (state): the led part is
+	// then counted from unit_cases, which triggers keep (migration 00009).
+	counted bool
+	state   string
+}
+
+// countable tells whether a filter is at most a state, so unit_cases
+// answers how many cases a unit leads.
+func countable(f Filter) bool {
+	return f.Source == "" && f.CategoryID == 0 && f.RegionID == 0 && f.UnitID == 0 && !f.Overdue && f.From == "" && f.To == "" &&
+		strings.TrimSpace(f.Q) == ""
+}
+
+// part is one disjoint piece of a union: a FROM … WHERE and its arguments,
+// and what to count (the co-handled piece joins case_units first and may
+// hold a case once per co-handling unit).
+type part struct {
+	from  string
+	args  []any
+	count string
+}
+
+// parts splits the union into disjoint parts (led; reported but not led;
+// co-handled but neither), each with the filter ANDed, so counts add up
+// exactly without counting a case twice.
+func (u *union) parts(filter string, args []any) []part {
+	in := ids(u.units)
+	notLed := `(c.lead_unit_id IS NULL OR c.lead_unit_id NOT IN (` + in + `))`
+	led := part{from: ` FROM cases c WHERE c.lead_unit_id IN (` + in + `)` + filter, args: args, count: `COUNT(*)`}
+	if u.counted {
+		led = part{from: ` FROM unit_cases c WHERE c.unit_id IN (` + in + `)`, count: `CAST(COALESCE(SUM(c.n), 0) AS BIGINT)`}
+		if u.state != "" {
+			led.from += ` AND c.state = ?`
+			led.args = []any{u.state}
+		}
+	}
+	parts := []part{
+		led,
+		{from: ` FROM cases c WHERE c.reporter_id = ? AND ` + notLed + filter, args: append([]any{u.reporter}, args...), count: `COUNT(*)`},
+	}
+	if u.co && len(u.units) > 0 {
+		parts = append(parts, part{from: ` FROM case_units cu CROSS JOIN cases c WHERE c.id = cu.case_id AND cu.unit_id IN (` + in + `) AND ` + notLed +
+			` AND (c.reporter_id IS NULL OR c.reporter_id <> ?)` + filter, args: append([]any{u.reporter}, args...), count: `COUNT(DISTINCT c.id)`})
+	}
+	return parts
+}
+
+// count counts the union's cases that pass the filter.
+func (u *union) count(ctx context.Context, c *store.Conn, filter string, args []any) (int, error) {
+	var sums []string
+	var all []any
+	for _, p := range u.parts(filter, args) {
+		sums = append(sums, `(SELECT `+p.count+p.from+`)`)
+		all = append(all, p.args...)
+	}
+	return c.Count(ctx, `SELECT `+strings.Join(sums, " + "), all...)
+}
+
+// byState counts the union's cases that pass the filter by state.
+func (u *union) byState(ctx context.Context, c *store.Conn, filter string, args []any) (map[string]int, error) {
+	var selects []string
+	var all []any
+	for _, p := range u.parts(filter, args) {
+		selects = append(selects, `SELECT c.state AS state, `+p.count+` AS n`+p.from+` GROUP BY c.state`)
+		all = append(all, p.args...)
+	}
+	rows, err := c.Query(ctx, `SELECT state, CAST(SUM(n) AS BIGINT) FROM (`+strings.Join(selects, " UNION ALL ")+`) AS p GROUP BY state HAVING SUM(n) > 0`, all...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
+// listUnion reads a page of the union: each branch (each unit apart, so
+// each walks its index in order) gives its first page × size cases; the
+// page is among them, and the database cuts it from that short list.
+func (s *Service) listUnion(ctx context.Context, c *store.Conn, e *env, u *union, conds []string, args []any, page, size int) ([]Case, int, error) {
+	filter := ""
+	if len(conds) > 0 {
+		filter = " AND " + strings.Join(conds, " AND ")
+	}
+	total, err := u.count(ctx, c, filter, args)
+	if err != nil {
+		return nil, 0, err
+	}
+	offset := (page - 1) * size
+	tail := fmt.Sprintf(` ORDER BY c.created_at DESC, c.id DESC LIMIT %d`, offset+size)
+	var branches []string
+	var all []any
+	branch := func(sel, from string, v ...any) {
+		branches = append(branches, fmt.Sprintf(`SELECT id, created_at FROM (%s c.id, c.created_at%s%s%s) AS b%d`, sel, from, filter, tail, len(branches)))
+		all = append(append(all, v...), args...)
+	}
+	if len(u.units) <= maxUnitBranches {
+		for _, id := range u.units {
+			branch("SELECT", ` FROM cases c WHERE c.lead_unit_id = ?`, id)
+		}
+	} else {
+		branch("SELECT", ` FROM cases c WHERE c.lead_unit_id IN (`+ids(u.units)+`)`)
+	}
+	branch("SELECT", ` FROM cases c WHERE c.reporter_id = ?`, u.reporter)
+	if u.co && len(u.units) > 0 {
+		branch("SELECT DISTINCT", ` FROM case_units cu CROSS JOIN cases c WHERE c.id = cu.case_id AND cu.unit_id IN (`+ids(u.units)+`)`)
+	}
+	// A case two branches found counts once; the page is cut from the
+	// candidates in the database's own order, and only its rows are read.
+	found, err := c.Int64s(ctx, `SELECT id FROM (SELECT DISTINCT id, created_at FROM (`+strings.Join(branches, " UNION ALL ")+
+		fmt.Sprintf(`) AS u ORDER BY created_at DESC, id DESC LIMIT %d OFFSET %d) AS page`, size, offset), all...)
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(found) == 0 {
+		return []Case{}, total, nil
+	}
+	list, err := s.query(ctx, c, e, ` WHERE c.id IN (`+ids(found)+`) ORDER BY c.created_at DESC, c.id DESC`, nil)
+	return list, total, err
+}
+
+// maxUnitBranches is how many units get a branch each; a unit with more
+// sub-units than this reads them all in one branch, sorted.
+const maxUnitBranches = 64
 
 func (s *Service) query(ctx context.Context, c *store.Conn, e *env, tail string, args []any) ([]Case, error) {
 	rows, err := c.Query(ctx, strings.Replace(selectCase, "FROM cases", "FROM cases c", 1)+tail, args...)
@@ -503,6 +693,11 @@ func (s *Service) Stats(ctx context.Context, actor *domain.Actor, view string) (
 		return Stats{}, err
 	}
 	c := s.db.Read()
+	if _, _, u, err := e.scope(actor, view); err != nil {
+		return Stats{}, err
+	} else if u != nil {
+		return s.unionStats(ctx, c, e, u)
+	}
 	where, args, err := e.where(actor, Filter{View: view}, c.Now)
 	if err != nil {
 		return Stats{}, err
@@ -527,6 +722,26 @@ func (s *Service) Stats(ctx context.Context, actor *domain.Actor, view string) (
 		return out, err
 	}
 	out.Today, err = c.Count(ctx, `SELECT COUNT(*) FROM cases c`+and(where, `c.created_at >= ?`), append(args, domain.Midnight(c.Now).UTC())...)
+	return out, err
+}
+
+// unionStats counts a unit's view branch by branch.
+func (s *Service) unionStats(ctx context.Context, c *store.Conn, e *env, u *union) (Stats, error) {
+	var out Stats
+	var err error
+	u.counted = true
+	if out.ByState, err = u.byState(ctx, c, "", nil); err != nil {
+		return out, err
+	}
+	u.counted = false
+	conds, args, err := e.filters(Filter{Overdue: true}, c.Now)
+	if err != nil {
+		return out, err
+	}
+	if out.Overdue, err = u.count(ctx, c, " AND "+strings.Join(conds, " AND "), args); err != nil {
+		return out, err
+	}
+	out.Today, err = u.count(ctx, c, ` AND c.created_at >= ?`, []any{domain.Midnight(c.Now).UTC()})
 	return out, err
 }
 
