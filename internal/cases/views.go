@@ -9,12 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"wenming/internal/audit"
 	"wenming/internal/domain"
 	"wenming/internal/files"
 	"wenming/internal/store"
+	"wenming/internal/xlsx"
 )
 
 // CaseDetail is a case with its timeline and what the actor may do now.
@@ -745,7 +744,9 @@ func (s *Service) unionStats(ctx context.Context, c *store.Conn, e *env, u *unio
 	return out, err
 }
 
-// Export writes every case of a filter as a workbook, streaming rows.
+// Export writes every case of a filter as a workbook, row by row into w:
+// memory stays flat however many cases there are. Cases are named a
+// batch at a time so their co-handling units come in one query per batch.
 func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w io.Writer) error {
 	e, err := s.env(ctx)
 	if err != nil {
@@ -756,45 +757,57 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w i
 	if err != nil {
 		return err
 	}
-	book := excelize.NewFile()
-	defer book.Close()
-	sheet := "案件"
-	book.SetSheetName("Sheet1", sheet)
-	sw, err := book.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	header := []any{"案件编号", "来源", "工单编号", "状态", "结案方式", "类别", "问题描述", "地址", "纬度", "经度", "区域", "主办单位", "协办单位",
-		"反映人", "联系电话", "上报时间", "派遣时间", "签收时间", "处置时限", "回复时间", "结案时间", "是否超期", "返工次数", "退回次数", "改派次数", "评价"}
-	if err := sw.SetRow("A1", header); err != nil {
-		return err
-	}
 	rows, err := c.Query(ctx, strings.Replace(selectCase, "FROM cases", "FROM cases c", 1)+where+` ORDER BY c.created_at DESC, c.id DESC`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	n := 1
+	book, err := xlsx.New(w, "案件")
+	if err != nil {
+		return err
+	}
+	if err := book.Row(exportHeader...); err != nil {
+		return err
+	}
+	batch := make([]Case, 0, exportBatch)
+	flush := func() error {
+		if err := fillCoUnits(ctx, c, batch); err != nil {
+			return err
+		}
+		for i := range batch {
+			e.name(&batch[i], c.Now)
+			if err := book.Row(exportRow(batch[i])...); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
 	for rows.Next() {
 		k, err := scanCase(rows)
 		if err != nil {
 			return err
 		}
-		e.name(&k, c.Now)
-		n++
-		cell, _ := excelize.CoordinatesToCellName(1, n)
-		if err := sw.SetRow(cell, exportRow(k)); err != nil {
-			return err
+		if batch = append(batch, k); len(batch) == exportBatch {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
+	if err := flush(); err != nil {
 		return err
 	}
-	return book.Write(w)
+	return book.Close()
 }
+
+// exportBatch is how many cases are named at a time in an export.
+const exportBatch = 500
+
+var exportHeader = []any{"案件编号", "来源", "工单编号", "状态", "结案方式", "类别", "问题描述", "地址", "纬度", "经度", "区域", "主办单位", "协办单位",
+	"反映人", "联系电话", "上报时间", "派遣时间", "签收时间", "处置时限", "回复时间", "结案时间", "是否超期", "返工次数", "退回次数", "改派次数", "评价"}
 
 func exportRow(k Case) []any {
 	t := func(p *time.Time) any {

@@ -1,0 +1,55 @@
+package cases_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"wenming/internal/cases"
+	"wenming/internal/store"
+	"wenming/internal/store/storetest"
+)
+
+// TestExportNamesEveryColumn: the workbook a spreadsheet opens holds each
+// case of the filter, newest first, with its units (co-handlers too), and
+// nothing of another unit's cases for a unit.
+func TestExportNamesEveryColumn(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newWorld(t, db)
+		staff := w.as("staff")
+		w.at(time.September, 7, 10, 0)
+		first := w.snap("first", w.facility)
+		_, err := w.cases.Dispatch(w.ctx, staff, first.ID, cases.DispatchInput{UnitID: &w.unitA, CoUnitIDs: []int64{w.unitB}})
+		w.must(err)
+		w.at(time.September, 8, 10, 0)
+		second := w.snap("second", w.garbage)
+		_, err = w.cases.Dispatch(w.ctx, staff, second.ID, cases.DispatchInput{UnitID: &w.unitB})
+		w.must(err)
+
+		read := func(f cases.Filter, as string) [][]string {
+			var b bytes.Buffer
+			w.must(w.cases.Export(w.ctx, w.as(as), f, &b))
+			book, err := excelize.OpenReader(&b)
+			w.must(err)
+			rows, err := book.GetRows("案件")
+			w.must(err)
+			return rows
+		}
+		rows := read(cases.Filter{View: "pool"}, "staff")
+		if len(rows) != 3 || rows[0][0] != "案件编号" || rows[0][12] != "协办单位" {
+			t.Fatalf("rows %q", rows)
+		}
+		got := fmt.Sprint(rows[1][0], rows[1][11], rows[2][0], rows[2][11], rows[2][12], rows[2][3], rows[2][15])
+		want := fmt.Sprint(second.Code, "县市场监管局", first.Code, "县住建局", "县市场监管局", "待签收", "2026-09-07 10:00")
+		if got != want {
+			t.Errorf("exported %s, want %s", got, want)
+		}
+		// Unit A's liaison exports its inbox: its own case only.
+		if rows := read(cases.Filter{View: "inbox"}, "a_liaison"); len(rows) != 2 || rows[1][0] != first.Code {
+			t.Errorf("unit A's export: %q", rows)
+		}
+	})
+}
