@@ -81,6 +81,7 @@ func (r *benchRun) rawExport(from time.Time) error {
 	if err != nil {
 		return err
 	}
+	defer book.Abandon()
 	day := func(t *time.Time) any {
 		if t == nil {
 			return ""

@@ -2,6 +2,7 @@ package cases_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -47,9 +48,17 @@ func TestExportNamesEveryColumn(t *testing.T) {
 		if got != want {
 			t.Errorf("exported %s, want %s", got, want)
 		}
+		// A download cut off midway fails the export; it does not hang.
+		if err := w.cases.Export(w.ctx, staff, cases.Filter{View: "pool"}, brokenPipe{}); err == nil {
+			t.Error("an export into a broken connection reported success")
+		}
 		// Unit A's liaison exports its inbox: its own case only.
 		if rows := read(cases.Filter{View: "inbox"}, "a_liaison"); len(rows) != 2 || rows[1][0] != first.Code {
 			t.Errorf("unit A's export: %q", rows)
 		}
 	})
 }
+
+type brokenPipe struct{}
+
+func (brokenPipe) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }

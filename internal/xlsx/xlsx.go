@@ -8,6 +8,8 @@ package xlsx
 import (
 	"archive/zip"
 	"bufio"
+	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -16,17 +18,25 @@ import (
 	"unicode/utf8"
 )
 
-// Writer streams a workbook of one sheet.
+// Writer streams a workbook of one sheet. The sheet's XML goes through a
+// pipe to a goroutine that compresses it, so compressing overlaps with
+// reading the rows and writing their XML.
 type Writer struct {
-	zip  *zip.Writer
-	buf  *bufio.Writer
-	rows int
-	err  error
+	zip        *zip.Writer
+	buf        *bufio.Writer
+	pipe       *io.PipeWriter
+	compressed chan error
+	rows       int
+	err        error
+	closed     bool
 }
 
 // New starts a workbook whose one sheet is called sheet.
 func New(w io.Writer, sheet string) (*Writer, error) {
 	z := zip.NewWriter(w)
+	// The fastest deflate: an export is written while the user waits, and
+	// the sheet's repetitive XML shrinks well even so.
+	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) { return flate.NewWriter(out, flate.BestSpeed) })
 	for _, part := range []struct{ name, body string }{
 		{"[Content_Types].xml", contentTypes},
 		{"_rels/.rels", rootRels},
@@ -46,9 +56,15 @@ func New(w io.Writer, sheet string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := bufio.NewWriterSize(f, 64<<10)
-	b.WriteString(sheetStart)
-	return &Writer{zip: z, buf: b}, nil
+	pr, pw := io.Pipe()
+	x := &Writer{zip: z, buf: bufio.NewWriterSize(pw, 64<<10), pipe: pw, compressed: make(chan error, 1)}
+	go func() {
+		_, err := io.Copy(f, pr)
+		pr.CloseWithError(err) // a failed destination fails the next Row
+		x.compressed <- err
+	}()
+	x.buf.WriteString(sheetStart)
+	return x, nil
 }
 
 // Row writes the next row. Values may be strings, integers, floats,
@@ -139,15 +155,36 @@ func (w *Writer) open(ref, style, rest string) {
 
 // Close ends the sheet and the workbook.
 func (w *Writer) Close() error {
+	if w.closed {
+		return w.err
+	}
+	w.closed = true
+	if w.err == nil {
+		w.buf.WriteString(sheetEnd)
+		w.err = w.buf.Flush()
+	}
+	w.pipe.Close()
+	if err := <-w.compressed; w.err == nil {
+		w.err = err
+	}
 	if w.err != nil {
 		return w.err
 	}
-	w.buf.WriteString(sheetEnd)
-	if err := w.buf.Flush(); err != nil {
-		return err
-	}
-	return w.zip.Close()
+	w.err = w.zip.Close()
+	return w.err
 }
+
+// Abandon stops a workbook that will not be finished (its rows failed),
+// so its compressing goroutine ends; after Close it does nothing.
+func (w *Writer) Abandon() {
+	if !w.closed {
+		w.closed = true
+		w.pipe.CloseWithError(errAbandoned)
+		<-w.compressed
+	}
+}
+
+var errAbandoned = errors.New("xlsx: workbook abandoned")
 
 // columns are the names of the first columns, made once.
 var columns = func() []string {
@@ -177,7 +214,7 @@ func columnName(i int) string {
 // escape makes text safe inside XML, dropping the control characters XML
 // cannot carry (a pasted description may hold them).
 func escape(s string) string {
-	if !strings.ContainsAny(s, "<>&\"'\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\ufffe\uffff") && utf8.ValidString(s) {
+	if plain(s) {
 		return s
 	}
 	var b strings.Builder
@@ -198,6 +235,24 @@ func escape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// plain tells text that needs no escaping: valid UTF-8 without markup
+// characters, controls, or the two non-characters XML refuses.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x20, b == '<', b == '>', b == '&', b == '"', b == '\'':
+			return false
+		case b >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r == 0xfffe || r == 0xffff {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }
 
 const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -22,6 +24,7 @@ func TestWorkbookReadsBack(t *testing.T) {
 		{"案件编号", "纬度", "描述", "次数", "空"},
 		{&code, &lat, `垃圾<堆积> & "污水"` + "\x01\x1f", 3, none},
 		{"第二行", 105.05, "", int64(7), nil},
+		{"全角，（标点）：保留", "坏\xff字节\ufffe去掉"},
 	}
 	for _, r := range rows {
 		if err := w.Row(r...); err != nil {
@@ -39,7 +42,7 @@ func TestWorkbookReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := [][]string{{"案件编号", "纬度", "描述", "次数", "空"}, {"SP20261124-0001", "35.6934", `垃圾<堆积> & "污水"`, "3"}, {"第二行", "105.05", "", "7"}}
+	want := [][]string{{"案件编号", "纬度", "描述", "次数", "空"}, {"SP20261124-0001", "35.6934", `垃圾<堆积> & "污水"`, "3"}, {"第二行", "105.05", "", "7"}, {"全角，（标点）：保留", "坏字节去掉"}}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("rows\n%q\nwant\n%q", got, want)
 	}
@@ -62,3 +65,32 @@ func TestColumnNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAbandonedAndFailedWorkbooks: a workbook given up on ends its
+// compressing, and a destination that fails makes the writer fail.
+func TestAbandonedAndFailedWorkbooks(t *testing.T) {
+	w, err := New(io.Discard, "案件")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Row("案件编号")
+	w.Abandon() // returns: the goroutine has ended
+	w.Abandon()
+
+	w, err = New(failing{}, "案件")
+	if err == nil {
+		for i := 0; i < 100_000 && err == nil; i++ {
+			err = w.Row(fmt.Sprintf("第 %d 行", i), i)
+		}
+		if err == nil {
+			err = w.Close()
+		}
+	}
+	if err == nil {
+		t.Error("a failing destination went unnoticed")
+	}
+}
+
+type failing struct{}
+
+func (failing) Write(p []byte) (int, error) { return 0, errors.New("disk full") }
