@@ -49,7 +49,7 @@ const usage = `wenming — 文明城市创建管理平台
   demo      载入演示县（会宁县）数据后启动服务（可重复执行）
   user      账号管理：user create … | user reset-password …
   backup    备份到新目录：backup <目录>（SQLite 数据库与上传文件；服务可不停）
-  bench     生成合成城市并测量性能（与直接访问数据库对比）
+  bench     生成合成城市并测量性能（与直接访问数据库对比）；bench gen -data <目录> 只生成
   version   显示版本
 
 每个命令的参数可用 -h 查看；所有参数也可用 WENMING_* 环境变量设置。

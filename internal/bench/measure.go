@@ -103,6 +103,31 @@ func HeapGrowth(fn func() error) (float64, error) {
 	return float64(peak-base) / (1 << 20), err
 }
 
+// Throughput runs fn clients×each times from clients goroutines at once
+// and returns the calls completed per second.
+func Throughput(clients, each int, fn func(i int) error) (float64, error) {
+	errs := make(chan error, clients)
+	start := time.Now()
+	for c := range clients {
+		go func() {
+			for k := range each {
+				if err := fn(c*each + k); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	var first error
+	for range clients {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return float64(clients*each) / time.Since(start).Seconds(), first
+}
+
 // Fact is a figure that is not a timing: memory, sizes.
 type Fact struct {
 	Name   string `json:"name"`
