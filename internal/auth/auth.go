@@ -213,38 +213,40 @@ func unauthenticated() error {
 	return &domain.Error{Code: domain.CodeUnauthenticated, Message: "请先登录"}
 }
 
-// loadActor reads everything a scope check needs in one query.
+// loadActor reads everything a scope check needs in one query: the
+// person, their unit and scope, and their roles, one row per role.
 func (s *Service) loadActor(ctx context.Context, c *store.Conn, userID int64, cl Client) (*domain.Actor, bool, error) {
 	a := &domain.Actor{UserID: userID, IP: cl.IP, RequestID: cl.RequestID}
-	var disabled, mustChange bool
-	var regionID sql.NullInt64
-	var regionCode sql.NullString
-	err := c.Get(ctx, "用户", `SELECT u.username, u.real_name, u.unit_id, un.path, u.scope_kind, u.scope_region_id, r.code, u.disabled, u.must_change_password
-		FROM users u JOIN units un ON un.id = u.unit_id LEFT JOIN regions r ON r.id = u.scope_region_id WHERE u.id = ?`,
-		[]any{userID}, &a.Username, &a.RealName, &a.UnitID, &a.UnitPath, &a.Scope, &regionID, &regionCode, &disabled, &mustChange)
-	if errors.Is(err, domain.ErrNotFound) {
-		return nil, false, unauthenticated()
-	}
+	rows, err := c.Query(ctx, `SELECT u.username, u.real_name, u.unit_id, un.path, u.scope_kind, u.scope_region_id, r.code, u.disabled, u.must_change_password, ur.role
+		FROM users u JOIN units un ON un.id = u.unit_id LEFT JOIN regions r ON r.id = u.scope_region_id LEFT JOIN user_roles ur ON ur.user_id = u.id
+		WHERE u.id = ? ORDER BY ur.role`, userID)
 	if err != nil {
 		return nil, false, err
+	}
+	defer rows.Close()
+	var disabled, mustChange, found bool
+	var regionID sql.NullInt64
+	var regionCode, role sql.NullString
+	for rows.Next() {
+		if err := rows.Scan(&a.Username, &a.RealName, &a.UnitID, &a.UnitPath, &a.Scope, &regionID, &regionCode, &disabled, &mustChange, &role); err != nil {
+			return nil, false, err
+		}
+		found = true
+		if role.Valid {
+			a.Roles = append(a.Roles, domain.Role(role.String))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	if !found {
+		return nil, false, unauthenticated()
 	}
 	if disabled {
 		return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "账号已停用"}
 	}
 	a.RegionID, a.RegionCode = regionID.Int64, domain.SubtreePrefix(regionCode.String)
-	rows, err := c.Query(ctx, `SELECT role FROM user_roles WHERE user_id = ? ORDER BY role`, userID)
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r domain.Role
-		if err := rows.Scan(&r); err != nil {
-			return nil, false, err
-		}
-		a.Roles = append(a.Roles, r)
-	}
-	return a, mustChange, rows.Err()
+	return a, mustChange, nil
 }
 
 // ChangePassword sets the actor's own password after checking the old one.
