@@ -286,3 +286,21 @@ func TestSetPasswordKeepsAccountDisabled(t *testing.T) {
 		}
 	})
 }
+
+// A person disabled while signed in is signed out at their next request;
+// until then every one of their roles comes with them.
+func TestDisabledMidSessionIsSignedOut(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		member := f.login("b_member")
+		var me struct{ Roles []string }
+		member.do("GET", "/api/v1/me", nil).want(200).json(&me)
+		if len(me.Roles) == 0 {
+			t.Fatalf("roles of b_member: %v", me.Roles)
+		}
+		if err := f.org.DisablePerson(context.Background(), org.SystemActor("测试"), f.people["b_member"]); err != nil {
+			t.Fatal(err)
+		}
+		member.do("GET", "/api/v1/me", nil).want(401)
+	})
+}
