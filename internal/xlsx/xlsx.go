@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -93,27 +94,13 @@ func (w *Writer) Row(values ...any) error {
 
 func (w *Writer) cell(ref, style string, v any) {
 	b := w.buf
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		return
-	case *string:
-		if x != nil {
-			w.cell(ref, style, *x)
-		}
-		return
-	case *int64:
-		if x != nil {
-			w.cell(ref, style, *x)
-		}
-		return
-	case *float64:
-		if x != nil {
-			w.cell(ref, style, *x)
-		}
-		return
-	case *int:
-		if x != nil {
-			w.cell(ref, style, *x)
+	}
+	// A pointer stands for its value; a nil one for an empty cell.
+	if p := reflect.ValueOf(v); p.Kind() == reflect.Pointer {
+		if !p.IsNil() {
+			w.cell(ref, style, p.Elem().Interface())
 		}
 		return
 	}
