@@ -295,8 +295,10 @@ func countDays(ctx context.Context, c *store.Conn, col, where string, args []any
 // openFigures counts the open cases by state, source and region, the
 // overdue ones, and their heat in cells of about 500 m.
 func (s *Service) openFigures(ctx context.Context, c *store.Conn, e *env, where string, args []any, o *Overview) error {
-	rows, err := c.Query(ctx, `SELECT c.state, c.source, c.region_id, c.lat, c.lng, c.deadline_at, c.reported_at FROM cases c`+
-		and(where, `c.state IN `+openStates), args...)
+	// Overdue is decided by the database, so no row's times are parsed here.
+	rows, err := c.Query(ctx, `SELECT c.state, c.source, c.region_id, c.lat, c.lng,
+		CASE WHEN c.deadline_at < ? AND c.reported_at IS NULL AND c.state <> 'verifying' THEN 1 ELSE 0 END FROM cases c`+
+		and(where, `c.state IN `+openStates), append([]any{c.Now}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -307,14 +309,13 @@ func (s *Service) openFigures(ctx context.Context, c *store.Conn, e *env, where 
 		var state, source string
 		var region *int64
 		var lat, lng *float64
-		var deadline, reported *time.Time
-		if err := rows.Scan(&state, &source, &region, &lat, &lng, &deadline, &reported); err != nil {
+		var overdue bool
+		if err := rows.Scan(&state, &source, &region, &lat, &lng, &overdue); err != nil {
 			return err
 		}
 		o.Open++
 		o.ByState[state]++
 		o.BySource[source]++
-		overdue := deadline != nil && state != "verifying" && c.Now.After(*deadline) && reported == nil
 		if overdue {
 			o.Overdue++
 		}
