@@ -133,6 +133,14 @@ describe('ScorePage', () => {
     expect(gets().at(-1)).toBe('/api/v1/scores/observations?live=true&days=7&unitId=4&result=fail&page=1&pageSize=20')
   })
 
+  it('opens the failures of a region losing points', async () => {
+    await open('/assessment/live?days=7', null)
+    expect(el('score-regions')?.textContent).toContain('城关街道')
+    el('score-regions')!.querySelector<HTMLElement>('.el-table__body tr td')!.click()
+    await flushPromises()
+    expect(gets().at(-1)).toBe('/api/v1/scores/observations?live=true&days=7&regionId=9&result=fail&page=1&pageSize=20')
+  })
+
   it('defaults the live window to 30 days', async () => {
     await open('/assessment/live', null)
     expect(gets()).toContain('/api/v1/scores/live?days=30')
