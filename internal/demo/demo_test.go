@@ -6,14 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"wenming/internal/blob"
 	"wenming/internal/cases"
 	"wenming/internal/demo"
 	"wenming/internal/domain"
-	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
-	"wenming/internal/plan"
 	"wenming/internal/ranking"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
@@ -92,22 +89,9 @@ func TestDemoFrameworkRoundTrip(t *testing.T) {
 // TestDemoCampaign loads the whole demo: 24 tasks, a frozen framework
 // linked to its minors' framework, and a laggard with a supervision item.
 func TestDemoCampaign(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
-	ctx := context.Background()
-	orgs := org.NewService(db)
-	if _, err := demo.Load(ctx, orgs); err != nil {
-		t.Fatal(err)
-	}
-	fw := framework.NewService(db, orgs)
-	plans := plan.NewService(db, orgs, fw)
-	blobs, err := blob.NewDisk(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	evidence := files.NewService(db, blobs)
-	t.Cleanup(evidence.WaitCopies)
-	subs := submission.NewService(db, orgs, fw, evidence)
-	if err := demo.LoadCampaign(ctx, orgs, fw, plans, subs, evidence); err != nil {
+	w := newWorld(t)
+	ctx, orgs, fw, plans, subs := w.ctx, w.orgs, w.fw, w.plans, w.subs
+	if err := demo.LoadCampaign(ctx, orgs, fw, plans, subs, w.evidence); err != nil {
 		t.Fatal(err)
 	}
 	actor := org.SystemActor("测试")
@@ -152,20 +136,9 @@ func TestDemoCampaign(t *testing.T) {
 // then publishes last month's bulletin on top of them, and checks that
 // every view has something to show.
 func TestDemoCasesAndRanking(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
-	ctx := context.Background()
-	orgs := org.NewService(db)
-	if _, err := demo.Load(ctx, orgs); err != nil {
-		t.Fatal(err)
-	}
-	blobs, err := blob.NewDisk(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	evidence := files.NewService(db, blobs)
-	t.Cleanup(evidence.WaitCopies)
-	svc := cases.NewService(db, orgs, evidence)
-	if err := demo.LoadCases(ctx, db, orgs, svc, evidence); err != nil {
+	w := newWorld(t)
+	ctx, orgs, svc := w.ctx, w.orgs, w.cases
+	if err := demo.LoadCases(ctx, w.db, orgs, svc, w.evidence); err != nil {
 		t.Fatal(err)
 	}
 	office := &domain.Actor{Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeAll}
@@ -199,8 +172,7 @@ func TestDemoCasesAndRanking(t *testing.T) {
 		}
 	}
 
-	fw := framework.NewService(db, orgs)
-	rankings := ranking.NewService(db, orgs, svc, submission.NewService(db, orgs, fw, evidence), plan.NewService(db, orgs, fw))
+	rankings := ranking.NewService(w.db, orgs, svc, w.subs, w.plans)
 	if err := demo.LoadRanking(ctx, orgs, rankings); err != nil {
 		t.Fatal(err)
 	}

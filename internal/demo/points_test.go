@@ -1,46 +1,24 @@
 package demo_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
 	"wenming/internal/assessment"
-	"wenming/internal/blob"
 	"wenming/internal/cases"
 	"wenming/internal/demo"
 	"wenming/internal/domain"
-	"wenming/internal/files"
-	"wenming/internal/framework"
-	"wenming/internal/org"
 	"wenming/internal/patrol"
-	"wenming/internal/plan"
-	"wenming/internal/store"
-	"wenming/internal/store/storetest"
-	"wenming/internal/submission"
 )
 
 // TestDemoPoints loads the demo's checklists, points, rounds and patrols
 // through the real services and checks each page has something to show.
 func TestDemoPoints(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
-	ctx := context.Background()
-	orgs := org.NewService(db)
-	if _, err := demo.Load(ctx, orgs); err != nil {
+	w := newWorld(t)
+	ctx, db, orgs, fw, subs, evidence, k := w.ctx, w.db, w.orgs, w.fw, w.subs, w.evidence, w.cases
+	if err := demo.LoadCampaign(ctx, orgs, fw, w.plans, subs, evidence); err != nil {
 		t.Fatal(err)
 	}
-	fw := framework.NewService(db, orgs)
-	blobs, err := blob.NewDisk(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	evidence := files.NewService(db, blobs)
-	t.Cleanup(evidence.WaitCopies)
-	subs := submission.NewService(db, orgs, fw, evidence)
-	if err := demo.LoadCampaign(ctx, orgs, fw, plan.NewService(db, orgs, fw), subs, evidence); err != nil {
-		t.Fatal(err)
-	}
-	k := cases.NewService(db, orgs, evidence)
 	if err := demo.LoadCases(ctx, db, orgs, k, evidence); err != nil {
 		t.Fatal(err)
 	}
