@@ -119,6 +119,7 @@ type Case struct {
 	ratedAt        *time.Time
 	coUnitIDs      []int64
 	coUnitsEdited  bool
+	stored         []any // the changeable columns as read (see save)
 	pending        int
 	pendingMinutes int
 }

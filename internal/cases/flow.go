@@ -3,6 +3,7 @@ package cases
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -45,6 +46,7 @@ func (s *Service) load(ctx context.Context, c *store.Conn, id int64, lock bool) 
 		q += c.ForUpdate()
 	}
 	k, err := scanCase(c.QueryRow(ctx, q, id))
+	k.snapshot()
 	if err != nil {
 		if err2 := c.Get(ctx, "案件", `SELECT id FROM cases WHERE id = ?`, []any{id}, new(int64)); err2 != nil {
 			return k, err2
@@ -159,15 +161,61 @@ func clip(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// save writes back everything an action may change.
+// caseColumns are the columns an action may change, with their values.
+var caseColumns = []struct {
+	name  string
+	value func(k *Case) any
+}{
+	{"state", func(k *Case) any { return k.State }}, {"closing", func(k *Case) any { return k.Closing }},
+	{"category_id", func(k *Case) any { return k.CategoryID }}, {"region_id", func(k *Case) any { return k.RegionID }},
+	{"lead_unit_id", func(k *Case) any { return k.LeadUnitID }}, {"limit_minutes", func(k *Case) any { return k.LimitMinutes }},
+	{"registered_at", func(k *Case) any { return k.RegisteredAt }}, {"dispatched_at", func(k *Case) any { return k.DispatchedAt }},
+	{"accepted_at", func(k *Case) any { return k.AcceptedAt }}, {"deadline_at", func(k *Case) any { return k.Deadline }},
+	{"reported_at", func(k *Case) any { return k.ReportedAt }}, {"closed_at", func(k *Case) any { return k.ClosedAt }},
+	{"overdue_at", func(k *Case) any { return k.overdueAt }}, {"reminded_at", func(k *Case) any { return k.remindedAt }},
+	{"extra_minutes", func(k *Case) any { return k.extraMinutes }}, {"rework_count", func(k *Case) any { return k.ReworkCount }},
+	{"return_count", func(k *Case) any { return k.ReturnCount }}, {"hop_count", func(k *Case) any { return k.HopCount }},
+	{"reopen_count", func(k *Case) any { return k.ReopenCount }}, {"merged_into", func(k *Case) any { return k.MergedInto }},
+	{"rating", func(k *Case) any { return k.Rating }}, {"rating_comment", func(k *Case) any { return k.RatingComment }},
+	{"rated_at", func(k *Case) any { return k.ratedAt }},
+}
+
+// snapshot keeps the values of the changeable columns as read, pointers
+// followed, so that save writes only what an action changed.
+func (k *Case) snapshot() {
+	k.stored = make([]any, len(caseColumns))
+	for i, col := range caseColumns {
+		k.stored[i] = plain(col.value(k))
+	}
+}
+
+func plain(v any) any {
+	r := reflect.ValueOf(v)
+	if r.Kind() != reflect.Pointer {
+		return v
+	}
+	if r.IsNil() {
+		return nil
+	}
+	return r.Elem().Interface()
+}
+
+// save writes back the columns an action changed (all of them for a case
+// not read through load). Rewriting unchanged columns would rewrite their
+// indexes too: the cases table has seven.
 func save(ctx context.Context, c *store.Conn, k *Case) error {
-	_, err := c.Exec(ctx, `UPDATE cases SET state = ?, closing = ?, category_id = ?, region_id = ?, lead_unit_id = ?, limit_minutes = ?,
-		registered_at = ?, dispatched_at = ?, accepted_at = ?, deadline_at = ?, reported_at = ?, closed_at = ?, overdue_at = ?, reminded_at = ?,
-		extra_minutes = ?, rework_count = ?, return_count = ?, hop_count = ?, reopen_count = ?, merged_into = ?, rating = ?, rating_comment = ?,
-		rated_at = ?, updated_at = ? WHERE id = ?`,
-		k.State, k.Closing, k.CategoryID, k.RegionID, k.LeadUnitID, k.LimitMinutes, k.RegisteredAt, k.DispatchedAt, k.AcceptedAt, k.Deadline,
-		k.ReportedAt, k.ClosedAt, k.overdueAt, k.remindedAt, k.extraMinutes, k.ReworkCount, k.ReturnCount, k.HopCount, k.ReopenCount,
-		k.MergedInto, k.Rating, k.RatingComment, k.ratedAt, c.Now, k.ID)
+	var set strings.Builder
+	var args []any
+	for i, col := range caseColumns {
+		v := col.value(k)
+		if k.stored != nil && reflect.DeepEqual(plain(v), k.stored[i]) {
+			continue
+		}
+		set.WriteString(col.name + " = ?, ")
+		args = append(args, v)
+	}
+	_, err := c.Exec(ctx, `UPDATE cases SET `+set.String()+`updated_at = ? WHERE id = ?`, append(args, c.Now, k.ID)...)
+	k.snapshot()
 	if err != nil || !k.coUnitsEdited {
 		return err
 	}

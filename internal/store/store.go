@@ -77,22 +77,32 @@ func openSQLite(path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("create database folder: %w", err)
 	}
-	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(memory)&_time_format=sqlite"
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
-	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	write, err := openCaching(dsn + "&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
 	// One writer: SQLite serializes writes anyway, and BEGIN IMMEDIATE on a
 	// single connection turns lock contention into a plain queue.
 	write.SetMaxOpenConns(1)
-	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	read, err := openCaching(dsn + "&_pragma=query_only(1)")
 	if err != nil {
 		write.Close()
 		return nil, err
 	}
 	read.SetMaxOpenConns(8)
 	return &DB{Dialect: SQLite, write: write, read: read, clock: time.Now}, nil
+}
+
+// openCaching opens a SQLite pool whose connections keep their statements
+// prepared (see stmtcache.go).
+func openCaching(dsn string) (*sql.DB, error) {
+	base, err := sqlite.NewConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return sql.OpenDB(cachingConnector{base}), nil
 }
 
 func openPostgres(dbURL string) (*DB, error) {

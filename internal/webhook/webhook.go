@@ -15,6 +15,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,14 +70,40 @@ func NewService(db *store.DB) *Service {
 // Enqueue queues an event for every active subscriber of it, inside the
 // caller's transaction: the event is sent if and only if the change commits.
 func Enqueue(ctx context.Context, c *store.Conn, event string, caseID int64, payload any) error {
+	// The subscribers are read first and matched here: most deployments have
+	// none, and a bound LIKE pattern would make SQLite plan the statement
+	// afresh on every call.
+	rows, err := c.Query(ctx, `SELECT id, events FROM webhooks WHERE active`)
+	if err != nil {
+		return err
+	}
+	var subscribers []int64
+	for rows.Next() {
+		var id int64
+		var events string
+		if err := rows.Scan(&id, &events); err != nil {
+			rows.Close()
+			return err
+		}
+		if slices.Contains(strings.Split(events, ","), event) {
+			subscribers = append(subscribers, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(subscribers) == 0 {
+		return err
+	}
 	body, err := json.Marshal(map[string]any{"event": event, "at": c.Now, "data": payload})
 	if err != nil {
 		return err
 	}
-	_, err = c.Exec(ctx, `INSERT INTO webhook_deliveries (webhook_id, event, case_id, payload, status, next_at, created_at)
-		SELECT id, ?, ?, ?, 'pending', ?, ? FROM webhooks WHERE active AND (',' || events || ',') LIKE ?`,
-		event, caseID, string(body), c.Now, c.Now, "%,"+event+",%")
-	return err
+	for _, id := range subscribers {
+		if _, err := c.Exec(ctx, `INSERT INTO webhook_deliveries (webhook_id, event, case_id, payload, status, next_at, created_at)
+			VALUES (?, ?, ?, ?, 'pending', ?, ?)`, id, event, caseID, string(body), c.Now, c.Now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func requireAdmin(a *domain.Actor) error {
