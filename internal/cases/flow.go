@@ -86,9 +86,9 @@ func (s *Service) act(ctx context.Context, actor *domain.Actor, id int64, fn fun
 	if err != nil {
 		return CaseDetail{}, err
 	}
+	var k Case
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		k, err := s.load(ctx, c, id, true)
-		if err != nil {
+		if k, err = s.load(ctx, c, id, true); err != nil {
 			return err
 		}
 		if !e.sees(actor, &k) {
@@ -99,7 +99,8 @@ func (s *Service) act(ctx context.Context, actor *domain.Actor, id int64, fn fun
 	if err != nil {
 		return CaseDetail{}, err
 	}
-	return s.get(ctx, e, actor, id)
+	// The case as written answers; its timeline and photos are read anew.
+	return s.detail(ctx, s.db.Read(), e, actor, k, consoleURL)
 }
 
 // apply runs a decided step inside a transaction.

@@ -92,6 +92,9 @@ func (s *Service) detail(ctx context.Context, c *store.Conn, e *env, actor *doma
 	if d.Extension, err = latestExtension(ctx, c, k.ID); err != nil {
 		return d, err
 	}
+	// At most one request waits at a time, so the latest tells (and is
+	// current after an action that asked or ruled).
+	d.ExtensionPending = d.Extension != nil && d.Extension.State == "pending"
 	if k.State != "closed" && actor != nil {
 		if d.Duplicates, err = s.duplicates(ctx, c, e, actor, k); err != nil {
 			return d, err
@@ -350,6 +353,14 @@ func (e *env) poolScope(a *domain.Actor) (string, []any) {
 
 // ids writes a list of ids into SQL; they are numbers from the database,
 // never user text.
+func anys(list []int64) []any {
+	out := make([]any, len(list))
+	for i, v := range list {
+		out[i] = v
+	}
+	return out
+}
+
 func ids(list []int64) string {
 	if len(list) == 0 {
 		return "0"
@@ -574,7 +585,9 @@ func (s *Service) listUnion(ctx context.Context, c *store.Conn, e *env, u *union
 	if len(found) == 0 {
 		return []Case{}, total, nil
 	}
-	list, err := s.query(ctx, c, e, ` WHERE c.id IN (`+ids(found)+`) ORDER BY c.created_at DESC, c.id DESC`, nil)
+	// Placeholders, not the ids written in: a page's statement stays the same
+	// text from one request to the next, so it stays prepared.
+	list, err := s.query(ctx, c, e, ` WHERE c.id IN (`+store.Placeholders(len(found))+`) ORDER BY c.created_at DESC, c.id DESC`, anys(found))
 	return list, total, err
 }
 
@@ -619,7 +632,7 @@ func fillCoUnits(ctx context.Context, c *store.Conn, list []Case) error {
 		byID[list[i].ID] = &list[i]
 		idList = append(idList, list[i].ID)
 	}
-	rows, err := c.Query(ctx, `SELECT case_id, unit_id FROM case_units WHERE case_id IN (`+ids(idList)+`) ORDER BY unit_id`)
+	rows, err := c.Query(ctx, `SELECT case_id, unit_id FROM case_units WHERE case_id IN (`+store.Placeholders(len(idList))+`) ORDER BY unit_id`, anys(idList)...)
 	if err != nil {
 		return err
 	}
