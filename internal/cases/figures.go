@@ -44,33 +44,9 @@ func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[in
 		}
 		return out[unit]
 	}
-	// Counted by the database, so no row's times travel to be parsed; the
-	// times are stored in UTC and compare in order on both engines.
 	in := func(col string) string { return col + ` >= ? AND ` + col + ` < ?` }
 	closedWell := in("closed_at") + ` AND closing IN ('fixed', 'not_fixed')`
-	rated := in("rated_at") + ` AND rating IS NOT NULL`
-	rows, err := c.Query(ctx, `SELECT lead_unit_id, `+
-		count(in("dispatched_at"))+`, `+count(closedWell)+`, `+count(closedWell+` AND rework_count > 0`)+`, `+
-		count(closedWell+` AND reported_at <= deadline_at`)+`, `+
-		count(in("deadline_at")+` AND deadline_at < ? AND (reported_at IS NULL OR reported_at > deadline_at) AND closing NOT IN ('not_ours', 'duplicate')`)+`, `+
-		`SUM(CASE WHEN `+rated+` THEN rating ELSE 0 END), `+count(rated)+`
-		FROM cases WHERE lead_unit_id IS NOT NULL AND (`+in("dispatched_at")+` OR `+in("closed_at")+` OR `+in("deadline_at")+` OR `+in("rated_at")+`)
-		GROUP BY lead_unit_id`,
-		from, to, from, to, from, to, from, to, from, to, c.Now, from, to, from, to, from, to, from, to, from, to, from, to)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var unit int64
-		f := &UnitFigures{}
-		if err := rows.Scan(&unit, &f.CasesReceived, &f.CasesClosed, &f.reworked, &f.onTime, &f.Overdue, &f.ratings, &f.rated); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out[unit] = f
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := countFigures(ctx, c, from, to, out); err != nil {
 		return nil, err
 	}
 	// Working hours from accepting to reporting follow the calendar: the
@@ -112,6 +88,79 @@ func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[in
 		f.settle()
 	}
 	return out, returns.Err()
+}
+
+// countFigures fills each unit's counted figures: from the daily sums the
+// database keeps (unit_days) when the window runs from midnight to
+// midnight, as a ranking's period does, else from the cases themselves.
+func countFigures(ctx context.Context, c *store.Conn, from, to time.Time, out map[int64]*UnitFigures) error {
+	if !from.Equal(domain.Midnight(from)) || !to.Equal(domain.Midnight(to)) {
+		return scanFigures(ctx, c, from, to, out, false)
+	}
+	day := func(t time.Time) string { return t.In(domain.Beijing).Format(time.DateOnly) }
+	// A deadline counts as missed only once it has passed: the days before
+	// today are summed, today's deadlines up to now are read from the cases.
+	today := domain.Midnight(c.Now)
+	lateUntil := min(day(to), day(today))
+	rows, err := c.Query(ctx, `SELECT unit_id, SUM(received), SUM(closed), SUM(reworked), SUM(on_time), SUM(CASE WHEN day < ? THEN late ELSE 0 END),
+		SUM(rating_sum), SUM(rated) FROM unit_days WHERE day >= ? AND day < ? GROUP BY unit_id`, lateUntil, day(from), day(to))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var unit int64
+		f := &UnitFigures{}
+		if err := rows.Scan(&unit, &f.CasesReceived, &f.CasesClosed, &f.reworked, &f.onTime, &f.Overdue, &f.ratings, &f.rated); err != nil {
+			return err
+		}
+		out[unit] = f
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	if today.Before(from) || !today.Before(to) {
+		return nil
+	}
+	return scanFigures(ctx, c, today, to, out, true)
+}
+
+// scanFigures adds the counted figures of the cases in a window by reading
+// them, or only their missed deadlines.
+func scanFigures(ctx context.Context, c *store.Conn, from, to time.Time, out map[int64]*UnitFigures, lateOnly bool) error {
+	in := func(col string) string { return col + ` >= ? AND ` + col + ` < ?` }
+	closedWell := in("closed_at") + ` AND closing IN ('fixed', 'not_fixed')`
+	rated := in("rated_at") + ` AND rating IS NOT NULL`
+	late := in("deadline_at") + ` AND deadline_at < ? AND (reported_at IS NULL OR reported_at > deadline_at) AND closing NOT IN ('not_ours', 'duplicate')`
+	query := `SELECT lead_unit_id, ` + count(in("dispatched_at")) + `, ` + count(closedWell) + `, ` + count(closedWell+` AND rework_count > 0`) + `, ` +
+		count(closedWell+` AND reported_at <= deadline_at`) + `, ` + count(late) + `, SUM(CASE WHEN ` + rated + ` THEN rating ELSE 0 END), ` + count(rated) + `
+		FROM cases WHERE lead_unit_id IS NOT NULL AND (` + in("dispatched_at") + ` OR ` + in("closed_at") + ` OR ` + in("deadline_at") + ` OR ` + in("rated_at") + `)
+		GROUP BY lead_unit_id`
+	args := []any{from, to, from, to, from, to, from, to, from, to, c.Now, from, to, from, to, from, to, from, to, from, to, from, to}
+	if lateOnly {
+		query = `SELECT lead_unit_id, 0, 0, 0, 0, COUNT(*), 0, 0 FROM cases WHERE lead_unit_id IS NOT NULL AND ` + late + ` GROUP BY lead_unit_id`
+		args = []any{from, to, c.Now}
+	}
+	rows, err := c.Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var unit int64
+		var f UnitFigures
+		if err := rows.Scan(&unit, &f.CasesReceived, &f.CasesClosed, &f.reworked, &f.onTime, &f.Overdue, &f.ratings, &f.rated); err != nil {
+			return err
+		}
+		if out[unit] == nil {
+			out[unit] = &UnitFigures{}
+		}
+		o := out[unit]
+		o.CasesReceived, o.CasesClosed, o.reworked, o.onTime = o.CasesReceived+f.CasesReceived, o.CasesClosed+f.CasesClosed, o.reworked+f.reworked, o.onTime+f.onTime
+		o.Overdue, o.ratings, o.rated = o.Overdue+f.Overdue, o.ratings+f.ratings, o.rated+f.rated
+	}
+	return rows.Err()
 }
 
 // count is the SQL counting the rows that meet cond.

@@ -1,6 +1,7 @@
 package cases_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -88,8 +89,13 @@ func TestUnitFiguresByHand(t *testing.T) {
 
 		w.at(time.October, 8, 15, 0)
 		from := time.Date(2026, time.September, 1, 0, 0, 0, 0, domain.Beijing)
-		figures, err := w.cases.FiguresByUnit(w.ctx, from.UTC(), from.AddDate(0, 1, 0).UTC())
-		w.must(err)
+		september := func() map[int64]*cases.UnitFigures {
+			t.Helper()
+			figures, err := w.cases.FiguresByUnit(w.ctx, from.UTC(), from.AddDate(0, 1, 0).UTC())
+			w.must(err)
+			return figures
+		}
+		figures := september()
 		a := figures[w.unitA]
 		if a == nil {
 			t.Fatalf("no figures for unit A: %v", figures)
@@ -101,8 +107,48 @@ func TestUnitFiguresByHand(t *testing.T) {
 				t.Errorf("unit A %s = %v, want %v", name, got[i], want[i])
 			}
 		}
+		// A month is summed from the daily counters the database keeps; a
+		// window off midnight reads the cases. Both agree, on every day,
+		// including the day a deadline passes (before and after it).
+		var silentDeadline time.Time
+		w.must(db.Read().QueryRow(w.ctx, `SELECT deadline_at FROM cases WHERE lead_unit_id = ? AND reported_at IS NULL AND closing = '' ORDER BY deadline_at LIMIT 1`, w.unitA).Scan(&silentDeadline))
+		for _, now := range []time.Time{silentDeadline.Add(-time.Minute), silentDeadline.Add(time.Minute), time.Date(2026, time.October, 8, 15, 0, 0, 0, domain.Beijing)} {
+			w.now = now
+			for _, to := range []time.Time{from.AddDate(0, 1, 0), from.AddDate(0, 2, 0)} {
+				byDay, err := w.cases.FiguresByUnit(w.ctx, from.UTC(), to.UTC())
+				w.must(err)
+				byScan, err := w.cases.FiguresByUnit(w.ctx, from.Add(-time.Microsecond).UTC(), to.UTC())
+				w.must(err)
+				for _, u := range []int64{w.unitA, w.unitB} {
+					if d, c := asJSON(byDay[u]), asJSON(byScan[u]); d != c {
+						t.Errorf("at %s, to %s, unit %d: counters %s, cases %s", now, to.Format(time.DateOnly), u, d, c)
+					}
+				}
+			}
+		}
+		w.now = silentDeadline.Add(-time.Minute)
+		before := september()[w.unitA].Overdue
+		w.now = silentDeadline.Add(time.Minute)
+		if after := september()[w.unitA].Overdue; after != before+1 {
+			t.Errorf("overdue %d a minute before the silent case's deadline and %d after, want one more", before, after)
+		}
+		// An upgrade over existing cases fills the counters from them.
+		w.at(time.October, 8, 15, 0)
+		w.must(db.Rollback(w.ctx, 9))
+		w.must(db.Migrate(w.ctx))
+		again := september()
+		for _, u := range []int64{w.unitA, w.unitB} {
+			if a, b := asJSON(again[u]), asJSON(figures[u]); a != b {
+				t.Errorf("unit %d after the upgrade: %s, before: %s", u, a, b)
+			}
+		}
 		if b := figures[w.unitB]; b == nil || b.CasesReceived != 1 || b.CasesClosed != 0 || b.OnTimeRate != nil || b.Satisfaction != nil {
 			t.Errorf("unit B: %+v", b)
 		}
 	})
+}
+
+func asJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
