@@ -282,22 +282,46 @@ func expect(res *http.Response, err error, status int) error {
 	return nil
 }
 
+// photo is the k-th phone photo made unique to one report by a JPEG
+// comment: every resident's photos differ, so none is stored only once.
+func (r *benchRun) photo(k int, side string, i int) []byte {
+	tag := fmt.Sprintf("%s-%s-%d-%d", r.run, side, i, k)
+	p := r.photos[k]
+	out := make([]byte, 0, len(p)+len(tag)+4)
+	out = append(out, p[:2]...) // SOI
+	out = append(out, 0xFF, 0xFE, byte((len(tag)+2)>>8), byte(len(tag)+2))
+	out = append(out, tag...)
+	return append(out, p[2:]...)
+}
+
 // intake: a resident's report with three photos over HTTP, against the
-// rows such a report writes, in one transaction.
+// rows such a report writes, in one transaction, and the photos' bytes
+// written to files.
 func (r *benchRun) intake(city bench.City) (bench.Result, error) {
 	app := func(i int) error {
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)
 		mw.WriteField("case", fmt.Sprintf(`{"clientKey":"bench-%s-%d","categoryId":%d,"description":"路边垃圾堆积","lat":35.69,"lng":105.05}`, r.run, i, city.Categories[i%len(city.Categories)]))
-		for k, p := range r.photos {
+		for k := range r.photos {
 			w, _ := mw.CreateFormFile("photos", fmt.Sprintf("现场%d.jpg", k))
-			w.Write(p)
+			w.Write(r.photo(k, "app", i))
 		}
 		mw.Close()
 		res, err := http.Post(r.base+"/api/v1/public/cases", mw.FormDataContentType(), &buf)
 		return expect(res, err, 201)
 	}
+	rawFiles := filepath.Join(r.dir, "raw-files")
+	if err := os.MkdirAll(rawFiles, 0o755); err != nil {
+		return bench.Result{}, err
+	}
+	defer os.RemoveAll(rawFiles)
 	raw := func(i int) error {
+		// The photos' bytes are stored too: the least a report with photos needs.
+		for k := range r.photos {
+			if err := os.WriteFile(filepath.Join(rawFiles, fmt.Sprintf("%s-%d-%d.jpg", r.run, i, k)), r.photo(k, "raw", i), 0o640); err != nil {
+				return err
+			}
+		}
 		return r.db.Write(r.ctx, func(c *store.Conn) error {
 			token := fmt.Sprintf("raw-intake-%s-%d", r.run, i)
 			id, err := c.Insert(r.ctx, `INSERT INTO cases (code, source, public_token, state, category_id, description, lat, lng, limit_minutes, created_at, updated_at)
@@ -349,20 +373,51 @@ func (r *benchRun) inbox(city bench.City) (bench.Result, error) {
 		res, err := c.Get(r.base + "/api/v1/cases?view=inbox&page=1&pageSize=20")
 		return expect(res, err, 200)
 	}
+	// The liaison's inbox covers the unit and its sub-units: the cases they
+	// lead or co-handle and those the liaison reported.
+	var liaison int64
+	if err := r.db.Read().Get(r.ctx, "联络员", `SELECT id FROM users WHERE username = 'liaison'`, nil, &liaison); err != nil {
+		return bench.Result{}, err
+	}
+	units, err := r.db.Read().Int64s(r.ctx, `SELECT id FROM units WHERE path LIKE (SELECT path FROM units WHERE id = ?) || '%' ORDER BY id`, city.BusyUnit)
+	if err != nil {
+		return bench.Result{}, err
+	}
+	in := "(" + store.Placeholders(len(units)) + ")"
+	unitArgs := make([]any, len(units))
+	var led []string
+	for i, u := range units {
+		unitArgs[i] = u
+		led = append(led, fmt.Sprintf(`SELECT id, created_at FROM (SELECT id, created_at FROM cases WHERE lead_unit_id = ? ORDER BY created_at DESC, id DESC LIMIT 20) AS led%d`, i))
+	}
+	args := func(parts ...[]any) []any {
+		var out []any
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	page := `SELECT c.id, c.code, c.state, c.category_id, c.description, c.address, c.lead_unit_id, c.created_at, c.deadline_at
+		FROM (SELECT DISTINCT id, created_at FROM (` + strings.Join(led, " UNION ALL ") + `
+			UNION ALL SELECT id, created_at FROM (SELECT id, created_at FROM cases WHERE reporter_id = ? ORDER BY created_at DESC, id DESC LIMIT 20) AS reported
+			UNION ALL SELECT id, created_at FROM (SELECT DISTINCT c.id, c.created_at FROM case_units cu JOIN cases c ON c.id = cu.case_id WHERE cu.unit_id IN ` + in + `
+				ORDER BY c.created_at DESC, c.id DESC LIMIT 20) AS co
+		) AS b ORDER BY created_at DESC, id DESC LIMIT 20) AS page JOIN cases c ON c.id = page.id ORDER BY c.created_at DESC, c.id DESC`
 	raw := func(int) error {
 		conn := r.db.Read()
-		// The count from the per-unit counters the schema keeps, as the app reads it.
-		if _, err := conn.Count(r.ctx, `SELECT COALESCE(SUM(n), 0) FROM unit_cases WHERE unit_id = ?`, city.BusyUnit); err != nil {
+		// The total: led cases from the per-unit counters the schema keeps,
+		// then those reported or co-handled but not led.
+		if _, err := conn.Count(r.ctx, `SELECT COALESCE(SUM(n), 0) FROM unit_cases WHERE unit_id IN `+in, unitArgs...); err != nil {
 			return err
 		}
-		rows, err := conn.Query(r.ctx, `SELECT id, code, state, category_id, description, address, lead_unit_id, created_at, deadline_at FROM cases WHERE lead_unit_id = ? ORDER BY created_at DESC, id DESC LIMIT 20`, city.BusyUnit)
-		if err != nil {
+		if _, err := conn.Count(r.ctx, `SELECT COUNT(*) FROM cases WHERE reporter_id = ? AND (lead_unit_id IS NULL OR lead_unit_id NOT IN `+in+`)`, args([]any{liaison}, unitArgs)...); err != nil {
 			return err
 		}
-		for rows.Next() {
+		if _, err := conn.Count(r.ctx, `SELECT COUNT(DISTINCT cu.case_id) FROM case_units cu JOIN cases c ON c.id = cu.case_id WHERE cu.unit_id IN `+in+`
+			AND (c.lead_unit_id IS NULL OR c.lead_unit_id NOT IN `+in+`) AND (c.reporter_id IS NULL OR c.reporter_id <> ?)`, args(unitArgs, unitArgs, []any{liaison})...); err != nil {
+			return err
 		}
-		rows.Close()
-		return rows.Err()
+		return drain(conn.Query(r.ctx, page, args(unitArgs, []any{liaison}, unitArgs)...))
 	}
 	return bench.Compare("单位案件列表（首页）", "p50 ≤ 1 ms，p99 ≤ 10 ms，≤ 2×", 100, app, raw)
 }

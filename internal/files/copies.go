@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"wenming/internal/domain"
 	"wenming/internal/store"
@@ -105,6 +106,7 @@ func (s *Service) queueCopies(f File) {
 		return
 	}
 	s.pending.Add(1)
+	s.lastUpload.Store(time.Now().UnixNano())
 	select {
 	case s.queue <- f:
 	default: // full: the first request for a copy makes it
@@ -122,9 +124,36 @@ func (s *Service) WaitCopies() { s.pending.Wait() }
 // reports it.
 func (s *Service) work() {
 	for f := range s.queue {
+		s.waitQuiet(time.Now())
 		s.ensureCopies(context.Background(), f)
 		s.pending.Done()
 	}
+}
+
+// Copies yield to uploads: making one takes some 35 ms of a core, and on
+// a campaign morning the residents' reports come first. The worker waits
+// until uploads pause for quietFor, but holds an image it took up no
+// longer than maxDefer, so under a steady stream the copies still keep up
+// (and the first request for a copy never waits on the worker).
+const (
+	quietFor = 200 * time.Millisecond
+	maxDefer = 10 * time.Second
+)
+
+func (s *Service) waitQuiet(taken time.Time) {
+	for {
+		wait := quietWait(time.Now(), time.Unix(0, s.lastUpload.Load()), taken)
+		if wait <= 0 {
+			return
+		}
+		time.Sleep(wait)
+	}
+}
+
+// quietWait says how much longer the worker holds an image it took at
+// taken, the latest upload having come at last.
+func quietWait(now, last, taken time.Time) time.Duration {
+	return min(quietFor-now.Sub(last), maxDefer-now.Sub(taken))
 }
 
 // flight lets concurrent makers of the same copies share one making: two

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -55,6 +56,7 @@ type Service struct {
 	// queue feeds new images to the worker that makes their copies; nil
 	// leaves every copy to its first request.
 	queue      chan File
+	lastUpload atomic.Int64   // unix nanoseconds of the latest queued image
 	pending    sync.WaitGroup // queued images not yet done, for tests
 	making     flight         // one making at a time per original
 	developing chan struct{}  // bounds the decodes at once to the cores
