@@ -166,6 +166,18 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 		if got := tally(patrol.Window{From: day, To: day.AddDate(0, 0, 1)}); !reflect.DeepEqual(got, scanned) || len(got) != 2 {
 			t.Errorf("daily sums %v, scanned %v", got, scanned)
 		}
+		// So do the units' pass rates the ranking shows.
+		rates := func(from time.Time) map[int64]float64 {
+			got, err := f.patrol.UnitPassRates(context.Background(), from, day.AddDate(0, 0, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		scannedRates := rates(day.Add(-time.Second))
+		if got := rates(day); !reflect.DeepEqual(got, scannedRates) || !(got[f.unitA] > 0 && got[f.unitA] < 1) {
+			t.Errorf("unit pass rates from the daily sums %v, scanned %v; want unit A between 0 and 1", got, scannedRates)
+		}
 		if err := db.Rollback(context.Background(), 7); err != nil {
 			t.Fatal(err)
 		}
@@ -174,6 +186,9 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 		}
 		if got := tally(patrol.Window{From: day, To: day.AddDate(0, 0, 1)}); !reflect.DeepEqual(got, scanned) {
 			t.Errorf("daily sums after the upgrade %v, scanned %v", got, scanned)
+		}
+		if got := rates(day); !reflect.DeepEqual(got, scannedRates) {
+			t.Errorf("unit pass rates after the upgrade %v, scanned %v", got, scannedRates)
 		}
 
 		// The cockpit shows the live score and its weakest standard.

@@ -233,10 +233,18 @@ func scanObservationRows(rows *sql.Rows) ([]ObservationRow, []int64, error) {
 }
 
 // UnitPassRates are the share of passed checks at each unit's points in a
-// period (patrols and rounds alike): the patrol figure of the ranking.
+// period (patrols and rounds alike): the patrol figure of the ranking. A
+// period of whole days, as a ranking's is, sums the daily counts the
+// database keeps (unit_observation_days).
 func (s *Service) UnitPassRates(ctx context.Context, from, to time.Time) (map[int64]float64, error) {
-	rows, err := s.db.Read().Query(ctx, `SELECT unit_id, SUM(CASE WHEN result = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN result = 'fail' THEN 1 ELSE 0 END)
-		FROM observations WHERE observed_at >= ? AND observed_at < ? GROUP BY unit_id`, from, to)
+	query := `SELECT unit_id, SUM(CASE WHEN result = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN result = 'fail' THEN 1 ELSE 0 END)
+		FROM observations WHERE observed_at >= ? AND observed_at < ? GROUP BY unit_id`
+	args := []any{from, to}
+	if (Window{From: from, To: to}).wholeDays() {
+		query = `SELECT unit_id, SUM(pass), SUM(fail) FROM unit_observation_days WHERE day >= ? AND day < ? GROUP BY unit_id`
+		args = []any{from.In(domain.Beijing).Format(time.DateOnly), to.In(domain.Beijing).Format(time.DateOnly)}
+	}
+	rows, err := s.db.Read().Query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
