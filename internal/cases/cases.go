@@ -158,6 +158,9 @@ type IntakeInput struct {
 	// UnitID dispatches the case at once to a known unit: a patrol's failed
 	// check goes straight to the point's unit.
 	UnitID *int64 `json:"unitId,omitempty"`
+	// uploads are photos sent with the report itself (a resident's, an
+	// Open311 client's), recorded in the case's own transaction.
+	uploads []files.Prepared
 }
 
 // sourceRoles says who may bring a case from each source; resident snaps
@@ -204,7 +207,7 @@ func (in *IntakeInput) validate(env *env) error {
 	if !ok || !cat.Active {
 		return domain.Invalid("categoryId", "问题类别不存在或已停用")
 	}
-	if in.Description == "" && len(in.FileIDs) == 0 {
+	if in.Description == "" && len(in.FileIDs)+len(in.uploads) == 0 {
 		return domain.Invalid("description", "请描述问题或上传照片")
 	}
 	for _, t := range []struct {
@@ -238,7 +241,7 @@ func (in *IntakeInput) validate(env *env) error {
 			return domain.Invalid("regionId", "所在区域不存在")
 		}
 	}
-	if len(in.FileIDs) > 9 {
+	if len(in.FileIDs)+len(in.uploads) > 9 {
 		return domain.Invalid("fileIds", "一个案件最多附 9 张照片")
 	}
 	return nil
@@ -304,7 +307,9 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 		token = newToken()
 	}
 	var id int64
+	var recorded []files.File
 	err = s.db.Write(ctx, func(c *store.Conn) error {
+		recorded = recorded[:0]
 		k := Case{Source: in.Source, ExternalID: in.ExternalID, State: "new", CategoryID: in.CategoryID, Description: in.Description,
 			Address: in.Address, Lat: in.Lat, Lng: in.Lng, RegionID: in.RegionID, PointID: in.PointID,
 			ReporterName: in.ReporterName, phone: in.ReporterPhone, publicToken: token, CreatedAt: c.Now,
@@ -329,7 +334,16 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 		if err != nil {
 			return err
 		}
-		if err := s.attachPhotos(ctx, c, actor, &k, ev, "before", in.FileIDs); err != nil {
+		photos := slices.Clone(in.FileIDs)
+		for _, p := range in.uploads {
+			f, err := files.Record(ctx, c, actor, p)
+			if err != nil {
+				return err
+			}
+			recorded = append(recorded, f)
+			photos = append(photos, f.ID)
+		}
+		if err := s.attachPhotos(ctx, c, actor, &k, ev, "before", photos); err != nil {
 			return err
 		}
 		if err := audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "case", EntityID: id,
@@ -352,6 +366,9 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 			}
 		}
 		return 0, false, err
+	}
+	for _, f := range recorded {
+		s.files.Queue(f)
 	}
 	return id, true, nil
 }

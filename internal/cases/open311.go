@@ -210,17 +210,17 @@ func (s *Service) Open311Submit(ctx context.Context, actor *domain.Actor, in Ope
 		return Open311Receipt{}, false, err
 	}
 	for _, p := range photos {
-		f, err := s.files.Upload(ctx, actor, p.Name, p.Body)
+		f, err := s.files.Prepare(ctx, actor, p.Name, p.Body)
 		if err != nil {
 			if de, ok := domain.AsError(err); ok {
 				de.Field = "media"
 			}
 			return Open311Receipt{}, false, err
 		}
-		if f.Photo == nil {
-			return Open311Receipt{}, false, domain.Invalid("media", "“"+f.Name+"”不是照片：请上传 JPG、PNG、WEBP 或 HEIC 图片")
+		if !f.Photo() {
+			return Open311Receipt{}, false, domain.Invalid("media", "“"+f.Name()+"”不是照片：请上传 JPG、PNG、WEBP 或 HEIC 图片")
 		}
-		intake.FileIDs = append(intake.FileIDs, f.ID)
+		intake.uploads = append(intake.uploads, f)
 	}
 	id, created, err := s.intake(ctx, actor, intake, "")
 	if err != nil {

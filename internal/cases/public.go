@@ -79,17 +79,17 @@ func (s *Service) SnapByResident(ctx context.Context, in ResidentInput, photos [
 		return Receipt{}, false, err
 	}
 	for _, p := range photos {
-		f, err := s.files.Upload(ctx, resident, p.Name, p.Body)
+		f, err := s.files.Prepare(ctx, resident, p.Name, p.Body)
 		if err != nil {
 			if de, ok := domain.AsError(err); ok {
 				de.Field = "photos"
 			}
 			return Receipt{}, false, err
 		}
-		if f.Photo == nil {
-			return Receipt{}, false, domain.Invalid("photos", "“"+f.Name+"”不是照片：请上传 JPG、PNG、WEBP 或 HEIC 图片")
+		if !f.Photo() {
+			return Receipt{}, false, domain.Invalid("photos", "“"+f.Name()+"”不是照片：请上传 JPG、PNG、WEBP 或 HEIC 图片")
 		}
-		intake.FileIDs = append(intake.FileIDs, f.ID)
+		intake.uploads = append(intake.uploads, f)
 	}
 	id, created, err := s.intake(ctx, resident, intake, "")
 	if err != nil {

@@ -108,67 +108,104 @@ var kinds = map[string]struct{ contentType, magic string }{
 // Upload checks and stores one file; it stays the uploader's until a
 // report attaches it.
 func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (File, error) {
-	if actor.Has(domain.RoleAuditAdmin) {
-		return File{}, domain.Forbidden("安全审计员只能查看审计日志")
-	}
-	name = path.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
-	if name == "" || name == "." || name == "/" {
-		return File{}, domain.Invalid("file", "请选择要上传的文件")
-	}
-	if err := domain.TextLimit("file", "文件名", name, 200); err != nil {
-		return File{}, err
-	}
-	kind, ok := kinds[strings.ToLower(path.Ext(name))]
-	if !ok {
-		return File{}, domain.Invalid("file", "不支持的文件类型“"+path.Ext(name)+"”：请上传 PDF、Word、Excel、PPT、图片（JPG/PNG/WEBP）、ZIP 或文本文件")
-	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	p, err := s.Prepare(ctx, actor, name, r)
 	if err != nil {
 		return File{}, err
 	}
+	var f File
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		f, err = Record(ctx, c, actor, p)
+		return err
+	})
+	if err == nil {
+		s.Queue(f)
+	}
+	return f, err
+}
+
+// Prepared is an upload checked and its bytes stored, not yet recorded:
+// a report records its photos in its own transaction, so a report that
+// fails leaves no file rows behind, and costs one commit instead of four.
+type Prepared struct{ file File }
+
+// Photo says whether the upload is a picture (a case photo must be).
+func (p Prepared) Photo() bool { return p.file.Photo != nil }
+
+// Name is the upload's cleaned file name.
+func (p Prepared) Name() string { return p.file.Name }
+
+// Prepare checks one upload (type, size, that it is whole; a picture's
+// EXIF) and stores its bytes.
+func (s *Service) Prepare(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (Prepared, error) {
+	if actor.Has(domain.RoleAuditAdmin) {
+		return Prepared{}, domain.Forbidden("安全审计员只能查看审计日志")
+	}
+	name = path.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
+	if name == "" || name == "." || name == "/" {
+		return Prepared{}, domain.Invalid("file", "请选择要上传的文件")
+	}
+	if err := domain.TextLimit("file", "文件名", name, 200); err != nil {
+		return Prepared{}, err
+	}
+	kind, ok := kinds[strings.ToLower(path.Ext(name))]
+	if !ok {
+		return Prepared{}, domain.Invalid("file", "不支持的文件类型“"+path.Ext(name)+"”：请上传 PDF、Word、Excel、PPT、图片（JPG/PNG/WEBP）、ZIP 或文本文件")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return Prepared{}, err
+	}
 	switch {
 	case len(data) == 0:
-		return File{}, domain.Invalid("file", "文件“"+name+"”是空的")
+		return Prepared{}, domain.Invalid("file", "文件“"+name+"”是空的")
 	case len(data) > MaxSize:
-		return File{}, &domain.Error{Code: domain.CodeTooLarge, Field: "file", Message: fmt.Sprintf("文件“%s”超过 %d MB", name, MaxSize>>20)}
+		return Prepared{}, &domain.Error{Code: domain.CodeTooLarge, Field: "file", Message: fmt.Sprintf("文件“%s”超过 %d MB", name, MaxSize>>20)}
 	case !matches(kind.magic, kind.contentType, data):
-		return File{}, domain.Invalid("file", "文件“"+name+"”的内容与扩展名不符或已损坏")
+		return Prepared{}, domain.Invalid("file", "文件“"+name+"”的内容与扩展名不符或已损坏")
 	}
 	f := File{Name: name, ContentType: kind.contentType, Size: int64(len(data)), SHA256: sha(data)}
 	if f.isImage() {
 		p, err := inspect(name, data)
 		if err != nil {
-			return File{}, err
+			return Prepared{}, err
 		}
 		f.Photo = &p
 	}
 	if err := s.putBlobs(ctx, data); err != nil {
-		return File{}, err
+		return Prepared{}, err
 	}
-	err = s.db.Write(ctx, func(c *store.Conn) error {
-		f.UploadedAt = c.Now
-		var by any
-		if actor.UserID != 0 {
-			by = actor.UserID
-		}
-		var err error
-		p := f.Photo
-		if p == nil {
-			p = &Photo{}
-		}
-		f.ID, err = c.Insert(ctx, `INSERT INTO files (name, content_type, size, sha256, uploaded_by, uploaded_at, taken_at, gps_lat, gps_lng, width, height, thumb_sha256, display_sha256)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			f.Name, f.ContentType, f.Size, f.SHA256, by, c.Now, p.TakenAt, p.Lat, p.Lng, p.Width, p.Height, f.thumb, f.display)
-		if err != nil {
-			return err
-		}
-		return audit.Record(ctx, c, actor, audit.Change{Action: "upload", Entity: "file", EntityID: f.ID,
-			Summary: fmt.Sprintf("上传文件“%s”（%d 字节）", f.Name, f.Size)})
-	})
-	if err == nil && f.isImage() {
+	return Prepared{file: f}, nil
+}
+
+// Record writes a prepared upload's row and audit entry in the caller's
+// transaction; once it commits, Queue hands a picture to the copy worker.
+func Record(ctx context.Context, c *store.Conn, actor *domain.Actor, p Prepared) (File, error) {
+	f := p.file
+	f.UploadedAt = c.Now
+	var by any
+	if actor.UserID != 0 {
+		by = actor.UserID
+	}
+	photo := f.Photo
+	if photo == nil {
+		photo = &Photo{}
+	}
+	var err error
+	f.ID, err = c.Insert(ctx, `INSERT INTO files (name, content_type, size, sha256, uploaded_by, uploaded_at, taken_at, gps_lat, gps_lng, width, height, thumb_sha256, display_sha256)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		f.Name, f.ContentType, f.Size, f.SHA256, by, c.Now, photo.TakenAt, photo.Lat, photo.Lng, photo.Width, photo.Height, f.thumb, f.display)
+	if err != nil {
+		return f, err
+	}
+	return f, audit.Record(ctx, c, actor, audit.Change{Action: "upload", Entity: "file", EntityID: f.ID,
+		Summary: fmt.Sprintf("上传文件“%s”（%d 字节）", f.Name, f.Size)})
+}
+
+// Queue has the copies of a recorded picture made outside the request.
+func (s *Service) Queue(f File) {
+	if f.isImage() {
 		s.queueCopies(f)
 	}
-	return f, err
 }
 
 func (s *Service) putBlobs(ctx context.Context, blobs ...[]byte) error {
