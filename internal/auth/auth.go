@@ -181,12 +181,9 @@ func (s *Service) Authenticate(ctx context.Context, token string, cl Client) (*d
 	}
 	h := hashToken(token)
 	c := s.db.Read()
-	var userID int64
+	// The session and the person behind it in one read.
 	var lastSeen, expires time.Time
-	err := c.Get(ctx, "会话", `SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = ?`, []any{h}, &userID, &lastSeen, &expires)
-	if errors.Is(err, domain.ErrNotFound) {
-		return nil, false, unauthenticated()
-	}
+	a, mustChange, err := s.readActor(ctx, c, cl, `s.last_seen_at, s.expires_at, `, `FROM sessions s JOIN users u ON u.id = s.user_id`+actorJoins+` WHERE s.token_hash = ?`, h, &lastSeen, &expires)
 	if err != nil {
 		return nil, false, err
 	}
@@ -206,20 +203,28 @@ func (s *Service) Authenticate(ctx context.Context, token string, cl Client) (*d
 			return nil, false, err
 		}
 	}
-	return s.loadActor(ctx, c, userID, cl)
+	return a, mustChange, nil
 }
 
 func unauthenticated() error {
 	return &domain.Error{Code: domain.CodeUnauthenticated, Message: "请先登录"}
 }
 
+// actorJoins bring a person's unit, scope region and roles to users u.
+const actorJoins = ` JOIN units un ON un.id = u.unit_id LEFT JOIN regions r ON r.id = u.scope_region_id LEFT JOIN user_roles ur ON ur.user_id = u.id`
+
 // loadActor reads everything a scope check needs in one query: the
 // person, their unit and scope, and their roles, one row per role.
 func (s *Service) loadActor(ctx context.Context, c *store.Conn, userID int64, cl Client) (*domain.Actor, bool, error) {
-	a := &domain.Actor{UserID: userID, IP: cl.IP, RequestID: cl.RequestID}
-	rows, err := c.Query(ctx, `SELECT u.username, u.real_name, u.unit_id, un.path, u.scope_kind, u.scope_region_id, r.code, u.disabled, u.must_change_password, ur.role
-		FROM users u JOIN units un ON un.id = u.unit_id LEFT JOIN regions r ON r.id = u.scope_region_id LEFT JOIN user_roles ur ON ur.user_id = u.id
-		WHERE u.id = ? ORDER BY ur.role`, userID)
+	return s.readActor(ctx, c, cl, ``, `FROM users u`+actorJoins+` WHERE u.id = ?`, userID)
+}
+
+// readActor reads the person that fromWhere names by key, one row per
+// role; leadCols (each followed by a comma) are selected first, into lead.
+func (s *Service) readActor(ctx context.Context, c *store.Conn, cl Client, leadCols, fromWhere string, key any, lead ...any) (*domain.Actor, bool, error) {
+	a := &domain.Actor{IP: cl.IP, RequestID: cl.RequestID}
+	rows, err := c.Query(ctx, `SELECT `+leadCols+`u.id, u.username, u.real_name, u.unit_id, un.path, u.scope_kind, u.scope_region_id, r.code, u.disabled, u.must_change_password, ur.role
+		`+fromWhere+` ORDER BY ur.role`, key)
 	if err != nil {
 		return nil, false, err
 	}
@@ -228,7 +233,7 @@ func (s *Service) loadActor(ctx context.Context, c *store.Conn, userID int64, cl
 	var regionID sql.NullInt64
 	var regionCode, role sql.NullString
 	for rows.Next() {
-		if err := rows.Scan(&a.Username, &a.RealName, &a.UnitID, &a.UnitPath, &a.Scope, &regionID, &regionCode, &disabled, &mustChange, &role); err != nil {
+		if err := rows.Scan(append(lead, &a.UserID, &a.Username, &a.RealName, &a.UnitID, &a.UnitPath, &a.Scope, &regionID, &regionCode, &disabled, &mustChange, &role)...); err != nil {
 			return nil, false, err
 		}
 		found = true
