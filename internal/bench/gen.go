@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"wenming/internal/cases"
@@ -156,9 +157,15 @@ func (city *City) fill(ctx context.Context, db *store.DB, rng *rand.Rand) error 
 		}
 		n = int(float64(n) * (0.7 + 0.6*math.Abs(math.Sin(float64(d)/9))))
 		err := db.Write(ctx, func(c *store.Conn) error {
+			batch := make([]benchCase, 0, casesPerStatement)
 			for i := range n {
-				if err := city.oneCase(ctx, c, rng, day, d*100000+i, pick(), files); err != nil {
-					return err
+				unit := pick()
+				batch = append(batch, city.newCase(rng, day, d*100000+i, unit))
+				if len(batch) == casesPerStatement || i == n-1 {
+					if err := city.writeCases(ctx, c, batch, files); err != nil {
+						return err
+					}
+					batch = batch[:0]
 				}
 			}
 			return nil
@@ -170,44 +177,89 @@ func (city *City) fill(ctx context.Context, db *store.DB, rng *rand.Rand) error 
 	return nil
 }
 
-// oneCase writes a closed or open case with six timeline events and three
-// photo records, as the loop would have left it.
-func (city *City) oneCase(ctx context.Context, c *store.Conn, rng *rand.Rand, day time.Time, n int, unit int64, files [3]int64) error {
-	created := day.Add(time.Duration(rng.IntN(86400)) * time.Second)
-	accepted := created.Add(2 * time.Hour)
-	deadline := accepted.Add(8 * time.Hour)
-	reported := accepted.Add(time.Duration(rng.IntN(12*60)) * time.Minute)
-	state, closing, closed := "closed", "fixed", &reported
-	if time.Since(created) < 10*24*time.Hour && rng.IntN(3) == 0 {
-		state, closing, closed = "handling", "", nil
+// casesPerStatement is how many generated cases one INSERT carries: a bulk
+// load's pace, well under both engines' limits on bound values.
+const casesPerStatement = 200
+
+// benchCase is one generated case, closed or still being handled.
+type benchCase struct {
+	token, state, closing                 string
+	category, unit                        int64
+	lat, lng                              float64
+	created, accepted, deadline, reported time.Time
+	closed                                *time.Time
+}
+
+// newCase draws a case reported on day and accepted by unit, as the loop
+// would have left it.
+func (city *City) newCase(rng *rand.Rand, day time.Time, n int, unit int64) benchCase {
+	k := benchCase{token: fmt.Sprintf("bench%011d", n), unit: unit, created: day.Add(time.Duration(rng.IntN(86400)) * time.Second)}
+	k.accepted = k.created.Add(2 * time.Hour)
+	k.deadline = k.accepted.Add(8 * time.Hour)
+	k.reported = k.accepted.Add(time.Duration(rng.IntN(12*60)) * time.Minute)
+	k.state, k.closing, k.closed = "closed", "fixed", &k.reported
+	if time.Since(k.created) < 10*24*time.Hour && rng.IntN(3) == 0 {
+		k.state, k.closing, k.closed = "handling", "", nil
 	}
-	token := fmt.Sprintf("bench%011d", n)
-	id, err := c.Insert(ctx, `INSERT INTO cases (code, source, public_token, state, closing, category_id, description, address, lat, lng, region_id, lead_unit_id,
+	k.category = city.Categories[rng.IntN(len(city.Categories))]
+	k.lat, k.lng = 35.69+rng.Float64()*0.05, 105.05+rng.Float64()*0.05
+	return k
+}
+
+// eventKinds are the six steps on every generated case's timeline.
+var eventKinds = []string{"created", "registered", "dispatched", "accepted", "reported", "verified_pass"}
+
+// writeCases writes a batch of cases with six timeline events and three
+// photo records each, in three statements.
+func (city *City) writeCases(ctx context.Context, c *store.Conn, batch []benchCase, files [3]int64) error {
+	values, args := make([]string, 0, len(batch)), make([]any, 0, 20*len(batch))
+	for _, k := range batch {
+		values = append(values, `(?, 'resident_snap', ?, ?, ?, ?, '路边垃圾堆积', '基准县人民路', ?, ?, ?, ?, '市民', 240, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		args = append(args, k.token, k.token, k.state, k.closing, k.category, k.lat, k.lng, city.Region, k.unit,
+			k.created, k.created, k.accepted, k.deadline, k.closed, k.closed, k.created, k.created)
+	}
+	rows, err := c.Query(ctx, `INSERT INTO cases (code, source, public_token, state, closing, category_id, description, address, lat, lng, region_id, lead_unit_id,
 		reporter_name, limit_minutes, registered_at, dispatched_at, accepted_at, deadline_at, reported_at, closed_at, created_at, updated_at)
-		VALUES (?, 'resident_snap', ?, ?, ?, ?, '路边垃圾堆积', '基准县人民路', ?, ?, ?, ?, '市民', 240, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		token, token, state, closing, city.Categories[rng.IntN(len(city.Categories))], 35.69+rng.Float64()*0.05, 105.05+rng.Float64()*0.05, city.Region, unit,
-		created, created, accepted, deadline, closed, closed, created, created)
+		VALUES `+strings.Join(values, ", ")+` RETURNING id, public_token`, args...)
 	if err != nil {
 		return err
 	}
-	var first int64
-	for k, kind := range []string{"created", "registered", "dispatched", "accepted", "reported", "verified_pass"} {
-		ev, err := c.Insert(ctx, `INSERT INTO case_events (case_id, at, kind, actor_name, note) VALUES (?, ?, ?, '基准', '')`, id, created.Add(time.Duration(k)*time.Hour), kind)
-		if err != nil {
+	ids := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var token string
+		if err := rows.Scan(&id, &token); err != nil {
+			rows.Close()
 			return err
 		}
-		if k == 0 {
-			first = ev
+		ids[token] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	values, args = values[:0], args[:0]
+	caseIDs := make([]any, 0, len(batch))
+	for _, k := range batch {
+		id := ids[k.token]
+		caseIDs = append(caseIDs, id)
+		for h, kind := range eventKinds {
+			values = append(values, `(?, ?, ?, '基准', '')`)
+			args = append(args, id, k.created.Add(time.Duration(h)*time.Hour), kind)
 		}
 	}
-	for _, file := range files {
-		// Three stored pictures stand for every photo record: the rows are what is measured.
-		if _, err := c.Exec(ctx, `INSERT INTO case_photos (case_id, file_id, event_id, phase) VALUES (?, ?, ?, 'before')`, id, file, first); err != nil {
-			return err
-		}
-		city.Photos++
+	if _, err := c.Exec(ctx, `INSERT INTO case_events (case_id, at, kind, actor_name, note) VALUES `+strings.Join(values, ", "), args...); err != nil {
+		return err
 	}
-	city.Cases++
-	city.Events += 6
+	// Three stored pictures stand for every photo record: the rows are what is measured.
+	if _, err := c.Exec(ctx, `INSERT INTO case_photos (case_id, file_id, event_id, phase)
+		SELECT e.case_id, f.id, e.id, 'before' FROM case_events e CROSS JOIN files f
+		WHERE e.kind = 'created' AND e.case_id IN (`+store.Placeholders(len(caseIDs))+`) AND f.id IN (?, ?, ?)`,
+		append(caseIDs, files[0], files[1], files[2])...); err != nil {
+		return err
+	}
+	city.Cases += len(batch)
+	city.Events += len(batch) * len(eventKinds)
+	city.Photos += len(batch) * len(files)
 	return nil
 }

@@ -99,27 +99,23 @@ func (city *City) patrols(ctx context.Context, db *store.DB, rng *rand.Rand, poi
 	for d := range 365 {
 		day := start.AddDate(0, 0, d)
 		err := db.Write(ctx, func(c *store.Conn) error {
+			batch := make([]benchPatrol, 0, patrolsPerStatement)
 			for i := range perDay {
 				p := points[rng.IntN(len(points))]
-				at := day.Add(time.Duration(rng.IntN(86400)) * time.Second)
-				pid, err := c.Insert(ctx, `INSERT INTO patrols (client_key, point_id, submitted_at) VALUES (?, ?, ?)`, fmt.Sprintf("b%d-%d", d, i), p.id, at)
-				if err != nil {
-					return err
-				}
-				for k, ch := range checks[p.cat] {
+				pt := benchPatrol{key: fmt.Sprintf("b%d-%d", d, i), point: p, at: day.Add(time.Duration(rng.IntN(86400)) * time.Second)}
+				for k := range checks[p.cat] {
 					odds := 0.03
 					if p.id%10 == 0 || k == 0 {
 						odds = 0.3
 					}
-					result := "pass"
-					if rng.Float64() < odds {
-						result = "fail"
-					}
-					if _, err := c.Exec(ctx, `INSERT INTO observations (patrol_id, point_id, check_id, unit_id, region_id, result, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-						pid, p.id, ch, p.unit, city.Region, result, at); err != nil {
+					pt.fails = append(pt.fails, rng.Float64() < odds)
+				}
+				batch = append(batch, pt)
+				if len(batch) == patrolsPerStatement || i == perDay-1 {
+					if err := city.writePatrols(ctx, c, batch, checks); err != nil {
 						return err
 					}
-					city.Observations++
+					batch = batch[:0]
 				}
 			}
 			return nil
@@ -129,4 +125,57 @@ func (city *City) patrols(ctx context.Context, db *store.DB, rng *rand.Rand, poi
 		}
 	}
 	return nil
+}
+
+// patrolsPerStatement is how many generated patrols one INSERT carries.
+const patrolsPerStatement = 200
+
+// benchPatrol is one generated patrol: which of its point's checks failed.
+type benchPatrol struct {
+	key   string
+	point benchPoint
+	at    time.Time
+	fails []bool
+}
+
+// writePatrols writes a batch of patrols and their judgements in two
+// statements.
+func (city *City) writePatrols(ctx context.Context, c *store.Conn, batch []benchPatrol, checks [][]int64) error {
+	values, args := make([]string, 0, len(batch)), make([]any, 0, 3*len(batch))
+	for _, p := range batch {
+		values = append(values, `(?, ?, ?)`)
+		args = append(args, p.key, p.point.id, p.at)
+	}
+	rows, err := c.Query(ctx, `INSERT INTO patrols (client_key, point_id, submitted_at) VALUES `+strings.Join(values, ", ")+` RETURNING id, client_key`, args...)
+	if err != nil {
+		return err
+	}
+	ids := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			rows.Close()
+			return err
+		}
+		ids[key] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	values, args = values[:0], args[:0]
+	for _, p := range batch {
+		for k, ch := range checks[p.point.cat] {
+			result := "pass"
+			if p.fails[k] {
+				result = "fail"
+			}
+			values = append(values, `(?, ?, ?, ?, ?, ?, ?)`)
+			args = append(args, ids[p.key], p.point.id, ch, p.point.unit, city.Region, result, p.at)
+			city.Observations++
+		}
+	}
+	_, err = c.Exec(ctx, `INSERT INTO observations (patrol_id, point_id, check_id, unit_id, region_id, result, observed_at) VALUES `+strings.Join(values, ", "), args...)
+	return err
 }
