@@ -173,10 +173,20 @@ func (b *browser) jsClick(sel string) {
 }
 
 // openSelect opens an Element Plus select with a real mouse click, as its
-// trigger listens to mouse events.
+// trigger listens to mouse events. A click that lands while a dialog is
+// still sliding in is lost, so it clicks again until a list shows (at
+// most three times; the caller's pick then says what is missing).
 func (b *browser) openSelect(css string) {
 	b.t.Helper()
-	b.run(chromedp.Click(chromedp.CSS(b.pick(css, ""))))
+	const shown = `[...document.querySelectorAll('.el-select-dropdown')].some(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')`
+	for range 3 {
+		b.run(chromedp.Click(chromedp.CSS(b.pick(css, ""))))
+		for wait := time.Now().Add(2 * time.Second); time.Now().Before(wait); time.Sleep(100 * time.Millisecond) {
+			if open, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](shown)); err == nil && open {
+				return
+			}
+		}
+	}
 }
 
 // waitText waits until the element's text contains every part.
