@@ -218,24 +218,10 @@ func (city *City) writeCases(ctx context.Context, c *store.Conn, batch []benchCa
 		args = append(args, k.token, k.token, k.state, k.closing, k.category, k.lat, k.lng, city.Region, k.unit,
 			k.created, k.created, k.accepted, k.deadline, k.closed, k.closed, k.created, k.created)
 	}
-	rows, err := c.Query(ctx, `INSERT INTO cases (code, source, public_token, state, closing, category_id, description, address, lat, lng, region_id, lead_unit_id,
+	ids, err := insertKeyed(ctx, c, `INSERT INTO cases (code, source, public_token, state, closing, category_id, description, address, lat, lng, region_id, lead_unit_id,
 		reporter_name, limit_minutes, registered_at, dispatched_at, accepted_at, deadline_at, reported_at, closed_at, created_at, updated_at)
-		VALUES `+strings.Join(values, ", ")+` RETURNING id, public_token`, args...)
+		VALUES `+strings.Join(values, ", ")+` RETURNING id, public_token`, args)
 	if err != nil {
-		return err
-	}
-	ids := map[string]int64{}
-	for rows.Next() {
-		var id int64
-		var token string
-		if err := rows.Scan(&id, &token); err != nil {
-			rows.Close()
-			return err
-		}
-		ids[token] = id
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	values, args = values[:0], args[:0]
@@ -262,4 +248,24 @@ func (city *City) writeCases(ctx context.Context, c *store.Conn, batch []benchCa
 	city.Events += len(batch) * len(eventKinds)
 	city.Photos += len(batch) * len(files)
 	return nil
+}
+
+// insertKeyed runs a multi-row INSERT … RETURNING id, key and maps each
+// row's key to its new id (the order rows come back in is not promised).
+func insertKeyed(ctx context.Context, c *store.Conn, query string, args []any) (map[string]int64, error) {
+	rows, err := c.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return nil, err
+		}
+		ids[key] = id
+	}
+	return ids, rows.Err()
 }

@@ -146,22 +146,8 @@ func (city *City) writePatrols(ctx context.Context, c *store.Conn, batch []bench
 		values = append(values, `(?, ?, ?)`)
 		args = append(args, p.key, p.point.id, p.at)
 	}
-	rows, err := c.Query(ctx, `INSERT INTO patrols (client_key, point_id, submitted_at) VALUES `+strings.Join(values, ", ")+` RETURNING id, client_key`, args...)
+	ids, err := insertKeyed(ctx, c, `INSERT INTO patrols (client_key, point_id, submitted_at) VALUES `+strings.Join(values, ", ")+` RETURNING id, client_key`, args)
 	if err != nil {
-		return err
-	}
-	ids := map[string]int64{}
-	for rows.Next() {
-		var id int64
-		var key string
-		if err := rows.Scan(&id, &key); err != nil {
-			rows.Close()
-			return err
-		}
-		ids[key] = id
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	values, args = values[:0], args[:0]
