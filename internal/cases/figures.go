@@ -44,8 +44,6 @@ func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[in
 		}
 		return out[unit]
 	}
-	in := func(col string) string { return col + ` >= ? AND ` + col + ` < ?` }
-	closedWell := in("closed_at") + ` AND closing IN ('fixed', 'not_fixed')`
 	if err := countFigures(ctx, c, from, to, out); err != nil {
 		return nil, err
 	}
@@ -129,13 +127,11 @@ func countFigures(ctx context.Context, c *store.Conn, from, to time.Time, out ma
 // scanFigures adds the counted figures of the cases in a window by reading
 // them, or only their missed deadlines.
 func scanFigures(ctx context.Context, c *store.Conn, from, to time.Time, out map[int64]*UnitFigures, lateOnly bool) error {
-	in := func(col string) string { return col + ` >= ? AND ` + col + ` < ?` }
-	closedWell := in("closed_at") + ` AND closing IN ('fixed', 'not_fixed')`
-	rated := in("rated_at") + ` AND rating IS NOT NULL`
-	late := in("deadline_at") + ` AND deadline_at < ? AND (reported_at IS NULL OR reported_at > deadline_at) AND closing NOT IN ('not_ours', 'duplicate')`
-	query := `SELECT lead_unit_id, ` + count(in("dispatched_at")) + `, ` + count(closedWell) + `, ` + count(closedWell+` AND rework_count > 0`) + `, ` +
+	rated := inPeriod("rated_at") + ` AND rating IS NOT NULL`
+	late := inPeriod("deadline_at") + ` AND deadline_at < ? AND (reported_at IS NULL OR reported_at > deadline_at) AND closing NOT IN ('not_ours', 'duplicate')`
+	query := `SELECT lead_unit_id, ` + count(inPeriod("dispatched_at")) + `, ` + count(closedWell) + `, ` + count(closedWell+` AND rework_count > 0`) + `, ` +
 		count(closedWell+` AND reported_at <= deadline_at`) + `, ` + count(late) + `, SUM(CASE WHEN ` + rated + ` THEN rating ELSE 0 END), ` + count(rated) + `
-		FROM cases WHERE lead_unit_id IS NOT NULL AND (` + in("dispatched_at") + ` OR ` + in("closed_at") + ` OR ` + in("deadline_at") + ` OR ` + in("rated_at") + `)
+		FROM cases WHERE lead_unit_id IS NOT NULL AND (` + inPeriod("dispatched_at") + ` OR ` + inPeriod("closed_at") + ` OR ` + inPeriod("deadline_at") + ` OR ` + inPeriod("rated_at") + `)
 		GROUP BY lead_unit_id`
 	args := []any{from, to, from, to, from, to, from, to, from, to, c.Now, from, to, from, to, from, to, from, to, from, to, from, to}
 	if lateOnly {
@@ -162,6 +158,12 @@ func scanFigures(ctx context.Context, c *store.Conn, from, to time.Time, out map
 	}
 	return rows.Err()
 }
+
+// inPeriod is the condition that col falls in [?, ?); closedWell, that a case was
+// closed in [?, ?) as its unit's work (fixed or not fixed).
+func inPeriod(col string) string { return col + ` >= ? AND ` + col + ` < ?` }
+
+var closedWell = inPeriod("closed_at") + ` AND closing IN ('fixed', 'not_fixed')`
 
 // count is the SQL counting the rows that meet cond.
 func count(cond string) string { return `SUM(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
