@@ -272,6 +272,17 @@ func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	return d, created, err
 }
 
+// newCaseCode numbers a new case within its Beijing day: 20261203 then
+// 00001, 00002 … (more digits past 99,999), from the day's own sequence.
+func newCaseCode(ctx context.Context, c *store.Conn) (string, error) {
+	day := c.Now.In(domain.Beijing).Format("20060102")
+	n, err := c.Next(ctx, "case", day)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s%05d", day, n), nil
+}
+
 // seen finds the case a repeated client key or hotline order made.
 func seen(ctx context.Context, c *store.Conn, in IntakeInput) (int64, bool, error) {
 	var id int64
@@ -317,19 +328,19 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 		if actor.UserID != 0 {
 			k.reporterID = &actor.UserID
 		}
-		var err error
+		code, err := newCaseCode(ctx, c)
+		if err != nil {
+			return err
+		}
+		k.Code = code
 		id, err = c.Insert(ctx, `INSERT INTO cases (code, source, external_id, client_key, public_token, state, category_id, description, address, lat, lng, region_id, point_id,
 			reporter_id, reporter_name, reporter_phone, limit_minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			token, k.Source, nullable(k.ExternalID), nullable(in.ClientKey), token, k.State, k.CategoryID, k.Description, k.Address, k.Lat, k.Lng, k.RegionID, k.PointID,
+			k.Code, k.Source, nullable(k.ExternalID), nullable(in.ClientKey), token, k.State, k.CategoryID, k.Description, k.Address, k.Lat, k.Lng, k.RegionID, k.PointID,
 			k.reporterID, k.ReporterName, k.phone, k.LimitMinutes, c.Now, c.Now)
 		if err != nil {
 			return err
 		}
 		k.ID = id
-		k.Code = fmt.Sprintf("%s%05d", c.Now.In(domain.Beijing).Format("20060102"), id%100000)
-		if _, err := c.Exec(ctx, `UPDATE cases SET code = ? WHERE id = ?`, k.Code, id); err != nil {
-			return err
-		}
 		ev, err := s.addEvent(ctx, c, actor, &k, step{kind: "created", note: k.Description, data: map[string]any{"source": k.Source}})
 		if err != nil {
 			return err

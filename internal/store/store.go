@@ -313,6 +313,20 @@ func (c *Conn) Insert(ctx context.Context, query string, args ...any) (int64, er
 	return id, translate(err)
 }
 
+// Next hands out the next number of a scope's sequence in a period (case
+// codes per Beijing day, say), starting at 1. It runs in the writing
+// transaction, so a rolled-back write gives its number back and a committed
+// one never repeats, whatever row ids the database hands out.
+func (c *Conn) Next(ctx context.Context, scope, period string) (int64, error) {
+	var n int64
+	err := c.QueryRow(ctx, `INSERT INTO sequences (scope, period, last) VALUES (?, ?, 1)
+		ON CONFLICT (scope, period) DO UPDATE SET last = sequences.last + 1 RETURNING last`, scope, period).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("next number of %s %s: %w", scope, period, translate(err))
+	}
+	return n, nil
+}
+
 // Int64s reads one integer column, such as a list of ids.
 func (c *Conn) Int64s(ctx context.Context, query string, args ...any) ([]int64, error) {
 	rows, err := c.Query(ctx, query, args...)
