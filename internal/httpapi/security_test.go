@@ -304,3 +304,33 @@ func TestDisabledMidSessionIsSignedOut(t *testing.T) {
 		member.do("GET", "/api/v1/me", nil).want(401)
 	})
 }
+
+// Every answer carries a CSP that, beyond blocking scripts, keeps planted
+// markup from redirecting the console: a <base href> may not move its
+// relative links, a <form> may not post elsewhere, no plug-in may load.
+func TestContentSecurityPolicyConfinesPlantedMarkup(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	want := map[string]string{
+		"default-src":     "'self'",
+		"base-uri":        "'none'",
+		"form-action":     "'self'",
+		"object-src":      "'none'",
+		"frame-ancestors": "'none'",
+	}
+	for _, path := range []string{"/healthz", "/api/v1/me", "/cases/1"} {
+		t.Run(path, func(t *testing.T) {
+			res := f.anon().do("GET", path, nil)
+			got := map[string]string{}
+			for _, d := range strings.Split(res.header.Get("Content-Security-Policy"), ";") {
+				if name, value, ok := strings.Cut(strings.TrimSpace(d), " "); ok {
+					got[name] = value
+				}
+			}
+			for name, value := range want {
+				if got[name] != value {
+					t.Errorf("%s: %s is %q, want %q (policy %q)", path, name, got[name], value, res.header.Get("Content-Security-Policy"))
+				}
+			}
+		})
+	}
+}

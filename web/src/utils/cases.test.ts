@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
-  actionButtons, caseColor, caseSourcesFor, categoryGroups, formatDistance, formatWorkMinutes, limitText, maskPhone,
+  actionButtons, caseColor, caseDetailPoints, caseSourcesFor, categoryGroups, formatDistance, formatWorkMinutes, limitText, maskPhone,
   newClientKey, OVERDUE_COLOR, remainingText,
 } from './cases'
 
@@ -126,5 +126,41 @@ describe('newClientKey', () => {
     const a = newClientKey()
     expect(a).toMatch(uuid)
     expect(newClientKey()).not.toBe(a)
+  })
+})
+
+describe('caseDetailPoints', () => {
+  const photo = (name: string, fileId: number) => ({
+    fileId, name, takenAt: null, lat: 36.5, lng: 105.0, receivedAt: '2026-03-02T01:00:00Z', width: 800, height: 600,
+    thumbUrl: '', url: '', distanceMeters: null,
+  })
+  // Names a resident may give a photo: each must reach the office's map popup as the text it is.
+  it.each([
+    ['<base href=//evil.example>x.jpg', 'base'],
+    ['<img src=x onerror=alert(1)>.jpg', 'img'],
+    ['<a href="https://evil.example">看这里</a>.png', 'a'],
+    ['"><form action=//evil.example><button>登录</button></form>.jpg', 'form'],
+  ])('quotes the photo name %s as text, not as <%s>', (name, tag) => {
+    const points = caseDetailPoints({
+      id: 7, lat: 36.5, lng: 105.0, state: 'handling', overdue: false,
+      beforePhotos: [photo(name, 11)], afterPhotos: [photo(name, 12)],
+    })
+    expect(points.map((p) => p.id)).toEqual([7, 11, 12])
+    for (const [i, label] of [[1, '整改前照片'], [2, '整改后照片']] as const) {
+      // Leaflet puts a string popup into the page as HTML, exactly so.
+      const box = document.createElement('div')
+      box.innerHTML = points[i]!.popup!
+      expect(box.querySelector(tag)).toBeNull()
+      expect(box.children.length).toBe(0)
+      expect(box.textContent).toBe(`${label}：${name}`)
+    }
+  })
+
+  it('draws no photo without a place, and no case without one', () => {
+    const points = caseDetailPoints({
+      id: 7, lat: null, lng: null, state: 'handling', overdue: true,
+      beforePhotos: [{ ...photo('a.jpg', 11), lat: null, lng: null }], afterPhotos: [photo('b.jpg', 12)],
+    })
+    expect(points.map((p) => [p.id, p.popup])).toEqual([[12, '整改后照片：b.jpg']])
   })
 })

@@ -1,4 +1,5 @@
-import type { CaseAction, CaseClosing, CaseSource, CaseState, Id, RoleCode } from '@/api/types'
+import type { CaseAction, CaseClosing, CaseDetail, CaseSource, CaseState, Id, Photo, RoleCode } from '@/api/types'
+import { escapeHtml, type MapPoint } from './geo'
 import type { TagType } from './submission'
 
 /** Built-in Chinese names, used until /meta sends its own (caseSources, caseStates, caseClosings). */
@@ -68,6 +69,22 @@ export function caseColor(state: string, overdue: boolean): string {
 }
 
 export const caseStateColors = stateColors
+
+/**
+ * caseDetailPoints are what the case page's map draws: the case, and each of its photos that carries a place.
+ * A photo's name is whatever its uploader (often an anonymous resident) called the file, and a popup is HTML,
+ * so the name is quoted as text: a name like `<base href=//evil>` must not become markup in the console.
+ */
+export function caseDetailPoints(c: Pick<CaseDetail, 'id' | 'lat' | 'lng' | 'state' | 'overdue' | 'beforePhotos' | 'afterPhotos'>): MapPoint[] {
+  const out: MapPoint[] = []
+  if (c.lat != null && c.lng != null) out.push({ id: c.id, lat: c.lat, lng: c.lng, color: caseColor(c.state, c.overdue), radius: 9, popup: '案件位置' })
+  const photo = (p: Photo, color: string, label: string) => {
+    if (p.lat != null && p.lng != null) out.push({ id: p.fileId, lat: p.lat, lng: p.lng, color, radius: 5, popup: `${label}：${escapeHtml(p.name)}` })
+  }
+  c.beforePhotos?.forEach((p) => photo(p, '#fb8c00', '整改前照片'))
+  c.afterPhotos?.forEach((p) => photo(p, '#43a047', '整改后照片'))
+  return out
+}
 
 export const eventKindNames: Record<string, string> = {
   created: '登记',
