@@ -159,7 +159,11 @@ func serve(ctx context.Context, e *env) error {
 	plans := plan.NewService(e.db, orgs, frameworks)
 	rankings := ranking.NewService(e.db, orgs, caseEngine, submissions, plans)
 	rankings.FontPath = e.cfg.PDFFont
-	hooks := webhook.NewService(e.db)
+	receivers, err := webhook.ParseAllowlist(e.cfg.WebhookAllow)
+	if err != nil {
+		return fmt.Errorf("webhook-allow: %w", err)
+	}
+	hooks := webhook.NewService(e.db, receivers)
 	patrols := patrol.NewService(e.db, orgs, caseEngine, frameworks, evidence)
 	assessments := assessment.NewService(e.db, orgs, frameworks, patrols, submissions)
 	rankings.SetPatrol(patrols)

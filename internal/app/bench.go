@@ -234,7 +234,7 @@ func (r *benchRun) setup() error {
 	rankings.SetScores(assessments)
 	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db),
 		Auth:  auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
-		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db), Version: Version,
+		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db, webhook.Allowlist{}), Version: Version,
 		Ranking: rankings, Framework: frameworks, Submission: subs, Patrol: r.patrol, Assessment: assessments})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -33,6 +33,7 @@ type Config struct {
 	MapCoords      string        // the tiles' coordinate system: wgs84 or gcj02
 	JobInterval    time.Duration // how often case clocks and webhooks run
 	PDFFont        string        // the TrueType font bulletins are printed in ("" = the usual places)
+	WebhookAllow   string        // internal receivers webhooks may reach: hosts, addresses, CIDR blocks
 }
 
 // field binds one setting to its flag and environment variable.
@@ -63,6 +64,7 @@ func (c *Config) fields() []field {
 		{"map-coords", "WENMING_MAP_COORDS", "瓦片坐标系 wgs84（天地图）或 gcj02（高德、腾讯）", &c.MapCoords, "wgs84", false},
 		{"job-interval", "WENMING_JOB_INTERVAL", "案件时限与消息推送的检查间隔", &c.JobInterval, "1m", false},
 		{"pdf-font", "WENMING_PDF_FONT", "通报 PDF 使用的中文 TrueType 字体（.ttf；留空则在常见位置查找）", &c.PDFFont, "", false},
+		{"webhook-allow", "WENMING_WEBHOOK_ALLOW", "消息推送可以访问的内网接收方：主机名、IP 或网段，逗号分隔（留空则只能推送到公网地址）", &c.WebhookAllow, "", false},
 	}
 }
 
