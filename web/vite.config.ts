@@ -40,6 +40,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    // Mounting a page with Element Plus takes seconds on a busy two-core machine; 5 s timed out there.
+    testTimeout: 20000,
     // Element Plus components come with CSS imports, which only Vite (not Node) can load.
     server: { deps: { inline: ['element-plus'] } },
   },

@@ -170,7 +170,7 @@ func serve(ctx context.Context, e *env) error {
 	rankings.SetScores(assessments)
 	authn := auth.NewService(e.db, policy(e.cfg))
 	srv := httpapi.New(httpapi.Deps{
-		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db),
+		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db, cases.EventNames()),
 		Framework: frameworks, Plan: plans, Files: evidence, Ranking: rankings,
 		Submission: submissions, Message: message.NewService(e.db), Cases: caseEngine, Webhooks: hooks,
 		Patrol: patrols, Assessment: assessments,

@@ -232,7 +232,7 @@ func (r *benchRun) setup() error {
 	assessments := assessment.NewService(r.db, r.orgs, frameworks, r.patrol, subs)
 	rankings.SetPatrol(r.patrol)
 	rankings.SetScores(assessments)
-	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db),
+	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db, cases.EventNames()),
 		Auth:  auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
 		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db, webhook.Allowlist{}), Version: Version,
 		Ranking: rankings, Framework: frameworks, Submission: subs, Patrol: r.patrol, Assessment: assessments})

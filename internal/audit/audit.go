@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"time"
 
@@ -101,10 +102,26 @@ type Filter struct {
 }
 
 // Service reads the log; only the audit admin may.
-type Service struct{ db *store.DB }
+type Service struct {
+	db      *store.DB
+	actions map[string]string
+}
 
-// NewService returns the audit reader.
-func NewService(db *store.DB) *Service { return &Service{db: db} }
+// NewService returns the audit reader. steps names the actions other areas
+// record in their own words (a case's timeline steps), so the log shows
+// them as those areas name them.
+func NewService(db *store.DB, steps map[string]string) *Service {
+	actions := maps.Clone(ActionNames)
+	for code, name := range steps {
+		if _, ok := actions[code]; !ok {
+			actions[code] = name
+		}
+	}
+	return &Service{db: db, actions: actions}
+}
+
+// ActionNames gives the Chinese name of every action the log records.
+func (s *Service) ActionNames() map[string]string { return maps.Clone(s.actions) }
 
 func canRead(a *domain.Actor) error {
 	if !a.Has(domain.RoleAuditAdmin) {
@@ -218,18 +235,14 @@ func scanEntry(r scanner) (Entry, error) {
 	return e, err
 }
 
-// ActionNames gives the Chinese name of each action for the UI and exports.
+// ActionNames gives the Chinese name of each action the areas share; a
+// case's steps are named by the case lifecycle (see NewService).
 var ActionNames = map[string]string{
 	"create": "新增", "update": "修改", "delete": "删除", "import": "导入",
 	"login": "登录", "login_failed": "登录失败", "logout": "退出", "lock": "锁定",
 	"unlock": "解锁", "password_change": "修改密码", "password_reset": "重置密码",
 	"token_create": "创建令牌", "token_revoke": "吊销令牌", "disable": "停用",
 	"freeze": "冻结", "report": "报送", "upload": "上传", "submit": "提交", "review": "审核",
-	// The steps of a case, as its timeline names them.
-	"registered": "立案", "declined": "不予立案", "dispatched": "派遣", "accepted": "签收", "returned": "退回",
-	"return_upheld": "同意退回并改派", "return_refused": "驳回退回", "extension_requested": "申请延期", "extension_granted": "批准延期",
-	"extension_refused": "驳回延期", "reported": "回复整改", "verified_pass": "核查通过", "verified_fail": "核查不通过",
-	"closed": "结案", "rated": "市民评价", "reopened": "重新打开", "merged": "合并", "reminded": "临期提醒", "overdue": "超期督办", "note": "备注",
 	// Mock assessments.
 	"draw": "抽取点位", "close": "结束",
 }
@@ -270,7 +283,7 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w i
 		return err
 	}
 	err = s.Each(ctx, actor, f, func(e Entry) error {
-		return add(e.ID, e.At.In(domain.Beijing).Format("2006-01-02 15:04:05"), e.ActorName, nameOr(ActionNames, e.Action), nameOr(EntityNames, e.Entity),
+		return add(e.ID, e.At.In(domain.Beijing).Format("2006-01-02 15:04:05"), e.ActorName, nameOr(s.actions, e.Action), nameOr(EntityNames, e.Entity),
 			e.EntityID, e.Summary, string(e.Before), string(e.After), e.IP, e.RequestID)
 	})
 	if err != nil {

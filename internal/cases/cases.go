@@ -52,13 +52,6 @@ var Sources = []domain.Named{
 	{Code: "supervision", Name: "督查暗访"},
 }
 
-// States of a case.
-var States = []domain.Named{
-	{Code: "new", Name: "待立案"}, {Code: "registered", Name: "待派遣"}, {Code: "dispatched", Name: "待签收"},
-	{Code: "handling", Name: "处置中"}, {Code: "returned", Name: "退回待裁定"}, {Code: "verifying", Name: "待核查"},
-	{Code: "closed", Name: "已结案"},
-}
-
 // Closings are the honest ways a case ends.
 var Closings = []domain.Named{
 	{Code: "fixed", Name: "已整改"}, {Code: "not_fixed", Name: "未整改结案"}, {Code: "not_ours", Name: "非职责范围"},
@@ -71,7 +64,7 @@ type Case struct {
 	Code             string           `json:"code"`
 	Source           string           `json:"source"`
 	ExternalID       string           `json:"externalId"`
-	State            string           `json:"state"`
+	State            State            `json:"state"`
 	Closing          string           `json:"closing"`
 	CategoryID       int64            `json:"categoryId"`
 	CategoryName     string           `json:"categoryName"`
@@ -321,7 +314,7 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	var recorded []files.File
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		recorded = recorded[:0]
-		k := Case{Source: in.Source, ExternalID: in.ExternalID, State: "new", CategoryID: in.CategoryID, Description: in.Description,
+		k := Case{Source: in.Source, ExternalID: in.ExternalID, State: StateNew, CategoryID: in.CategoryID, Description: in.Description,
 			Address: in.Address, Lat: in.Lat, Lng: in.Lng, RegionID: in.RegionID, PointID: in.PointID,
 			ReporterName: in.ReporterName, phone: in.ReporterPhone, publicToken: token, CreatedAt: c.Now,
 			LimitMinutes: env.categories[in.CategoryID].limitMinutes(env.cal)}
@@ -341,7 +334,7 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 			return err
 		}
 		k.ID = id
-		ev, err := s.addEvent(ctx, c, actor, &k, step{kind: "created", note: k.Description, data: map[string]any{"source": k.Source}})
+		ev, err := s.addEvent(ctx, c, actor, &k, step{kind: KindCreated, note: k.Description, data: map[string]any{"source": k.Source}})
 		if err != nil {
 			return err
 		}
@@ -361,7 +354,7 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 			Summary: fmt.Sprintf("案件 %s：%s（%s）", k.Code, env.categories[k.CategoryID].Name, domain.NameOf(Sources, k.Source))}); err != nil {
 			return err
 		}
-		if err := s.notify(ctx, c, "case.created", &k, env); err != nil {
+		if err := s.notify(ctx, c, stepKind(KindCreated).Webhook, &k, env); err != nil {
 			return err
 		}
 		if in.UnitID != nil {
@@ -419,22 +412,13 @@ func (s *Service) attachPhotos(ctx context.Context, c *store.Conn, actor *domain
 type Event struct {
 	ID        int64          `json:"id"`
 	At        time.Time      `json:"at"`
-	Kind      string         `json:"kind"`
+	Kind      Kind           `json:"kind"`
 	ActorName string         `json:"actorName"`
 	UnitName  string         `json:"unitName"`
 	Note      string         `json:"note"`
 	Photos    []Photo        `json:"photos"`
 	Data      map[string]any `json:"data"`
 	unitID    *int64
-}
-
-// EventNames are the timeline's words.
-var EventNames = map[string]string{
-	"created": "上报", "registered": "立案", "declined": "不予立案", "dispatched": "派遣", "accepted": "签收",
-	"returned": "退回", "return_upheld": "同意退回并改派", "return_refused": "驳回退回", "extension_requested": "申请延期",
-	"extension_granted": "批准延期", "extension_refused": "驳回延期", "reported": "回复整改", "verified_pass": "核查通过",
-	"verified_fail": "核查不通过（返工）", "closed": "结案", "rated": "市民评价", "reopened": "重新打开", "merged": "合并",
-	"reminded": "临期提醒", "overdue": "超期督办", "note": "备注", "supervised": "督办",
 }
 
 func (s *Service) addEvent(ctx context.Context, c *store.Conn, actor *domain.Actor, k *Case, st step) (int64, error) {
@@ -681,7 +665,7 @@ func (e *env) name(k *Case, now time.Time) {
 		if k.State != "closed" || k.ReportedAt != nil {
 			k.RemainingMinutes = &left
 		}
-		k.Overdue = end.After(*k.Deadline) && slices.Contains([]string{"handling", "verifying", "returned", "dispatched"}, k.State)
+		k.Overdue = end.After(*k.Deadline) && slices.Contains(clockedStates, k.State)
 	}
 	if k.BeforePhotos == nil {
 		k.BeforePhotos = []Photo{}

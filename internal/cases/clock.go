@@ -22,7 +22,7 @@ func schedule(ctx context.Context, c *store.Conn, e *env, k *Case) error {
 	if _, err := c.Exec(ctx, `UPDATE case_timers SET done_at = ?, outcome = 'cancelled' WHERE case_id = ? AND done_at IS NULL`, c.Now, k.ID); err != nil {
 		return err
 	}
-	if k.State != "handling" || k.Deadline == nil || k.AcceptedAt == nil {
+	if k.State != StateHandling || k.Deadline == nil || k.AcceptedAt == nil {
 		return nil
 	}
 	if k.remindedAt == nil {
@@ -120,7 +120,7 @@ func (s *Service) fire(ctx context.Context, c *store.Conn, e *env, t timer) (str
 	if err != nil {
 		return "", err
 	}
-	if k.State != "handling" || k.LeadUnitID == nil || k.Deadline == nil {
+	if k.State != StateHandling || k.LeadUnitID == nil || k.Deadline == nil {
 		return "skipped", nil
 	}
 	e.name(&k, c.Now)
@@ -137,7 +137,7 @@ func (s *Service) fire(ctx context.Context, c *store.Conn, e *env, t timer) (str
 		if _, err := message.Send(ctx, c, unit, "case_remind", title, body, fmt.Sprintf("case-remind-%d-%d", k.ID, k.Deadline.Unix())); err != nil {
 			return "", err
 		}
-		return "sent", s.clockStep(ctx, c, e, &k, "reminded", body, "case.reminded")
+		return "sent", s.clockStep(ctx, c, &k, KindReminded, body)
 	case "overdue":
 		if k.overdueAt != nil || c.Now.Before(*k.Deadline) {
 			return "skipped", nil
@@ -162,20 +162,20 @@ func (s *Service) fire(ctx context.Context, c *store.Conn, e *env, t timer) (str
 				return "", err
 			}
 		}
-		return "sent", s.clockStep(ctx, c, e, &k, "overdue", body, "case.overdue")
+		return "sent", s.clockStep(ctx, c, &k, KindOverdue, body)
 	}
 	return "skipped", nil
 }
 
-func (s *Service) clockStep(ctx context.Context, c *store.Conn, e *env, k *Case, kind, note, event string) error {
+func (s *Service) clockStep(ctx context.Context, c *store.Conn, k *Case, kind Kind, note string) error {
 	if err := save(ctx, c, k); err != nil {
 		return err
 	}
 	if _, err := s.addEvent(ctx, c, clockActor, k, step{kind: kind, note: note}); err != nil {
 		return err
 	}
-	if err := audit.Record(ctx, c, clockActor, audit.Change{Action: kind, Entity: "case", EntityID: k.ID, Summary: "案件 " + k.Code + "：" + EventNames[kind]}); err != nil {
+	if err := audit.Record(ctx, c, clockActor, audit.Change{Action: string(kind), Entity: "case", EntityID: k.ID, Summary: "案件 " + k.Code + "：" + KindName(kind)}); err != nil {
 		return err
 	}
-	return webhook.Enqueue(ctx, c, event, k.ID, map[string]any{"id": k.ID, "code": k.Code, "leadUnitId": k.LeadUnitID, "leadUnit": k.LeadUnitName, "deadline": k.Deadline})
+	return webhook.Enqueue(ctx, c, stepKind(kind).Webhook, k.ID, map[string]any{"id": k.ID, "code": k.Code, "leadUnitId": k.LeadUnitID, "leadUnit": k.LeadUnitName, "deadline": k.Deadline})
 }

@@ -286,9 +286,6 @@ func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (Overview, 
 	return o, nil
 }
 
-// openStates are the states of a case not yet closed.
-const openStates = `('new', 'registered', 'dispatched', 'handling', 'verifying', 'returned')`
-
 // trend counts the cases reported and closed on each of the days: for the
 // whole city from the daily counters the database keeps (case_days), for
 // a scoped pool by scanning its cases created and closed since then, each
@@ -349,7 +346,7 @@ func (s *Service) openFigures(ctx context.Context, c *store.Conn, e *env, where 
 	// Overdue is decided by the database, so no row's times are parsed here.
 	rows, err := c.Query(ctx, `SELECT c.state, c.source, c.region_id, c.lat, c.lng,
 		CASE WHEN c.deadline_at < ? AND c.reported_at IS NULL AND c.state <> 'verifying' THEN 1 ELSE 0 END FROM cases c`+
-		and(where, `c.state IN `+openStates), append([]any{c.Now}, args...)...)
+		and(where, `c.state IN `+openStatesSQL), append([]any{c.Now}, args...)...)
 	if err != nil {
 		return err
 	}

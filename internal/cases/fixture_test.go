@@ -169,7 +169,7 @@ func (w *world) snap(key string, cat cases.Category) cases.CaseDetail {
 func kinds(d cases.CaseDetail) []string {
 	var out []string
 	for _, e := range d.Timeline {
-		out = append(out, e.Kind)
+		out = append(out, string(e.Kind))
 	}
 	return out
 }

@@ -16,12 +16,11 @@ import (
 // step is what an action did: the timeline event it writes and the photos
 // it brings.
 type step struct {
-	kind       string
-	note       string
-	data       map[string]any
-	phase      string
-	photos     []int64
-	reschedule bool // the clock changed: replace pending reminders
+	kind   Kind
+	note   string
+	data   map[string]any
+	phase  string
+	photos []int64
 }
 
 const selectCase = `SELECT id, code, source, COALESCE(external_id, ''), state, closing, category_id, description, address, lat, lng, region_id, point_id,
@@ -120,28 +119,23 @@ func (s *Service) apply(ctx context.Context, c *store.Conn, actor *domain.Actor,
 	if err := s.attachPhotos(ctx, c, actor, k, ev, st.phase, st.photos); err != nil {
 		return err
 	}
-	summary := fmt.Sprintf("案件 %s：%s", k.Code, EventNames[st.kind])
+	meaning := stepKind(st.kind)
+	summary := fmt.Sprintf("案件 %s：%s", k.Code, meaning.Name)
 	if st.note != "" {
 		summary += "（" + clip(st.note, 60) + "）"
 	}
-	if err := audit.Record(ctx, c, actor, audit.Change{Action: st.kind, Entity: "case", EntityID: k.ID, Summary: summary, After: st.data}); err != nil {
+	if err := audit.Record(ctx, c, actor, audit.Change{Action: string(st.kind), Entity: "case", EntityID: k.ID, Summary: summary, After: st.data}); err != nil {
 		return err
 	}
-	if st.reschedule {
+	if meaning.Reschedule {
 		if err := schedule(ctx, c, e, k); err != nil {
 			return err
 		}
 	}
-	if event, ok := webhookEvents[st.kind]; ok {
-		return s.notify(ctx, c, event, k, e)
+	if meaning.Webhook != "" {
+		return s.notify(ctx, c, meaning.Webhook, k, e)
 	}
 	return nil
-}
-
-// webhookEvents maps timeline steps to the events sent outward.
-var webhookEvents = map[string]string{
-	"dispatched": "case.dispatched", "return_upheld": "case.dispatched", "accepted": "case.accepted", "reported": "case.reported",
-	"verified_pass": "case.closed", "closed": "case.closed", "declined": "case.closed", "merged": "case.closed", "reopened": "case.reopened",
 }
 
 // notify queues a case event for the deployer's gateways.
@@ -231,13 +225,6 @@ func save(ctx context.Context, c *store.Conn, k *Case) error {
 	return nil
 }
 
-func inState(k *Case, states ...string) error {
-	if slices.Contains(states, k.State) {
-		return nil
-	}
-	return domain.Conflict("state", fmt.Sprintf("案件当前为“%s”，不能进行此操作", domain.NameOf(States, k.State)))
-}
-
 func needText(field, name, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
@@ -272,10 +259,7 @@ type RegisterInput struct {
 // Register accepts a reported problem as a case (立案).
 func (s *Service) Register(ctx context.Context, actor *domain.Actor, id int64, in RegisterInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if err := requireOffice(actor); err != nil {
-			return step{}, err
-		}
-		if err := inState(k, "new"); err != nil {
+		if err := e.may(actor, k, ActRegister); err != nil {
 			return step{}, err
 		}
 		note, err := optText("note", in.Note)
@@ -285,8 +269,8 @@ func (s *Service) Register(ctx context.Context, actor *domain.Actor, id int64, i
 		if err := e.recategorize(k, in.CategoryID, in.RegionID); err != nil {
 			return step{}, err
 		}
-		k.State, k.RegisteredAt = "registered", ptr(e.now())
-		return step{kind: "registered", note: note}, nil
+		k.State, k.RegisteredAt = StateRegistered, ptr(e.now())
+		return step{kind: KindRegistered, note: note}, nil
 	})
 }
 
@@ -310,10 +294,7 @@ func (e *env) recategorize(k *Case, categoryID, regionID *int64) error {
 // Decline refuses a report (不予立案) with a reason the reporter sees.
 func (s *Service) Decline(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if err := requireOffice(actor); err != nil {
-			return step{}, err
-		}
-		if err := inState(k, "new", "registered"); err != nil {
+		if err := e.may(actor, k, ActDecline); err != nil {
 			return step{}, err
 		}
 		reason, err := needText("reason", "不予立案的理由", in.Reason)
@@ -321,12 +302,12 @@ func (s *Service) Decline(ctx context.Context, actor *domain.Actor, id int64, in
 			return step{}, err
 		}
 		e.close(k, "declined")
-		return step{kind: "declined", note: reason, reschedule: true}, nil
+		return step{kind: KindDeclined, note: reason}, nil
 	})
 }
 
 func (e *env) close(k *Case, closing string) {
-	k.State, k.Closing, k.ClosedAt = "closed", closing, ptr(e.now())
+	k.State, k.Closing, k.ClosedAt = StateClosed, closing, ptr(e.now())
 }
 
 // DispatchInput sends a case to a lead unit and co-handling units.
@@ -340,10 +321,7 @@ type DispatchInput struct {
 // one the rules choose.
 func (s *Service) Dispatch(ctx context.Context, actor *domain.Actor, id int64, in DispatchInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if err := requireOffice(actor); err != nil {
-			return step{}, err
-		}
-		if err := inState(k, "new", "registered"); err != nil {
+		if err := e.may(actor, k, ActDispatch); err != nil {
 			return step{}, err
 		}
 		return dispatchStep(e, k, in)
@@ -373,12 +351,12 @@ func dispatchStep(e *env, k *Case, in DispatchInput) (step, error) {
 	if k.RegisteredAt == nil {
 		k.RegisteredAt = ptr(e.now())
 	}
-	k.State, k.DispatchedAt = "dispatched", ptr(e.now())
+	k.State, k.DispatchedAt = StateDispatched, ptr(e.now())
 	data := map[string]any{"unitId": unit, "unit": e.units[unit].Name, "byRule": byRule}
 	if len(k.coUnitIDs) > 0 {
 		data["coUnits"] = e.unitNames(k.coUnitIDs)
 	}
-	return step{kind: "dispatched", note: note, data: data}, nil
+	return step{kind: KindDispatched, note: note, data: data}, nil
 }
 
 func (e *env) setUnits(k *Case, lead int64, co []int64) error {
@@ -456,10 +434,7 @@ func (s *Service) BulkDispatch(ctx context.Context, actor *domain.Actor, in Bulk
 // Accept is the lead unit signing for the case (签收): the clock starts.
 func (s *Service) Accept(ctx context.Context, actor *domain.Actor, id int64, in NoteInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if !e.inUnit(actor, k.LeadUnitID) {
-			return step{}, domain.Forbidden("只有主办单位的联络员或负责人可以签收")
-		}
-		if err := inState(k, "dispatched"); err != nil {
+		if err := e.may(actor, k, ActAccept); err != nil {
 			return step{}, err
 		}
 		note, err := optText("note", in.Note)
@@ -467,28 +442,25 @@ func (s *Service) Accept(ctx context.Context, actor *domain.Actor, id int64, in 
 			return step{}, err
 		}
 		now := e.now()
-		k.State, k.AcceptedAt, k.extraMinutes = "handling", &now, 0
+		k.State, k.AcceptedAt, k.extraMinutes = StateHandling, &now, 0
 		k.Deadline, k.overdueAt, k.remindedAt = ptr(e.cal.Add(now, k.LimitMinutes)), nil, nil
-		return step{kind: "accepted", note: note, data: map[string]any{"deadline": k.Deadline}, reschedule: true}, nil
+		return step{kind: KindAccepted, note: note, data: map[string]any{"deadline": k.Deadline}}, nil
 	})
 }
 
 // Return hands the case back to the office as not the unit's (退回).
 func (s *Service) Return(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if !e.inUnit(actor, k.LeadUnitID) {
-			return step{}, domain.Forbidden("只有主办单位可以退回案件")
-		}
-		if err := inState(k, "dispatched", "handling"); err != nil {
+		if err := e.may(actor, k, ActReturn); err != nil {
 			return step{}, err
 		}
 		reason, err := needText("reason", "退回理由", in.Reason)
 		if err != nil {
 			return step{}, err
 		}
-		k.State = "returned"
+		k.State = StateReturned
 		k.ReturnCount++
-		return step{kind: "returned", note: reason, reschedule: true}, nil
+		return step{kind: KindReturned, note: reason}, nil
 	})
 }
 
@@ -504,20 +476,17 @@ type RuleReturnInput struct {
 // sends the case back to the same unit; each reassignment is a hop.
 func (s *Service) RuleReturn(ctx context.Context, actor *domain.Actor, id int64, in RuleReturnInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if err := requireOffice(actor); err != nil {
-			return step{}, err
-		}
-		if err := inState(k, "returned"); err != nil {
+		if err := e.may(actor, k, ActRuleReturn); err != nil {
 			return step{}, err
 		}
 		note, err := optText("note", in.Note)
 		if err != nil {
 			return step{}, err
 		}
-		k.State, k.DispatchedAt, k.AcceptedAt, k.Deadline = "dispatched", ptr(e.now()), nil, nil
+		k.State, k.DispatchedAt, k.AcceptedAt, k.Deadline = StateDispatched, ptr(e.now()), nil, nil
 		switch in.Decision {
 		case "refuse":
-			return step{kind: "return_refused", note: note, reschedule: true}, nil
+			return step{kind: KindReturnRefused, note: note}, nil
 		case "uphold":
 			if in.UnitID == nil {
 				return step{}, domain.Invalid("unitId", "请选择改派的处置单位")
@@ -530,7 +499,7 @@ func (s *Service) RuleReturn(ctx context.Context, actor *domain.Actor, id int64,
 				return step{}, err
 			}
 			k.HopCount++
-			return step{kind: "return_upheld", note: note, reschedule: true,
+			return step{kind: KindReturnUpheld, note: note,
 				data: map[string]any{"from": from, "unitId": *in.UnitID, "unit": e.units[*in.UnitID].Name}}, nil
 		}
 		return step{}, domain.Invalid("decision", "裁定只能是同意改派（uphold）或驳回（refuse）")
@@ -546,10 +515,7 @@ type ExtensionInput struct {
 // RequestExtension asks the office for more time (申请延期).
 func (s *Service) RequestExtension(ctx context.Context, actor *domain.Actor, id int64, in ExtensionInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if !e.inUnit(actor, k.LeadUnitID) {
-			return step{}, domain.Forbidden("只有主办单位可以申请延期")
-		}
-		if err := inState(k, "handling"); err != nil {
+		if err := e.may(actor, k, ActRequestExtension); err != nil {
 			return step{}, err
 		}
 		if in.Minutes < 30 || in.Minutes > 60*24*60 {
@@ -559,13 +525,10 @@ func (s *Service) RequestExtension(ctx context.Context, actor *domain.Actor, id 
 		if err != nil {
 			return step{}, err
 		}
-		if k.ExtensionPending {
-			return step{}, domain.Conflict("minutes", "已有待审批的延期申请")
-		}
 		if _, err := c.Insert(ctx, `INSERT INTO case_extensions (case_id, minutes, reason, state, created_at) VALUES (?, ?, ?, 'pending', ?)`, k.ID, in.Minutes, reason, c.Now); err != nil {
 			return step{}, err
 		}
-		return step{kind: "extension_requested", note: reason, data: map[string]any{"minutes": in.Minutes}}, nil
+		return step{kind: KindExtensionRequested, note: reason, data: map[string]any{"minutes": in.Minutes}}, nil
 	})
 }
 
@@ -579,11 +542,8 @@ type RuleExtensionInput struct {
 // refuses the pending extension.
 func (s *Service) RuleExtension(ctx context.Context, actor *domain.Actor, id int64, in RuleExtensionInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if err := requireOffice(actor); err != nil {
+		if err := e.may(actor, k, ActRuleExtension); err != nil {
 			return step{}, err
-		}
-		if !k.ExtensionPending {
-			return step{}, domain.Conflict("decision", "没有待审批的延期申请")
 		}
 		note, err := optText("note", in.Note)
 		if err != nil {
@@ -597,17 +557,17 @@ func (s *Service) RuleExtension(ctx context.Context, actor *domain.Actor, id int
 		}
 		switch in.Decision {
 		case "refuse":
-			return step{kind: "extension_refused", note: note}, nil
+			return step{kind: KindExtensionRefused, note: note}, nil
 		case "grant":
-			if err := inState(k, "handling"); err != nil {
-				return step{}, err
+			if k.State != StateHandling {
+				return step{}, domain.Conflict("decision", fmt.Sprintf("案件当前为“%s”，只能驳回延期", stateName(k.State)))
 			}
 			k.extraMinutes += k.pendingMinutes
 			k.Deadline = ptr(e.cal.Add(*k.Deadline, k.pendingMinutes))
 			if k.Deadline.After(e.now()) {
 				k.overdueAt = nil
 			}
-			return step{kind: "extension_granted", note: note, reschedule: true, data: map[string]any{"minutes": k.pendingMinutes, "deadline": k.Deadline}}, nil
+			return step{kind: KindExtensionGranted, note: note, data: map[string]any{"minutes": k.pendingMinutes, "deadline": k.Deadline}}, nil
 		}
 		return step{}, domain.Invalid("decision", "审批结果只能是批准（grant）或驳回（refuse）")
 	})
@@ -637,10 +597,7 @@ func locate(k *Case, in PhotoInput, data map[string]any) {
 // Report is the unit reporting the fix with after-photos (回复整改).
 func (s *Service) Report(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if !e.inUnit(actor, k.LeadUnitID) {
-			return step{}, domain.Forbidden("只有主办单位可以回复整改")
-		}
-		if err := inState(k, "handling"); err != nil {
+		if err := e.may(actor, k, ActReport); err != nil {
 			return step{}, err
 		}
 		if len(in.FileIDs) == 0 {
@@ -650,10 +607,10 @@ func (s *Service) Report(ctx context.Context, actor *domain.Actor, id int64, in 
 		if err != nil {
 			return step{}, err
 		}
-		k.State, k.ReportedAt = "verifying", ptr(e.now())
+		k.State, k.ReportedAt = StateVerifying, ptr(e.now())
 		data := map[string]any{"late": k.Deadline != nil && k.ReportedAt.After(*k.Deadline)}
 		locate(k, in, data)
-		return step{kind: "reported", note: note, phase: "after", photos: in.FileIDs, data: data, reschedule: true}, nil
+		return step{kind: KindReported, note: note, phase: "after", photos: in.FileIDs, data: data}, nil
 	})
 }
 
@@ -667,13 +624,7 @@ type VerifyInput struct {
 // case as fixed, fail sends it back to the unit as rework.
 func (s *Service) Verify(ctx context.Context, actor *domain.Actor, id int64, in VerifyInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector) {
-			return step{}, domain.Forbidden("只有创城办或督查员可以核查")
-		}
-		if e.inUnit(actor, k.LeadUnitID) || actor.UnitID == deref(k.LeadUnitID) {
-			return step{}, domain.Forbidden("核查须由处置单位以外的人员进行")
-		}
-		if err := inState(k, "verifying"); err != nil {
+		if err := e.may(actor, k, ActVerify); err != nil {
 			return step{}, err
 		}
 		data := map[string]any{}
@@ -685,16 +636,16 @@ func (s *Service) Verify(ctx context.Context, actor *domain.Actor, id int64, in 
 				return step{}, err
 			}
 			e.close(k, "fixed")
-			return step{kind: "verified_pass", note: note, phase: "verify", photos: in.FileIDs, data: data, reschedule: true}, nil
+			return step{kind: KindVerifiedPass, note: note, phase: "verify", photos: in.FileIDs, data: data}, nil
 		case "fail":
 			note, err := needText("note", "不通过的原因", in.Note)
 			if err != nil {
 				return step{}, err
 			}
-			k.State, k.ReportedAt = "handling", nil
+			k.State, k.ReportedAt = StateHandling, nil
 			k.ReworkCount++
 			data["rework"] = k.ReworkCount
-			return step{kind: "verified_fail", note: note, phase: "verify", photos: in.FileIDs, data: data, reschedule: true}, nil
+			return step{kind: KindVerifiedFail, note: note, phase: "verify", photos: in.FileIDs, data: data}, nil
 		}
 		return step{}, domain.Invalid("decision", "核查结果只能是通过（pass）或不通过（fail）")
 	})
@@ -709,11 +660,8 @@ type CloseInput struct {
 // Close ends a case other than by a passed verification (office).
 func (s *Service) Close(ctx context.Context, actor *domain.Actor, id int64, in CloseInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if err := requireOffice(actor); err != nil {
+		if err := e.may(actor, k, ActClose); err != nil {
 			return step{}, err
-		}
-		if k.State == "closed" {
-			return step{}, domain.Conflict("state", "案件已结案")
 		}
 		if !slices.Contains([]string{"not_fixed", "not_ours", "duplicate"}, in.Closing) {
 			return step{}, domain.Invalid("closing", "结案方式只能是未整改结案、非职责范围或重复案件")
@@ -723,7 +671,7 @@ func (s *Service) Close(ctx context.Context, actor *domain.Actor, id int64, in C
 			return step{}, err
 		}
 		e.close(k, in.Closing)
-		return step{kind: "closed", note: note, data: map[string]any{"closing": in.Closing}, reschedule: true}, nil
+		return step{kind: KindClosed, note: note, data: map[string]any{"closing": in.Closing}}, nil
 	})
 }
 
@@ -737,22 +685,19 @@ type MergeInput struct {
 func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in MergeInput) (CaseDetail, error) {
 	var into Case
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if err := requireOffice(actor); err != nil {
+		if err := e.may(actor, k, ActMerge); err != nil {
 			return step{}, err
-		}
-		if k.State == "closed" {
-			return step{}, domain.Conflict("state", "案件已结案")
 		}
 		if in.IntoID == 0 || in.IntoID == k.ID {
 			return step{}, domain.Invalid("intoId", "请选择要合并到的另一个案件")
 		}
 		var err error
-		if into, err = s.load(ctx, c, in.IntoID, false); err != nil || into.State == "closed" || into.MergedInto != nil {
+		if into, err = s.load(ctx, c, in.IntoID, false); err != nil || into.State == StateClosed || into.MergedInto != nil {
 			return step{}, domain.Invalid("intoId", "要合并到的案件不存在或已结案")
 		}
 		e.close(k, "duplicate")
 		k.MergedInto = &into.ID
-		return step{kind: "merged", note: "合并到案件 " + into.Code, data: map[string]any{"intoId": into.ID, "intoCode": into.Code}, reschedule: true}, nil
+		return step{kind: KindMerged, note: "合并到案件 " + into.Code, data: map[string]any{"intoId": into.ID, "intoCode": into.Code}}, nil
 	})
 }
 
@@ -760,14 +705,14 @@ func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in M
 // co-handling units report their part this way.
 func (s *Service) AddNote(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (CaseDetail, error) {
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
-		if actor.Has(domain.RoleLeader) && !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff) {
-			return step{}, domain.Forbidden("领导账号只能查看")
+		if err := e.may(actor, k, ActNote); err != nil {
+			return step{}, err
 		}
 		note, err := needText("note", "备注", in.Note)
 		if err != nil {
 			return step{}, err
 		}
-		return step{kind: "note", note: note, phase: "after", photos: in.FileIDs}, nil
+		return step{kind: KindNote, note: note, phase: "after", photos: in.FileIDs}, nil
 	})
 }
 

@@ -127,7 +127,7 @@ func TestWholeLoopWithReworkRatingAndReopen(t *testing.T) {
 		if d.ReopenCount != 1 {
 			t.Fatalf("reopen count %d", d.ReopenCount)
 		}
-		entries, _, err := audit.NewService(db).List(w.ctx, &domain.Actor{Roles: []domain.Role{domain.RoleAuditAdmin}, Scope: domain.ScopeAll}, audit.Filter{Entity: "case", Page: 1, Size: 100})
+		entries, _, err := audit.NewService(db, cases.EventNames()).List(w.ctx, &domain.Actor{Roles: []domain.Role{domain.RoleAuditAdmin}, Scope: domain.ScopeAll}, audit.Filter{Entity: "case", Page: 1, Size: 100})
 		w.must(err)
 		var actions []string
 		for _, e := range entries {

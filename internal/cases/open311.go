@@ -352,19 +352,19 @@ func (s *Service) Open311Requests(ctx context.Context, f Open311Filter) ([]Open3
 	out := make([]Open311Request, 0, len(list))
 	for _, k := range list {
 		cat := e.categories[k.CategoryID]
-		r := Open311Request{Code: k.Code, Closed: k.State == "closed", ServiceCode: cat.Code, ServiceName: cat.Name, Description: k.Description,
+		r := Open311Request{Code: k.Code, Closed: k.State == StateClosed, ServiceCode: cat.Code, ServiceName: cat.Name, Description: k.Description,
 			Agency: k.LeadUnitName, Notice: e.notice(cat), Address: k.Address, Lat: k.Lat, Lng: k.Lng, RequestedAt: k.CreatedAt,
 			UpdatedAt: k.CreatedAt, ExpectedAt: k.Deadline}
-		r.StatusNotes = domain.NameOf(States, k.State)
+		r.StatusNotes = stateName(k.State)
 		// A closed case was last updated when it closed (a rating comes
 		// later); an open one at its last public step.
 		for _, st := range steps[k.ID] {
 			if !r.Closed {
 				r.UpdatedAt = st.at
-			} else if closingKinds[st.kind] {
+			} else if meaning := stepKind(st.kind); meaning.Closes {
 				r.UpdatedAt = st.at
 				r.StatusNotes = domain.NameOf(Closings, k.Closing)
-				if publicKinds[st.kind] && st.note != "" {
+				if meaning.Visibility == PublicNote && st.note != "" {
 					r.StatusNotes += "：" + st.note
 				}
 			}
@@ -374,12 +374,10 @@ func (s *Service) Open311Requests(ctx context.Context, f Open311Filter) ([]Open3
 	return out, nil
 }
 
-// closingKinds are the steps that close a case; a rating comes after one.
-var closingKinds = map[string]bool{"declined": true, "verified_pass": true, "closed": true, "merged": true}
-
 type publicStep struct {
-	kind, note string
-	at         time.Time
+	kind Kind
+	note string
+	at   time.Time
 }
 
 // publicSteps reads the steps residents may see of each case, in order.
@@ -403,7 +401,7 @@ func publicSteps(ctx context.Context, c *store.Conn, list []Case) (map[int64][]p
 		if err := rows.Scan(&id, &st.kind, &st.note, &st.at); err != nil {
 			return nil, err
 		}
-		if _, ok := publicKinds[st.kind]; ok {
+		if stepKind(st.kind).Visibility != Internal {
 			out[id] = append(out[id], st)
 		}
 	}
@@ -432,13 +430,9 @@ func (s *Service) Open311Updates(ctx context.Context, from, to *time.Time) ([]Op
 	for _, src := range Open311Sources {
 		args = append(args, src)
 	}
-	var kinds []string
-	for k := range publicKinds {
-		kinds = append(kinds, k)
-	}
-	slices.Sort(kinds)
+	kinds := publicKinds()
 	for _, k := range kinds {
-		args = append(args, k)
+		args = append(args, string(k))
 	}
 	args = append(args, start.UTC(), end.UTC())
 	rows, err := c.Query(ctx, `SELECT ev.id, c.code, ev.kind, ev.note, ev.at FROM case_events ev JOIN cases c ON c.id = ev.case_id
@@ -451,13 +445,15 @@ func (s *Service) Open311Updates(ctx context.Context, from, to *time.Time) ([]Op
 	out := []Open311Update{}
 	for rows.Next() {
 		var u Open311Update
-		var kind, note string
+		var kind Kind
+		var note string
 		if err := rows.Scan(&u.ID, &u.Code, &kind, &note, &u.At); err != nil {
 			return nil, err
 		}
-		u.Closed = closingKinds[kind] || kind == "rated"
-		u.Description = EventNames[kind]
-		if publicKinds[kind] && note != "" {
+		meaning := stepKind(kind)
+		u.Closed = meaning.Closes || kind == KindRated // a rating follows the closing
+		u.Description = meaning.Name
+		if meaning.Visibility == PublicNote && note != "" {
 			u.Description += "：" + note
 		}
 		out = append(out, u)

@@ -108,7 +108,7 @@ func (s *Service) receipt(ctx context.Context, id int64) (Receipt, error) {
 // PublicCase is what a resident sees of their case.
 type PublicCase struct {
 	Code          string        `json:"code"`
-	State         string        `json:"state"`
+	State         State         `json:"state"`
 	StateName     string        `json:"stateName"`
 	Closing       string        `json:"closing"`
 	ClosingName   string        `json:"closingName"`
@@ -131,15 +131,9 @@ type PublicCase struct {
 // internal notes except the reasons given to the public.
 type PublicEvent struct {
 	At   time.Time `json:"at"`
-	Kind string    `json:"kind"`
+	Kind Kind      `json:"kind"`
 	Name string    `json:"name"`
 	Note string    `json:"note"`
-}
-
-// publicKinds are the steps shown to residents, and whether their note is.
-var publicKinds = map[string]bool{
-	"created": false, "registered": false, "declined": true, "dispatched": false, "accepted": false, "reported": true,
-	"verified_pass": false, "verified_fail": false, "closed": true, "rated": false, "reopened": true, "merged": true,
 }
 
 // byToken finds the case a resident's token opens.
@@ -184,27 +178,27 @@ func (s *Service) public(ctx context.Context, c *store.Conn, e *env, k Case, tok
 	if err != nil {
 		return PublicCase{}, err
 	}
-	p := PublicCase{Code: k.Code, State: k.State, StateName: domain.NameOf(States, k.State), Closing: k.Closing, ClosingName: domain.NameOf(Closings, k.Closing),
+	p := PublicCase{Code: k.Code, State: k.State, StateName: stateName(k.State), Closing: k.Closing, ClosingName: domain.NameOf(Closings, k.Closing),
 		CategoryName: d.CategoryPath, Description: k.Description, Address: k.Address, CreatedAt: k.CreatedAt, ClosedAt: k.ClosedAt,
 		BeforePhotos: d.BeforePhotos, AfterPhotos: d.AfterPhotos, Rating: k.Rating, RatingComment: k.RatingComment, Timeline: []PublicEvent{}}
 	for _, ev := range d.Timeline {
-		showNote, ok := publicKinds[ev.Kind]
-		if !ok {
+		meaning := stepKind(ev.Kind)
+		if meaning.Visibility == Internal {
 			continue
 		}
-		pe := PublicEvent{At: ev.At, Kind: ev.Kind, Name: EventNames[ev.Kind]}
-		if showNote {
+		pe := PublicEvent{At: ev.At, Kind: ev.Kind, Name: meaning.Name}
+		if meaning.Visibility == PublicNote {
 			pe.Note = ev.Note
 		}
 		p.Timeline = append(p.Timeline, pe)
 	}
-	p.CanRate = k.State == "closed" && k.Rating == nil && k.Closing != "duplicate"
+	p.CanRate = k.State == StateClosed && k.Rating == nil && k.Closing != "duplicate"
 	p.CanReopen = e.canReopen(&k, c.Now)
 	return p, nil
 }
 
 func (e *env) canReopen(k *Case, now time.Time) bool {
-	if k.State != "closed" || k.ClosedAt == nil || k.Closing == "duplicate" {
+	if k.State != StateClosed || k.ClosedAt == nil || k.Closing == "duplicate" {
 		return false
 	}
 	return now.Sub(*k.ClosedAt) <= time.Duration(e.settings.ReopenDays)*24*time.Hour
@@ -226,14 +220,14 @@ func (s *Service) Rate(ctx context.Context, token string, in RatingInput) (Publi
 		return PublicCase{}, err
 	}
 	err = s.byResident(ctx, token, func(e *env, k *Case) (step, error) {
-		if k.State != "closed" || k.Closing == "duplicate" {
+		if k.State != StateClosed || k.Closing == "duplicate" {
 			return step{}, domain.Conflict("rating", "案件办结后才能评价")
 		}
 		if k.Rating != nil {
 			return step{}, domain.Conflict("rating", "您已评价过")
 		}
 		k.Rating, k.RatingComment, k.ratedAt = &in.Rating, comment, ptr(e.now())
-		return step{kind: "rated", note: comment, data: map[string]any{"rating": in.Rating}}, nil
+		return step{kind: KindRated, note: comment, data: map[string]any{"rating": in.Rating}}, nil
 	})
 	if err != nil {
 		return PublicCase{}, err
@@ -252,10 +246,10 @@ func (s *Service) Reopen(ctx context.Context, token string, in ReasonInput) (Pub
 		if !e.canReopen(k, e.now()) {
 			return step{}, domain.Conflict("reason", fmt.Sprintf("只有办结 %d 天内的案件可以重新打开", e.settings.ReopenDays))
 		}
-		k.State, k.Closing, k.ClosedAt, k.ReportedAt, k.AcceptedAt, k.Deadline = "registered", "", nil, nil, nil, nil
+		k.State, k.Closing, k.ClosedAt, k.ReportedAt, k.AcceptedAt, k.Deadline = StateRegistered, "", nil, nil, nil, nil
 		k.Rating, k.RatingComment, k.ratedAt = nil, "", nil
 		k.ReopenCount++
-		return step{kind: "reopened", note: reason, reschedule: true}, nil
+		return step{kind: KindReopened, note: reason}, nil
 	})
 	if err != nil {
 		return PublicCase{}, err

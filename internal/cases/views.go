@@ -200,37 +200,6 @@ func (s *Service) duplicates(ctx context.Context, c *store.Conn, e *env, actor *
 	return out, rows.Err()
 }
 
-// actions lists what the actor may do to the case now; the service checks
-// each again when it is done.
-func (e *env) actions(a *domain.Actor, k *Case) []string {
-	out := []string{}
-	if a == nil {
-		return out
-	}
-	office := a.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff)
-	unit := e.inUnit(a, k.LeadUnitID)
-	add := func(ok bool, name string) {
-		if ok {
-			out = append(out, name)
-		}
-	}
-	st := k.State
-	add(office && st == "new", "register")
-	add(office && (st == "new" || st == "registered"), "decline")
-	add(office && (st == "new" || st == "registered"), "dispatch")
-	add(unit && st == "dispatched", "accept")
-	add(unit && (st == "dispatched" || st == "handling"), "return")
-	add(office && st == "returned", "rule_return")
-	add(unit && st == "handling" && !k.ExtensionPending, "request_extension")
-	add(office && k.ExtensionPending, "rule_extension")
-	add(unit && st == "handling", "report")
-	add((office || a.Has(domain.RoleInspector)) && st == "verifying" && !unit && a.UnitID != deref(k.LeadUnitID), "verify")
-	add(office && st != "closed", "close")
-	add(office && st != "closed", "merge")
-	add(!a.Has(domain.RoleLeader) || office, "note")
-	return out
-}
-
 // Filter selects cases for the pool, the inbox, the map and exports.
 type Filter struct {
 	View       string
@@ -651,7 +620,7 @@ func fillCoUnits(ctx context.Context, c *store.Conn, list []Case) error {
 type MapItem struct {
 	ID           int64   `json:"id"`
 	Code         string  `json:"code"`
-	State        string  `json:"state"`
+	State        State   `json:"state"`
 	CategoryName string  `json:"categoryName"`
 	Lat          float64 `json:"lat"`
 	Lng          float64 `json:"lng"`
@@ -884,7 +853,7 @@ func exportRow(k Case) []any {
 	for _, u := range k.CoUnits {
 		co = append(co, u.Name)
 	}
-	return []any{k.Code, domain.NameOf(Sources, k.Source), k.ExternalID, domain.NameOf(States, k.State), domain.NameOf(Closings, k.Closing),
+	return []any{k.Code, domain.NameOf(Sources, k.Source), k.ExternalID, stateName(k.State), domain.NameOf(Closings, k.Closing),
 		k.CategoryPath, k.Description, k.Address, f(k.Lat), f(k.Lng), k.RegionName, k.LeadUnitName, strings.Join(co, "、"),
 		k.ReporterName, k.ReporterPhone, t(&k.CreatedAt), t(k.DispatchedAt), t(k.AcceptedAt), t(k.Deadline), t(k.ReportedAt), t(k.ClosedAt),
 		overdue, k.ReworkCount, k.ReturnCount, k.HopCount, rating}

@@ -57,6 +57,10 @@ func (a *Actor) Has(roles ...Role) bool {
 	return false
 }
 
+// IsOffice tells whether the actor works for the creation office (its
+// leaders and staff), who run the campaign's settings and the case loop.
+func (a *Actor) IsOffice() bool { return a.Has(RoleOfficeLeader, RoleOfficeStaff) }
+
 // SeesUnit tells whether a unit (by its path and region code) lies in the
 // actor's scope.
 func (a *Actor) SeesUnit(unitPath, regionCode string) bool {

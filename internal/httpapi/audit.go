@@ -61,5 +61,4 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request, a *domain.A
 	return sendFile(w, "审计日志.xlsx", xlsxType, func(out io.Writer) error { return s.Audit.Export(r.Context(), a, f, out) })
 }
 
-func auditActions() map[string]string  { return maps.Clone(audit.ActionNames) }
 func auditEntities() map[string]string { return maps.Clone(audit.EntityNames) }

@@ -161,7 +161,7 @@ func TestCaseLoopOverHTTP(t *testing.T) {
 		staff.do("GET", path, nil).want(200).json(&d)
 		var steps []string
 		for _, ev := range d.Timeline {
-			steps = append(steps, ev.Kind)
+			steps = append(steps, string(ev.Kind))
 		}
 		want := "created registered dispatched accepted reported verified_fail reported verified_pass rated"
 		if strings.Join(steps, " ") != want {

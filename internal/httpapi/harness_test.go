@@ -147,7 +147,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 		Submission: f.submissions, Message: message.NewService(db), Cases: f.cases, Webhooks: f.webhooks, Ranking: f.ranking,
 		Patrol: f.patrol, Assessment: f.assessment,
 		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
-		Org:  f.org, Audit: audit.NewService(db), Version: "test",
+		Org:  f.org, Audit: audit.NewService(db, cases.EventNames()), Version: "test",
 	})
 	f.srv = httptest.NewServer(f.api.Handler())
 	t.Cleanup(f.srv.Close)

@@ -139,9 +139,9 @@ type MapTiles struct {
 
 func (s *Server) meta(w http.ResponseWriter, r *http.Request, _ *domain.Actor) error {
 	writeJSON(w, http.StatusOK, metaView{Roles: domain.Roles, UnitKinds: domain.UnitKinds, UnitClasses: domain.UnitClasses,
-		ScopeKinds: domain.ScopeKinds, RegionLevels: domain.RegionLevels, Actions: auditActions(), Entities: auditEntities(),
+		ScopeKinds: domain.ScopeKinds, RegionLevels: domain.RegionLevels, Actions: s.Audit.ActionNames(), Entities: auditEntities(),
 		Methods: domain.Methods, Comparators: domain.Comparators, Phases: domain.Phases,
-		CaseSources: cases.Sources, CaseStates: cases.States, CaseClosings: cases.Closings, CaseEvents: cases.EventNames,
+		CaseSources: cases.Sources, CaseStates: cases.States, CaseClosings: cases.Closings, CaseEvents: cases.EventNames(),
 		CategoryKinds: cases.CategoryKinds, WebhookEvents: webhook.Events, MapTiles: s.MapTiles})
 	return nil
 }

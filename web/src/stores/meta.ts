@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { metaApi, type CodeName, type MapTiles, type Meta } from '@/api'
-import { caseClosingNames, caseSourceNames, caseStateNames, eventKindName } from '@/utils/cases'
+import { caseClosingNames, caseSourceNames, caseStateNames } from '@/utils/cases'
 import { defaultPhases } from '@/utils/planBoard'
 
 /** useMetaStore keeps /meta (role, unit kind, class and scope names), loaded once after sign-in. */
@@ -53,7 +53,8 @@ export const useMetaStore = defineStore('meta', () => {
     caseSourceName: (code: string) => nameIn(caseSources.value, code),
     caseStateName: (code: string) => nameIn(caseStates.value, code),
     caseClosingName: (code: string) => nameIn(caseClosings.value, code),
-    caseEventName: (kind: string) => meta.value?.caseEvents?.[kind] ?? eventKindName(kind),
+    /** A timeline step's name is the server's (the case lifecycle's table); there is no copy here. */
+    caseEventName: (kind: string) => meta.value?.caseEvents?.[kind] ?? kind,
     categoryKindName: (code: string) => nameIn(meta.value?.categoryKinds, code),
   }
 })

@@ -86,32 +86,6 @@ export function caseDetailPoints(c: Pick<CaseDetail, 'id' | 'lat' | 'lng' | 'sta
   return out
 }
 
-export const eventKindNames: Record<string, string> = {
-  created: '登记',
-  registered: '立案',
-  declined: '不予立案',
-  dispatched: '派遣',
-  accepted: '签收',
-  returned: '退回',
-  return_upheld: '同意退回并改派',
-  return_refused: '不同意退回',
-  extension_requested: '申请延期',
-  extension_granted: '同意延期',
-  extension_refused: '不同意延期',
-  reported: '回复整改',
-  verified_pass: '核查通过',
-  verified_fail: '核查不通过（返工）',
-  closed: '结案',
-  rated: '评价',
-  reopened: '重新打开',
-  merged: '合并',
-  reminded: '到期提醒',
-  overdue: '超期',
-  note: '备注',
-  supervised: '督办',
-}
-
-export const eventKindName = (kind: string) => eventKindNames[kind] ?? kind
 
 /** ActionDialog names what an action button opens; verify splits into pass and fail. */
 export type ActionDialogKind =
