@@ -137,6 +137,15 @@ func policy(cfg config.Config) auth.Policy {
 	return auth.Policy{LockThreshold: cfg.LockThreshold, LockDuration: cfg.LockDuration, IdleTimeout: cfg.IdleTimeout, MaxAge: cfg.SessionMaxAge}
 }
 
+// guardFiles has the areas whose records carry files decide who may read
+// them (cases, patrols and submissions guard theirs when built); files of a
+// kind nobody guards are refused.
+func guardFiles(f *files.Service, fw *framework.Service, p *plan.Service, r *ranking.Service) {
+	fw.GuardFiles(f)
+	p.GuardFiles(f)
+	r.GuardFiles(f)
+}
+
 // serve runs the HTTP server until ctx ends, then drains it.
 func serve(ctx context.Context, e *env) error {
 	var ui fs.FS
@@ -168,6 +177,7 @@ func serve(ctx context.Context, e *env) error {
 	assessments := assessment.NewService(e.db, orgs, frameworks, patrols, submissions)
 	rankings.SetPatrol(patrols)
 	rankings.SetScores(assessments)
+	guardFiles(evidence, frameworks, plans, rankings)
 	authn := auth.NewService(e.db, policy(e.cfg))
 	srv := httpapi.New(httpapi.Deps{
 		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db, cases.EventNames()),

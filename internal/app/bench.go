@@ -228,10 +228,12 @@ func (r *benchRun) setup() error {
 	subs := submission.NewService(r.db, r.orgs, frameworks, evidence)
 	r.frameworks = frameworks
 	r.patrol = patrol.NewService(r.db, r.orgs, r.cases, frameworks, evidence)
-	rankings := ranking.NewService(r.db, r.orgs, r.cases, subs, plan.NewService(r.db, r.orgs, frameworks))
+	plans := plan.NewService(r.db, r.orgs, frameworks)
+	rankings := ranking.NewService(r.db, r.orgs, r.cases, subs, plans)
 	assessments := assessment.NewService(r.db, r.orgs, frameworks, r.patrol, subs)
 	rankings.SetPatrol(r.patrol)
 	rankings.SetScores(assessments)
+	guardFiles(evidence, frameworks, plans, rankings)
 	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db, cases.EventNames()),
 		Auth:  auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
 		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db, webhook.Allowlist{}), Version: Version,

@@ -80,8 +80,9 @@ func newService(db *store.DB, blobs blob.Store, queue int) *Service {
 }
 
 // GuardOwner lets the area that owns files of a kind decide who may read
-// them (a unit's submitted evidence stays within scope). Without a guard,
-// attached files are readable by every role that reads reports.
+// them (a unit's submitted evidence stays within scope). Every kind that
+// files are attached to needs one: files of an unguarded kind are refused,
+// so a new kind of record stays closed until its area says who may read it.
 func (s *Service) GuardOwner(kind string, canRead func(ctx context.Context, actor *domain.Actor, ownerID int64) error) {
 	s.readers[kind] = canRead
 }
@@ -367,9 +368,9 @@ const (
 	SizeDisplay  = "display"
 )
 
-// Open returns a file for download. Evidence attached to a report is
-// readable by every role that reads reports (all but the audit admin); an
-// unattached upload only by its uploader.
+// Open returns a file for download. A file attached to a record is
+// readable by those the record's area lets read it (never the audit
+// admin); an unattached upload only by its uploader.
 func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64, size string) (File, io.ReadCloser, error) {
 	var f File
 	err := s.db.Read().Get(ctx, "文件", `SELECT `+fileColumns+`, uploaded_by, owner_kind, owner_id FROM files WHERE id = ?`, []any{id},
@@ -381,7 +382,11 @@ func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64, size 
 	if actor.Has(domain.RoleAuditAdmin) || (f.ownerKind == "" && !sameUploader(f.uploadedBy, actor)) {
 		return f, nil, domain.Forbidden("无权查看该文件")
 	}
-	if guard, ok := s.readers[f.ownerKind]; ok && f.ownerID != nil {
+	if f.ownerKind != "" {
+		guard, ok := s.readers[f.ownerKind]
+		if !ok || f.ownerID == nil {
+			return f, nil, domain.Forbidden("无权查看该文件：它所属的记录未设定查看范围")
+		}
 		if err := guard(ctx, actor, *f.ownerID); err != nil {
 			return f, nil, err
 		}

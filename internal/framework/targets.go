@@ -16,6 +16,35 @@ import (
 	"wenming/internal/store"
 )
 
+// reportFiles is the owner kind of the files a target report carries.
+const reportFiles = "target_report"
+
+// GuardFiles has the file service ask this service before anyone reads the
+// files of a target report.
+func (s *Service) GuardFiles(f *files.Service) { f.GuardOwner(reportFiles, s.canReadReportFiles) }
+
+// seesReportFiles is who may read the evidence a unit reported with a
+// value: anyone but the audit admin whose scope holds that unit. The
+// targets and their values are for everyone; another unit's evidence is not.
+func seesReportFiles(a *domain.Actor, u domain.Unit) bool {
+	return !a.Has(domain.RoleAuditAdmin) && a.SeesUnit(u.Path, u.RegionCode)
+}
+
+func (s *Service) canReadReportFiles(ctx context.Context, actor *domain.Actor, reportID int64) error {
+	var unitID int64
+	if err := s.db.Read().Get(ctx, "数据指标报送", `SELECT unit_id FROM target_reports WHERE id = ?`, []any{reportID}, &unitID); err != nil {
+		return err
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return err
+	}
+	if !seesReportFiles(actor, dir[unitID]) {
+		return domain.Forbidden("该报送记录的附件不在您的数据范围内")
+	}
+	return nil
+}
+
 // TargetStatus is a standard with a target and where it stands in a period.
 type TargetStatus struct {
 	StandardID       int64            `json:"standardId"`
@@ -251,10 +280,10 @@ func (s *Service) Report(ctx context.Context, actor *domain.Actor, standardID in
 		if err != nil {
 			return err
 		}
-		if err := files.Attach(ctx, c, actor, in.FileIDs, "target_report", rep.ID); err != nil {
+		if err := files.Attach(ctx, c, actor, in.FileIDs, reportFiles, rep.ID); err != nil {
 			return err
 		}
-		attached, err := files.Of(ctx, c, "target_report", []int64{rep.ID})
+		attached, err := files.Of(ctx, c, reportFiles, []int64{rep.ID})
 		if err != nil {
 			return err
 		}
@@ -333,9 +362,13 @@ func (s *Service) Reports(ctx context.Context, actor *domain.Actor, standardID i
 	for i, r := range list {
 		ids[i] = r.ID
 	}
-	attached, err := files.Of(ctx, c, "target_report", ids)
+	attached, err := files.Of(ctx, c, reportFiles, ids)
 	for i := range list {
-		list[i].Files = append([]files.File{}, attached[list[i].ID]...)
+		r := &list[i]
+		r.Files = []files.File{}
+		if seesReportFiles(actor, dir[r.UnitID]) {
+			r.Files = append(r.Files, attached[r.ID]...)
+		}
 	}
 	return list, err
 }

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"wenming/internal/domain"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 )
@@ -203,3 +204,115 @@ func TestInterruptedUploadLeavesNothing(t *testing.T) {
 type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("connection lost") }
+
+// A record's files are read by those who may read the record: a 约谈
+// document by the roles that read sanctions of that unit, a unit's progress
+// and target evidence within the scope that sees the unit. A grid worker, or
+// a liaison of another unit, is refused them though signed in; the office and
+// the unit itself still read them. Files of a kind no area guards are refused.
+func TestRecordFilesStayWithThoseWhoMayReadTheRecord(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		f.person("b_grid", "乙网格员", f.unitB, []domain.Role{domain.RoleGridWorker}, domain.ScopeUnit, nil)
+		office := f.login("county_staff")
+		bLiaison := f.login("b_member")
+		pdf := []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+		upload := func(c *client, name string) int64 {
+			var file struct{ ID int64 }
+			c.upload("/api/v1/files", name, pdf).want(201).json(&file)
+			return file.ID
+		}
+
+		// The office talks to unit B's head and files the record.
+		talk := upload(office, "约谈记录.pdf")
+		office.do("POST", "/api/v1/sanctions", map[string]any{"kind": "talk", "unitId": f.unitB, "title": "约谈乙单位负责人",
+			"occurredAt": "2026-03-02", "fileIds": []int64{talk}}).want(201)
+		// Unit B reports progress on a task it leads, and a target value it shares.
+		var fw struct{ ID int64 }
+		office.upload("/api/v1/frameworks/import", "体系.xlsx", frameworkBook(t, nil)).want(201).json(&fw)
+		planID, err := newPlan(f, fw.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var task struct{ ID int64 }
+		office.do("POST", fmt.Sprintf("/api/v1/plans/%d/tasks", planID), map[string]any{"seq": 1, "title": "背街小巷整治", "phase": "advance",
+			"deadline": "2026-10-31", "leadUnitIds": []int64{f.unitB}, "responsibleUnitIds": []int64{f.unitA}}).want(201).json(&task)
+		progress := upload(bLiaison, "整治台账.pdf")
+		bLiaison.do("POST", fmt.Sprintf("/api/v1/tasks/%d/reports", task.ID), map[string]any{"percent": 60, "text": "已整治 6 条", "fileIds": []int64{progress}}).want(201)
+		var targets struct{ Items []struct{ StandardID int64 } }
+		bLiaison.do("GET", fmt.Sprintf("/api/v1/targets?frameworkId=%d&period=2026", fw.ID), nil).want(200).json(&targets)
+		if len(targets.Items) != 1 {
+			t.Fatalf("targets: %+v", targets)
+		}
+		measured := upload(bLiaison, "覆盖率统计.pdf")
+		bLiaison.do("POST", fmt.Sprintf("/api/v1/targets/%d/reports", targets.Items[0].StandardID),
+			map[string]any{"period": "2026", "value": 93, "fileIds": []int64{measured}}).want(201)
+
+		files := map[string]int64{"约谈记录": talk, "进展报告附件": progress, "数据指标佐证": measured}
+		cases := []struct {
+			who  string
+			want map[string]int // status per file
+		}{
+			{"county_staff", map[string]int{"约谈记录": 200, "进展报告附件": 200, "数据指标佐证": 200}},
+			{"b_head", map[string]int{"约谈记录": 200, "进展报告附件": 200, "数据指标佐证": 200}},
+			{"b_member", map[string]int{"约谈记录": 200, "进展报告附件": 200, "数据指标佐证": 200}},
+			// A grid worker may not read sanctions, not even of the own unit.
+			{"b_grid", map[string]int{"约谈记录": 403, "进展报告附件": 200, "数据指标佐证": 200}},
+			{"a_grid", map[string]int{"约谈记录": 403, "进展报告附件": 403, "数据指标佐证": 403}},
+			{"a_liaison", map[string]int{"约谈记录": 403, "进展报告附件": 403, "数据指标佐证": 403}},
+			{"a_head", map[string]int{"约谈记录": 403, "进展报告附件": 403, "数据指标佐证": 403}},
+			// The office of street A does not see street B's unit.
+			{"a_staff", map[string]int{"约谈记录": 403, "进展报告附件": 403, "数据指标佐证": 403}},
+			{"a_viewer", map[string]int{"约谈记录": 403, "进展报告附件": 403, "数据指标佐证": 403}},
+			{"auditor", map[string]int{"约谈记录": 403, "进展报告附件": 403, "数据指标佐证": 403}},
+		}
+		for _, tc := range cases {
+			t.Run(tc.who, func(t *testing.T) {
+				c := f.login(tc.who)
+				for name, id := range files {
+					res := c.do("GET", fmt.Sprintf("/api/v1/files/%d", id), nil)
+					if res.status != tc.want[name] {
+						t.Errorf("%s reads %s: %d, want %d (%s)", tc.who, name, res.status, tc.want[name], res.body)
+					}
+					if res.status == 200 && !bytes.Equal(res.body, pdf) {
+						t.Errorf("%s reads %s: not the uploaded bytes", tc.who, name)
+					}
+					if res.status == 403 && !hasChinese(res.apiError().Error.Message) {
+						t.Errorf("%s reads %s: refusal not in Chinese: %s", tc.who, name, res.body)
+					}
+				}
+			})
+		}
+
+		// The task's page lists another unit's report without its files, so
+		// nobody is shown a link that is refused.
+		var detail struct {
+			Reports []struct {
+				UnitID int64
+				Files  []struct{ ID int64 }
+			}
+		}
+		for who, want := range map[string]int{"a_liaison": 0, "b_member": 1, "county_staff": 1} {
+			f.login(who).do("GET", fmt.Sprintf("/api/v1/tasks/%d", task.ID), nil).want(200).json(&detail)
+			if len(detail.Reports) != 1 || len(detail.Reports[0].Files) != want {
+				t.Errorf("%s sees the task's report with %+v, want %d files", who, detail.Reports, want)
+			}
+		}
+
+		// A file attached to a kind of record no area guards is refused to
+		// everyone, its uploader and the office included.
+		orphan := upload(bLiaison, "新类型.pdf")
+		if err := db.Write(t.Context(), func(c *store.Conn) error {
+			_, err := c.Exec(t.Context(), `UPDATE files SET owner_kind = 'unguarded_kind', owner_id = 1 WHERE id = ?`, orphan)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for _, who := range []string{"b_member", "county_staff"} {
+			res := f.login(who).do("GET", fmt.Sprintf("/api/v1/files/%d", orphan), nil)
+			if res.status != 403 || !hasChinese(res.apiError().Error.Message) {
+				t.Errorf("%s reads a file of an unguarded kind: %d %s", who, res.status, res.body)
+			}
+		}
+	})
+}

@@ -141,6 +141,9 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.assessment = assessment.NewService(db, f.org, frameworks, f.patrol, f.submissions)
 	f.ranking.SetPatrol(f.patrol)
 	f.ranking.SetScores(f.assessment)
+	frameworks.GuardFiles(evidence)
+	f.plans.GuardFiles(evidence)
+	f.ranking.GuardFiles(evidence)
 	f.frameworks = frameworks
 	f.api = httpapi.New(httpapi.Deps{
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: evidence,

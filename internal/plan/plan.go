@@ -86,6 +86,35 @@ type TaskFilter struct {
 // today is the Beijing calendar date, which deadlines are written in.
 func (s *Service) today() string { return s.db.Now().In(domain.Beijing).Format("2006-01-02") }
 
+// reportFiles is the owner kind of the files a progress report carries.
+const reportFiles = "task_report"
+
+// GuardFiles has the file service ask this service before anyone reads the
+// files of a progress report.
+func (s *Service) GuardFiles(f *files.Service) { f.GuardOwner(reportFiles, s.canReadReportFiles) }
+
+// seesReportFiles is who may read the evidence a unit reported with its
+// progress: plan readers whose scope holds that unit. The plan and every
+// unit's percentage are for everyone; another unit's evidence is not.
+func seesReportFiles(a *domain.Actor, u domain.Unit) bool {
+	return requireReader(a) == nil && a.SeesUnit(u.Path, u.RegionCode)
+}
+
+func (s *Service) canReadReportFiles(ctx context.Context, actor *domain.Actor, reportID int64) error {
+	var unitID int64
+	if err := s.db.Read().Get(ctx, "进展报告", `SELECT unit_id FROM task_reports WHERE id = ?`, []any{reportID}, &unitID); err != nil {
+		return err
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return err
+	}
+	if !seesReportFiles(actor, dir[unitID]) {
+		return domain.Forbidden("该进展报告的附件不在您的数据范围内")
+	}
+	return nil
+}
+
 func requireReader(a *domain.Actor) error {
 	if a.Has(domain.RoleAuditAdmin) {
 		return domain.Forbidden("安全审计员只能查看审计日志")
@@ -425,9 +454,13 @@ func (s *Service) Task(ctx context.Context, actor *domain.Actor, id int64) (Task
 	for i, r := range d.Reports {
 		ids[i] = r.ID
 	}
-	attached, err := files.Of(ctx, s.db.Read(), "task_report", ids)
+	attached, err := files.Of(ctx, s.db.Read(), reportFiles, ids)
 	for i := range d.Reports {
-		d.Reports[i].Files = append([]files.File{}, attached[d.Reports[i].ID]...)
+		r := &d.Reports[i]
+		r.Files = []files.File{}
+		if seesReportFiles(actor, dir[r.UnitID]) {
+			r.Files = append(r.Files, attached[r.ID]...)
+		}
 	}
 	return d, err
 }
@@ -470,10 +503,10 @@ func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskI
 		if err != nil {
 			return err
 		}
-		if err := files.Attach(ctx, c, actor, in.FileIDs, "task_report", r.ID); err != nil {
+		if err := files.Attach(ctx, c, actor, in.FileIDs, reportFiles, r.ID); err != nil {
 			return err
 		}
-		attached, err := files.Of(ctx, c, "task_report", []int64{r.ID})
+		attached, err := files.Of(ctx, c, reportFiles, []int64{r.ID})
 		if err != nil {
 			return err
 		}

@@ -43,6 +43,35 @@ type SanctionInput struct {
 	FileIDs    []int64 `json:"fileIds"`
 }
 
+// sanctionFiles is the owner kind of a sanction's documents.
+const sanctionFiles = "sanction"
+
+// GuardFiles has the file service ask this service before anyone reads a
+// sanction's documents (a 约谈 record is no more public than the sanction).
+func (s *Service) GuardFiles(f *files.Service) { f.GuardOwner(sanctionFiles, s.canReadSanctionFiles) }
+
+// seesSanction is who may read a sanction against a unit: the roles that
+// read rankings, when the unit lies in their scope.
+func seesSanction(a *domain.Actor, u domain.Unit) bool {
+	return a.Has(readers...) && a.SeesUnit(u.Path, u.RegionCode)
+}
+
+// canReadSanctionFiles lets those who may read a sanction read its documents.
+func (s *Service) canReadSanctionFiles(ctx context.Context, actor *domain.Actor, sanctionID int64) error {
+	var unitID int64
+	if err := s.db.Read().Get(ctx, "督办问责记录", `SELECT unit_id FROM sanctions WHERE id = ?`, []any{sanctionID}, &unitID); err != nil {
+		return err
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return err
+	}
+	if !seesSanction(actor, dir[unitID]) {
+		return domain.Forbidden("无权查看该督办问责材料")
+	}
+	return nil
+}
+
 // RecordSanction records a notice, talk or exposure against a unit
 // (office). A notice also lands on the unit's 督办通知 list.
 func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in SanctionInput) (Sanction, error) {
@@ -87,7 +116,7 @@ func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in Sa
 		if err != nil {
 			return err
 		}
-		if err := files.Attach(ctx, c, actor, in.FileIDs, "sanction", id); err != nil {
+		if err := files.Attach(ctx, c, actor, in.FileIDs, sanctionFiles, id); err != nil {
 			return err
 		}
 		if in.Kind == "notice" {
@@ -124,8 +153,7 @@ func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int
 	}
 	out := []Sanction{}
 	for _, x := range all {
-		u := dir[x.UnitID]
-		if actor.SeesUnit(u.Path, u.RegionCode) && (unitID == 0 || x.UnitID == unitID) && (kind == "" || x.Kind == kind) {
+		if seesSanction(actor, dir[x.UnitID]) && (unitID == 0 || x.UnitID == unitID) && (kind == "" || x.Kind == kind) {
 			out = append(out, x)
 		}
 	}
@@ -154,7 +182,7 @@ func (s *Service) loadSanctions(ctx context.Context, where string, args ...any) 
 		}
 	}
 	rows.Close()
-	attached, err := files.Of(ctx, c, "sanction", ids)
+	attached, err := files.Of(ctx, c, sanctionFiles, ids)
 	if err != nil {
 		return nil, err
 	}
