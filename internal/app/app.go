@@ -146,6 +146,12 @@ func guardFiles(f *files.Service, fw *framework.Service, p *plan.Service, r *ran
 	r.GuardFiles(f)
 }
 
+// publicLimits are what the public endpoints take from one client.
+func publicLimits(cfg config.Config) (*httpapi.Limiter, files.Batch) {
+	rates := httpapi.Rates{Reports: cfg.RateReports, Tokens: cfg.RateTokens, Public: cfg.RatePublic}
+	return httpapi.NewLimiter(rates, cfg.TrustProxy, time.Now), files.Batch{Bytes: int64(cfg.ReportPhotosMB) << 20, Pixels: cfg.ReportPhotosMP * 1_000_000}
+}
+
 // serve runs the HTTP server until ctx ends, then drains it.
 func serve(ctx context.Context, e *env) error {
 	var ui fs.FS
@@ -163,6 +169,7 @@ func serve(ctx context.Context, e *env) error {
 	orgs := org.NewService(e.db)
 	frameworks := framework.NewService(e.db, orgs)
 	evidence := files.NewService(e.db, blobs)
+	evidence.SetDecodeBudget(e.cfg.DecodeMPPerMinute * 1_000_000)
 	submissions := submission.NewService(e.db, orgs, frameworks, evidence)
 	caseEngine := cases.NewService(e.db, orgs, evidence)
 	plans := plan.NewService(e.db, orgs, frameworks)
@@ -179,14 +186,16 @@ func serve(ctx context.Context, e *env) error {
 	rankings.SetScores(assessments)
 	guardFiles(evidence, frameworks, plans, rankings)
 	authn := auth.NewService(e.db, policy(e.cfg))
+	limiter, photos := publicLimits(e.cfg)
 	srv := httpapi.New(httpapi.Deps{
 		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db, cases.EventNames()),
 		Framework: frameworks, Plan: plans, Files: evidence, Ranking: rankings,
 		Submission: submissions, Message: message.NewService(e.db), Cases: caseEngine, Webhooks: hooks,
 		Patrol: patrols, Assessment: assessments,
-		Open311:  open311.New(caseEngine, authn, e.log),
+		Open311:  open311.New(caseEngine, authn, e.log, open311.Guard{Limiter: limiter, Photos: photos}),
 		MapTiles: httpapi.MapTiles{URL: e.cfg.MapTiles, Attribution: e.cfg.MapAttribution, CoordSystem: e.cfg.MapCoords},
 		UI:       ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
+		Limiter: limiter, ReportPhotos: photos,
 	})
 	ln, err := net.Listen("tcp", e.cfg.Listen)
 	if err != nil {

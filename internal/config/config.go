@@ -34,6 +34,14 @@ type Config struct {
 	JobInterval    time.Duration // how often case clocks and webhooks run
 	PDFFont        string        // the TrueType font bulletins are printed in ("" = the usual places)
 	WebhookAllow   string        // internal receivers webhooks may reach: hosts, addresses, CIDR blocks
+
+	// What the public endpoints take from one client.
+	RateReports       int // resident reports and Open311 submissions a minute per client address (0 = no limit)
+	RateTokens        int // Open311 submissions a minute per API token (0 = no limit)
+	RatePublic        int // other public requests a minute per client address (0 = no limit)
+	ReportPhotosMB    int // megabytes of photos one report may carry
+	ReportPhotosMP    int // million pixels the photos of one report may claim
+	DecodeMPPerMinute int // million pixels the server decodes a minute for photo copies
 }
 
 // field binds one setting to its flag and environment variable.
@@ -65,6 +73,12 @@ func (c *Config) fields() []field {
 		{"job-interval", "WENMING_JOB_INTERVAL", "案件时限与消息推送的检查间隔", &c.JobInterval, "1m", false},
 		{"pdf-font", "WENMING_PDF_FONT", "通报 PDF 使用的中文 TrueType 字体（.ttf；留空则在常见位置查找）", &c.PDFFont, "", false},
 		{"webhook-allow", "WENMING_WEBHOOK_ALLOW", "消息推送可以访问的内网接收方：主机名、IP 或网段，逗号分隔（留空则只能推送到公网地址）", &c.WebhookAllow, "", false},
+		{"rate-reports", "WENMING_RATE_REPORTS", "每个客户端地址每分钟可提交的随手拍与 Open311 问题数（0 为不限）", &c.RateReports, "100", false},
+		{"rate-tokens", "WENMING_RATE_TOKENS", "每个 API 令牌每分钟可经 Open311 提交的问题数（0 为不限）", &c.RateTokens, "100", false},
+		{"rate-public", "WENMING_RATE_PUBLIC", "每个客户端地址每分钟可访问随手拍表单、回执、照片的次数（0 为不限）", &c.RatePublic, "1200", false},
+		{"report-photos-mb", "WENMING_REPORT_PHOTOS_MB", "一次随手拍或 Open311 提交的照片合计大小上限（MB）", &c.ReportPhotosMB, "30", false},
+		{"report-photos-mp", "WENMING_REPORT_PHOTOS_MP", "一次提交的照片合计像素上限（百万像素）", &c.ReportPhotosMP, "150", false},
+		{"decode-mp-per-minute", "WENMING_DECODE_MP_PER_MINUTE", "每分钟为生成缩略图解码的像素上限（百万像素）", &c.DecodeMPPerMinute, "1000", false},
 	}
 }
 
@@ -164,7 +178,25 @@ func (c Config) Validate() error {
 	if c.IdleTimeout < time.Minute || c.SessionMaxAge < c.IdleTimeout {
 		errs = append(errs, errors.New("idle-timeout: want at least 1m and no longer than session-max-age"))
 	}
+	errs = append(errs, c.validateLimits()...)
 	return errors.Join(errs...)
+}
+
+func (c Config) validateLimits() []error {
+	var errs []error
+	if c.RateReports < 0 || c.RateTokens < 0 || c.RatePublic < 0 {
+		errs = append(errs, errors.New("rate-reports, rate-tokens, rate-public: want 0 (no limit) or more"))
+	}
+	if c.ReportPhotosMB < 1 || c.ReportPhotosMB > 120 {
+		errs = append(errs, errors.New("report-photos-mb: want 1–120 (six photos of 20 MB at most)"))
+	}
+	if c.ReportPhotosMP < 1 || c.ReportPhotosMP > 480 {
+		errs = append(errs, errors.New("report-photos-mp: want 1–480 (six photos of 80 million pixels at most)"))
+	}
+	if c.DecodeMPPerMinute < 0 || c.DecodeMPPerMinute > 1_000_000 {
+		errs = append(errs, errors.New("decode-mp-per-minute: want 0 (no limit) to 1000000"))
+	}
+	return errs
 }
 
 // String prints the settings with secrets masked, for the start-up log.

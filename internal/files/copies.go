@@ -2,8 +2,11 @@ package files
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
+	"strconv"
 	"sync"
 	"time"
 
@@ -35,7 +38,7 @@ func (s *Service) copyOf(ctx context.Context, f File, size string) (string, erro
 	c := copies{f.thumb, f.display}
 	if c.thumb == "" {
 		var err error
-		if c, err = s.ensureCopies(ctx, f); err != nil {
+		if c, err = s.ensureCopies(ctx, f, false); err != nil {
 			return "", err
 		}
 	}
@@ -50,10 +53,12 @@ func (s *Service) copyOf(ctx context.Context, f File, size string) (string, erro
 
 // ensureCopies makes an image's copies once however many ask at the same
 // time (they share one making per original), and records them on the row.
-func (s *Service) ensureCopies(ctx context.Context, f File) (copies, error) {
+// A patient maker (the worker) waits for the decoding budget; a request is
+// refused while it is spent.
+func (s *Service) ensureCopies(ctx context.Context, f File, patient bool) (copies, error) {
 	// The making is shared: one asker going away must not fail the others.
 	work := context.WithoutCancel(ctx)
-	c, err := s.making.do(ctx, f.SHA256, func() (copies, error) { return s.makeCopies(work, f) })
+	c, err := s.making.do(ctx, f.SHA256, func() (copies, error) { return s.makeCopies(work, f, patient) })
 	if err != nil {
 		return c, err
 	}
@@ -67,7 +72,7 @@ func (s *Service) ensureCopies(ctx context.Context, f File) (copies, error) {
 // another request may have been first) or makes and stores them. Pixels
 // that cannot be decoded give the broken mark, not an error: retrying
 // would fail the same way.
-func (s *Service) makeCopies(ctx context.Context, f File) (copies, error) {
+func (s *Service) makeCopies(ctx context.Context, f File, patient bool) (copies, error) {
 	var c copies
 	err := s.db.Read().Get(ctx, "文件", `SELECT thumb_sha256, display_sha256 FROM files WHERE id = ?`, []any{f.ID}, &c.thumb, &c.display)
 	if err != nil || c.thumb != "" {
@@ -77,9 +82,14 @@ func (s *Service) makeCopies(ctx context.Context, f File) (copies, error) {
 	if err != nil {
 		return c, err
 	}
-	s.developing <- struct{}{} // bounds the memory and cores decoding takes
+	release, err := s.decoding.reserve(ctx, claimedPixels(data), patient)
+	if err != nil {
+		return c, err
+	}
+	s.developing <- struct{}{} // bounds the cores decoding takes
 	thumb, display, err := develop(data)
 	<-s.developing
+	release()
 	if err != nil {
 		return copies{broken, broken}, nil
 	}
@@ -125,7 +135,14 @@ func (s *Service) WaitCopies() { s.pending.Wait() }
 func (s *Service) work() {
 	for f := range s.queue {
 		s.waitQuiet(time.Now())
-		s.ensureCopies(context.Background(), f)
+		for {
+			_, err := s.ensureCopies(context.Background(), f, true)
+			if _, busy := errors.AsType[*busyError](err); !busy {
+				break
+			}
+			// It joined a request's making, which the budget refused:
+			// it makes the copies itself, waiting its turn.
+		}
 		s.pending.Done()
 	}
 }
@@ -192,3 +209,121 @@ func (fl *flight) do(ctx context.Context, key string, fn func() (copies, error))
 	close(c.done)
 	return c.c, c.err
 }
+
+// What making copies may cost. Decoding takes four bytes a pixel (320 MB
+// for the largest image accepted, whatever its file size) and about 35 ms
+// of a core a million pixels, so both are counted in pixels: those decoded
+// at once bound the memory, those decoded a minute bound the cores.
+const (
+	// DecodeAtOnce lets one image of the largest size be decoded at a
+	// time, or several phone photos.
+	DecodeAtOnce = maxPixels
+	// DecodePerMinute is the default minute's budget: some 35 s of a core,
+	// some 800 photos as the resident page sends them (1280×960).
+	DecodePerMinute = 1_000_000_000
+	// bigDecode is the size past which the memory a decode took is handed
+	// back at once: left to the collector's pace, a second large image is
+	// decoded before the first one's pixels are freed, and the process
+	// holds twice the memory.
+	bigDecode = 16_000_000
+)
+
+// SetDecodeBudget sets the pixels that may be decoded a minute (0: no
+// bound), before the service is used.
+func (s *Service) SetDecodeBudget(pixelsPerMinute int) { s.decoding.perMinute = pixelsPerMinute }
+
+// decoding is the budget image decoding draws on.
+type decoding struct {
+	mu        sync.Mutex
+	freed     chan struct{} // closed, and replaced, when pixels are given back
+	atOnce    int           // pixels that may be decoded at the same time
+	busy      int           // pixels being decoded now
+	perMinute int           // pixels that may be decoded a minute (0: no bound)
+	whole     time.Time     // when the minute's budget is whole again
+	now       func() time.Time
+}
+
+func newDecoding(perMinute int, now func() time.Time) *decoding {
+	return &decoding{freed: make(chan struct{}), atOnce: DecodeAtOnce, perMinute: perMinute, now: now}
+}
+
+// reserve takes an image's pixels from both budgets. The minute's budget
+// makes a patient caller wait and refuses anyone else; everyone waits, as
+// long as ctx lets them, for memory to decode in. The release gives the
+// pixels back.
+func (d *decoding) reserve(ctx context.Context, pixels int, patient bool) (func(), error) {
+	for {
+		wait := d.spend(pixels)
+		if wait <= 0 {
+			break
+		}
+		if !patient {
+			return nil, &busyError{wait: wait}
+		}
+		// Polled, so a clock set by a test is seen too.
+		select {
+		case <-time.After(min(wait, time.Second)):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	weight := min(pixels, d.atOnce)
+	for {
+		d.mu.Lock()
+		if d.busy+weight <= d.atOnce {
+			d.busy += weight
+			d.mu.Unlock()
+			break
+		}
+		freed := d.freed
+		d.mu.Unlock()
+		select {
+		case <-freed:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return func() {
+		d.mu.Lock()
+		d.busy -= weight
+		close(d.freed)
+		d.freed = make(chan struct{})
+		d.mu.Unlock()
+		if pixels >= bigDecode {
+			debug.FreeOSMemory()
+		}
+	}, nil
+}
+
+// spend takes pixels from the minute's budget, or says how long until it
+// holds them. The budget refills steadily; an image larger than a whole
+// minute's budget is taken when the budget is whole.
+func (d *decoding) spend(pixels int) time.Duration {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.perMinute <= 0 {
+		return 0
+	}
+	now := d.now()
+	whole := d.whole
+	if whole.Before(now) {
+		whole = now
+	}
+	cost := time.Duration(float64(min(pixels, d.perMinute)) / float64(d.perMinute) * float64(time.Minute))
+	if wait := whole.Add(cost).Sub(now) - time.Minute; wait > 0 {
+		return wait
+	}
+	d.whole = whole.Add(cost)
+	return 0
+}
+
+// busyError refuses a request for copies while the minute's budget is
+// spent; the worker makes them once it refills.
+type busyError struct{ wait time.Duration }
+
+func (e *busyError) Error() string {
+	return "图片处理繁忙，请 " + strconv.Itoa(max(1, int((e.wait+time.Second-1)/time.Second))) + " 秒后再试"
+}
+
+// RetryAfter is how long until the budget holds the image.
+func (e *busyError) RetryAfter() time.Duration { return e.wait }

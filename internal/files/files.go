@@ -60,6 +60,7 @@ type Service struct {
 	pending    sync.WaitGroup // queued images not yet done, for tests
 	making     flight         // one making at a time per original
 	developing chan struct{}  // bounds the decodes at once to the cores
+	decoding   *decoding      // bounds the memory and cores decoding takes (copies.go)
 }
 
 // NewService returns the file service. Its one copy worker idles while no
@@ -72,6 +73,7 @@ func NewService(db *store.DB, blobs blob.Store) *Service {
 func newService(db *store.DB, blobs blob.Store, queue int) *Service {
 	s := &Service{db: db, blobs: blobs, readers: map[string]func(context.Context, *domain.Actor, int64) error{},
 		making: flight{calls: map[string]*call{}}, developing: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	s.decoding = newDecoding(DecodePerMinute, db.Now)
 	if queue > 0 {
 		s.queue = make(chan File, queue)
 		go s.work()

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"math"
+	"mime/multipart"
 	"time"
 
 	"github.com/disintegration/imaging"
@@ -67,6 +68,53 @@ func inspect(name string, data []byte) (Photo, error) {
 	return p, nil
 }
 
+// Batch bounds the photos of one request taken together, beyond each
+// file's own limits: their bytes, and the pixels their headers claim, which
+// is what making their copies will cost (a small PNG may claim 80 million
+// pixels and take 320 MB and seconds of a core to decode). Zero leaves a
+// bound off.
+type Batch struct {
+	Bytes  int64
+	Pixels int
+}
+
+// Check refuses photos that together exceed the batch, naming field. It
+// reads only the images' headers.
+func (b Batch) Check(field string, photos []*multipart.FileHeader) error {
+	var size int64
+	pixels := 0
+	for _, h := range photos {
+		size += h.Size
+		if b.Pixels > 0 {
+			pixels += headerPixels(h)
+		}
+	}
+	if b.Bytes > 0 && size > b.Bytes {
+		return &domain.Error{Code: domain.CodeTooLarge, Field: field,
+			Message: fmt.Sprintf("照片共 %.1f MB，超过每次提交 %d MB 的上限：请减少照片张数或压缩后再提交", float64(size)/(1<<20), b.Bytes>>20)}
+	}
+	if b.Pixels > 0 && pixels > b.Pixels {
+		return &domain.Error{Code: domain.CodeTooLarge, Field: field,
+			Message: fmt.Sprintf("照片共 %d 万像素，超过每次提交 %d 万像素的上限：请减少照片张数或缩小尺寸后再提交", pixels/10_000, b.Pixels/10_000)}
+	}
+	return nil
+}
+
+// headerPixels is the canvas an uploaded image claims, 0 for what is not
+// an image (the service refuses those by name).
+func headerPixels(h *multipart.FileHeader) int {
+	f, err := h.Open()
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return 0
+	}
+	return cfg.Width * cfg.Height
+}
+
 // readEXIF returns the time, place and orientation (1 when unknown) the
 // camera wrote, if any.
 func readEXIF(data []byte) (Photo, int) {
@@ -75,6 +123,16 @@ func readEXIF(data []byte) (Photo, int) {
 		return Photo{}, 1
 	}
 	return fromEXIF(x)
+}
+
+// claimedPixels is the canvas an image's header claims, what decoding it
+// will take.
+func claimedPixels(data []byte) int {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return 0
+	}
+	return cfg.Width * cfg.Height
 }
 
 // develop decodes an image and makes the thumbnail and the display copy,

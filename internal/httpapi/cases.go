@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -156,20 +157,34 @@ func (s *Server) deleteCalendarDay(w http.ResponseWriter, r *http.Request, a *do
 
 // The public pages of residents: no account, the token is the key.
 
-// maxSnapBody bounds a resident's report: six photos at the file limit.
-const maxSnapBody = 6*files.MaxSize + 1<<20
+// snapForm is what a resident's report may add to its photos: the case
+// JSON and the multipart framing.
+const snapForm = 1 << 20
+
+// snapBody bounds a resident's report: the photos' total, or six photos at
+// the file limit.
+func (s *Server) snapBody() int64 {
+	if s.ReportPhotos.Bytes > 0 {
+		return s.ReportPhotos.Bytes + snapForm
+	}
+	return 6*files.MaxSize + snapForm
+}
 
 func (s *Server) snapByResident(w http.ResponseWriter, r *http.Request, _ *domain.Actor) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxSnapBody)
+	r.Body = http.MaxBytesReader(w, r.Body, s.snapBody())
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		if _, ok := err.(*http.MaxBytesError); ok {
-			return &domain.Error{Code: domain.CodeTooLarge, Field: "photos", Message: "照片总大小超过限制：每张不超过 20 MB，最多 6 张"}
+			return &domain.Error{Code: domain.CodeTooLarge, Field: "photos",
+				Message: fmt.Sprintf("照片总大小超过限制：合计不超过 %d MB，每张不超过 %d MB，最多 6 张", (s.snapBody()-snapForm)>>20, files.MaxSize>>20)}
 		}
 		return domain.Invalid("case", "请以 multipart/form-data 提交：字段 case（JSON）与 photos（照片）")
 	}
 	defer r.MultipartForm.RemoveAll()
 	var in cases.ResidentInput
 	if err := decodeField(r.FormValue("case"), &in); err != nil {
+		return err
+	}
+	if err := s.ReportPhotos.Check("photos", r.MultipartForm.File["photos"]); err != nil {
 		return err
 	}
 	var uploads []cases.Upload

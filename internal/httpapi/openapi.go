@@ -29,7 +29,7 @@ func (s *Server) OpenAPI() map[string]any {
 		"properties": map[string]any{"error": map[string]any{
 			"type": "object", "required": []string{"code", "message"},
 			"properties": map[string]any{
-				"code":    map[string]any{"type": "string", "description": "invalid, unauthenticated, bad_credentials, forbidden, password_change_required, not_found, conflict, locked, import_invalid, too_large, internal"},
+				"code":    map[string]any{"type": "string", "description": "invalid, unauthenticated, bad_credentials, forbidden, password_change_required, not_found, conflict, locked, import_invalid, too_large, too_many_requests, internal"},
 				"message": map[string]any{"type": "string", "description": "给用户看的中文说明"},
 				"field":   map[string]any{"type": "string", "description": "出错的字段（JSON 字段名）"},
 				"details": map[string]any{"type": "array", "items": map[string]any{"type": "object", "properties": map[string]any{
@@ -99,7 +99,13 @@ func (sg *schemaGen) operation(rt route) map[string]any {
 		ok["content"] = map[string]any{"application/json": map[string]any{"schema": sg.schema(reflect.TypeOf(rt.out))}}
 	}
 	errResp := map[string]any{"description": "错误", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Error"}}}}
-	op["responses"] = map[string]any{itoa(status): ok, "default": errResp}
+	responses := map[string]any{itoa(status): ok, "default": errResp}
+	if rt.limit != nil {
+		responses["429"] = map[string]any{"description": "请求过于频繁：同一地址（或令牌）每分钟的请求数超过部署方设定的上限，请按 Retry-After 给出的秒数等待后再试",
+			"headers": map[string]any{"Retry-After": map[string]any{"description": "需要等待的秒数", "schema": map[string]any{"type": "integer"}}},
+			"content": errResp["content"]}
+	}
+	op["responses"] = responses
 	return op
 }
 

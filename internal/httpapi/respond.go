@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"wenming/internal/domain"
 )
@@ -44,10 +45,26 @@ var statusOf = map[domain.Code]int{
 	domain.CodeTooLarge:               http.StatusRequestEntityTooLarge,
 }
 
-// writeError maps a domain error to its status and Chinese message. Any
-// other error is internal: logged once here with the request id, and shown
-// to the user only as a reference to quote.
+// retryLater is an error that passes once the client has waited: a rate
+// limit, or the image decoder's budget.
+type retryLater interface {
+	error
+	RetryAfter() time.Duration
+}
+
+// codeTooMany is the error code of a 429 answer.
+const codeTooMany domain.Code = "too_many_requests"
+
+// writeError maps a domain error to its status and Chinese message, and an
+// error that passes with time to 429 with Retry-After. Any other error is
+// internal: logged once here with the request id, and shown to the user
+// only as a reference to quote.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if later, ok := errors.AsType[retryLater](err); ok {
+		w.Header().Set("Retry-After", strconv.Itoa(retrySeconds(later.RetryAfter())))
+		writeJSON(w, http.StatusTooManyRequests, errorBody{errorDetail{Code: codeTooMany, Message: later.Error()}})
+		return
+	}
 	de, ok := domain.AsError(err)
 	status, known := statusOf[deCode(de)]
 	if !ok || !known {

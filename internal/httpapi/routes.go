@@ -28,6 +28,9 @@ type route struct {
 	download     string // response is a file of this media type
 	upload       bool   // request is multipart with a "file" field
 	h            handler
+
+	// limit is the rate a public route counts against (nil: none).
+	limit func(*Limiter, *http.Request) error
 }
 
 // param documents a query parameter.
@@ -243,23 +246,30 @@ func (s *Server) apiRoutes() []route {
 		{method: "POST", path: "/api/v1/negative-events", tag: "得分", summary: "记录负面清单事件", in: assessment.EventInput{}, out: assessment.NegativeEvent{}, status: 201, h: withBody(201, s.Assessment.RecordEvent)},
 		{method: "DELETE", path: "/api/v1/negative-events/{id}", tag: "得分", summary: "删除误录的负面清单事件", status: 204, h: withIDNoContent(s.Assessment.DeleteEvent)},
 
-		{method: "GET", path: "/api/v1/public/case-form", tag: "市民随手拍", summary: "随手拍表单：类别、区域、辖区范围", public: true, out: cases.CaseForm{}, h: s.caseForm},
-		{method: "POST", path: "/api/v1/public/cases", tag: "市民随手拍", summary: "市民随手拍（multipart：case JSON + photos；clientKey 重复时返回原案件）", public: true, upload: true, in: cases.ResidentInput{}, out: cases.Receipt{}, status: 201, h: s.snapByResident},
-		{method: "GET", path: "/api/v1/public/cases/{token}", tag: "市民随手拍", summary: "凭回执查看案件进度", public: true, out: cases.PublicCase{}, h: s.followCase},
-		{method: "POST", path: "/api/v1/public/cases/{token}/rating", tag: "市民随手拍", summary: "评价办理结果", public: true, in: cases.RatingInput{}, out: cases.PublicCase{}, h: s.rateCase},
-		{method: "POST", path: "/api/v1/public/cases/{token}/reopen", tag: "市民随手拍", summary: "不满意，重新打开（办结 7 天内）", public: true, in: cases.ReasonInput{}, out: cases.PublicCase{}, h: s.reopenCase},
-		{method: "GET", path: "/api/v1/public/cases/{token}/photos/{fileId}", tag: "市民随手拍", summary: "案件照片", public: true, query: []param{{"size", "string", "thumb、display 或留空取原图"}}, download: "image/jpeg", h: s.publicPhoto},
+		{method: "GET", path: "/api/v1/public/case-form", tag: "市民随手拍", summary: "随手拍表单：类别、区域、辖区范围", public: true, limit: (*Limiter).Public, out: cases.CaseForm{}, h: s.caseForm},
+		{method: "POST", path: "/api/v1/public/cases", tag: "市民随手拍", summary: "市民随手拍（multipart：case JSON + photos；clientKey 重复时返回原案件）", public: true, limit: (*Limiter).Report, upload: true, in: cases.ResidentInput{}, out: cases.Receipt{}, status: 201, h: s.snapByResident},
+		{method: "GET", path: "/api/v1/public/cases/{token}", tag: "市民随手拍", summary: "凭回执查看案件进度", public: true, limit: (*Limiter).Public, out: cases.PublicCase{}, h: s.followCase},
+		{method: "POST", path: "/api/v1/public/cases/{token}/rating", tag: "市民随手拍", summary: "评价办理结果", public: true, limit: (*Limiter).Public, in: cases.RatingInput{}, out: cases.PublicCase{}, h: s.rateCase},
+		{method: "POST", path: "/api/v1/public/cases/{token}/reopen", tag: "市民随手拍", summary: "不满意，重新打开（办结 7 天内）", public: true, limit: (*Limiter).Public, in: cases.ReasonInput{}, out: cases.PublicCase{}, h: s.reopenCase},
+		{method: "GET", path: "/api/v1/public/cases/{token}/photos/{fileId}", tag: "市民随手拍", summary: "案件照片", public: true, limit: (*Limiter).Public, query: []param{{"size", "string", "thumb、display 或留空取原图"}}, download: "image/jpeg", h: s.publicPhoto},
 
 		{method: "GET", path: "/api/v1/audit", tag: "审计", summary: "审计日志（仅安全审计员）", query: append(auditQuery, pageParams...), out: pageOf[auditEntry]{}, h: s.listAudit},
 		{method: "GET", path: "/api/v1/audit/export", tag: "审计", summary: "导出审计日志", query: auditQuery, download: xlsxType, h: s.exportAudit},
 	}
 }
 
-// wrap authenticates the caller (session cookie or bearer token), holds
+// wrap holds back a client over its rate, authenticates the caller
+// (session cookie or bearer token), holds
 // back everyone who must first change their password, runs the handler and
 // writes its error.
 func (s *Server) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rt.limit != nil {
+			if err := rt.limit(s.Limiter, r); err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+		}
 		var actor *domain.Actor
 		if !rt.public {
 			a, mustChange, err := s.authenticate(r)

@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -58,6 +57,10 @@ type Deps struct {
 	Version      string
 	TrustProxy   bool // take the client address from X-Forwarded-For
 	SecureCookie bool // mark the session cookie Secure (behind HTTPS)
+
+	// What the public endpoints take from one client.
+	Limiter      *Limiter    // request rates (nil: none)
+	ReportPhotos files.Batch // what the photos of one resident report may claim together (zero: six files at the file limit)
 }
 
 // Server is the HTTP face of wenming.
@@ -216,25 +219,8 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.Version})
 }
 
-// clientIP is the caller's address, from X-Forwarded-For only when the
-// deployment says a trusted proxy sets it. The proxy appends the address it
-// saw, so only the last entry is its word; those before it are whatever the
-// client sent.
-func (s *Server) clientIP(r *http.Request) string {
-	if s.TrustProxy {
-		if h := r.Header.Values("X-Forwarded-For"); len(h) > 0 {
-			parts := strings.Split(h[len(h)-1], ",")
-			if ip := strings.TrimSpace(parts[len(parts)-1]); ip != "" {
-				return ip
-			}
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// clientIP is the caller's address (see clientAddr).
+func (s *Server) clientIP(r *http.Request) string { return clientAddr(r, s.TrustProxy) }
 
 func (s *Server) client(r *http.Request) auth.Client {
 	return auth.Client{IP: s.clientIP(r), UserAgent: r.UserAgent(), RequestID: requestID(r.Context())}

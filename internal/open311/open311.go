@@ -15,11 +15,14 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
+	"time"
 
 	"wenming/internal/auth"
 	"wenming/internal/cases"
 	"wenming/internal/domain"
+	"wenming/internal/files"
 )
 
 // Prefix is where the server mounts the API; paths arrive unstripped.
@@ -32,11 +35,26 @@ type handler struct {
 	cases *cases.Service
 	auth  *auth.Service
 	log   *slog.Logger
+	guard Guard
+}
+
+// Guard bounds what clients may submit: how often, and how much one report
+// may carry. The zero Guard bounds nothing beyond each file's own limits.
+type Guard struct {
+	Limiter Limiter
+	Photos  files.Batch
+}
+
+// Limiter holds back clients that submit too often. Its refusals carry how
+// long to wait (a RetryAfter method), which fail answers as 429.
+type Limiter interface {
+	Report(r *http.Request) error // per client address
+	Token(token string) error     // per API token
 }
 
 // New returns the GeoReport v2 API under Prefix.
-func New(c *cases.Service, a *auth.Service, log *slog.Logger) http.Handler {
-	return &handler{cases: c, auth: a, log: log}
+func New(c *cases.Service, a *auth.Service, log *slog.Logger, g Guard) http.Handler {
+	return &handler{cases: c, auth: a, log: log, guard: g}
 }
 
 // route is one resource: the folder under Prefix and the file name before
@@ -132,10 +150,17 @@ var statusOf = map[domain.Code]int{
 	domain.CodeLocked:                 http.StatusForbidden,
 }
 
-// fail answers an error in the requested format. An error that is not a
-// domain error is internal: logged once here with the request id, and
+// fail answers an error in the requested format; a client over its rate
+// gets 429 with Retry-After. An error that is not a domain error is
+// internal: logged once here with the request id, and
 // shown only as a reference to quote.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, f format, err error) {
+	if later, ok := errors.AsType[retryLater](err); ok {
+		secs := max(1, int((later.RetryAfter()+time.Second-1)/time.Second))
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		writeErrors(w, f, http.StatusTooManyRequests, later.Error())
+		return
+	}
 	var de *domain.Error
 	if errors.As(err, &de) {
 		if status, ok := statusOf[de.Code]; ok {
@@ -146,6 +171,12 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, f format, err err
 	id := requestID(r)
 	h.log.ErrorContext(r.Context(), "open311 internal error", slog.String("request_id", id), slog.String("path", r.URL.Path), slog.Any("err", err))
 	writeErrors(w, f, http.StatusInternalServerError, "服务器内部错误，请稍后重试。如问题持续，请联系管理员并提供请求编号 "+id)
+}
+
+// retryLater is a refusal that passes once the client has waited.
+type retryLater interface {
+	error
+	RetryAfter() time.Duration
 }
 
 // writeErrors sends GeoReport's error document: a list of {code,

@@ -262,7 +262,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	must(err)
 
 	x.key = x.token("hotline", "12345热线平台", office.ID, domain.RoleOfficeStaff)
-	x.srv = httptest.NewServer(New(x.cases, x.auth, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	x.srv = httptest.NewServer(New(x.cases, x.auth, slog.New(slog.NewTextHandler(io.Discard, nil)), Guard{}))
 	t.Cleanup(x.srv.Close)
 	return x
 }

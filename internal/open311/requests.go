@@ -23,8 +23,17 @@ import (
 // maxPhotos bounds the media files of one report, as on the resident page.
 const maxPhotos = 6
 
-// maxBody bounds a POST: the photos at their largest and the form.
-const maxBody = maxPhotos*files.MaxSize + 1<<20
+// formSize is what a POST may add to its photos.
+const formSize = 1 << 20
+
+// maxBody bounds a POST: the photos' total, or all photos at the file
+// limit, and the form.
+func (h *handler) maxBody() int64 {
+	if h.guard.Photos.Bytes > 0 {
+		return h.guard.Photos.Bytes + formSize
+	}
+	return maxPhotos*files.MaxSize + formSize
+}
 
 func invalid(field, message string) error { return domain.Invalid(field, message) }
 
@@ -35,7 +44,14 @@ func invalid(field, message string) error { return domain.Invalid(field, message
 // (or else device_id with the report's own fields) makes a repeated
 // submission return the first case.
 func (h *handler) create(w http.ResponseWriter, r *http.Request, f format, _ string) {
-	if err := parseForm(w, r); err != nil {
+	// The client's address is counted before its body is read; its token
+	// once the token is known to be real, so made-up keys cannot fill the
+	// count and are held back by the address alone.
+	if err := h.allowAddress(r); err != nil {
+		h.fail(w, r, f, err)
+		return
+	}
+	if err := parseForm(w, r, h.maxBody()); err != nil {
 		h.fail(w, r, f, err)
 		return
 	}
@@ -47,6 +63,10 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request, f format, _ str
 		h.fail(w, r, f, err)
 		return
 	}
+	if err := h.allowToken(r); err != nil {
+		h.fail(w, r, f, err)
+		return
+	}
 	in, err := h.readReport(r)
 	if err != nil {
 		h.fail(w, r, f, err)
@@ -54,6 +74,10 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request, f format, _ str
 	}
 	var photos []cases.Upload
 	if r.MultipartForm != nil {
+		if err := h.guard.Photos.Check("media", r.MultipartForm.File["media"]); err != nil {
+			h.fail(w, r, f, err)
+			return
+		}
 		for _, fh := range r.MultipartForm.File["media"] {
 			file, err := fh.Open()
 			if err != nil {
@@ -81,8 +105,22 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request, f format, _ str
 	}}})
 }
 
+func (h *handler) allowAddress(r *http.Request) error {
+	if h.guard.Limiter == nil {
+		return nil
+	}
+	return h.guard.Limiter.Report(r)
+}
+
+func (h *handler) allowToken(r *http.Request) error {
+	if h.guard.Limiter == nil {
+		return nil
+	}
+	return h.guard.Limiter.Token(strings.TrimSpace(r.FormValue("api_key")))
+}
+
 // parseForm reads a url-encoded or multipart body, bounded in size.
-func parseForm(w http.ResponseWriter, r *http.Request) error {
+func parseForm(w http.ResponseWriter, r *http.Request, maxBody int64) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	var err error
@@ -97,7 +135,7 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
-		return invalid("media", "请求过大：最多 "+strconv.Itoa(maxPhotos)+" 张照片，每张不超过 "+strconv.Itoa(files.MaxSize>>20)+" MB")
+		return invalid("media", "请求过大：最多 "+strconv.Itoa(maxPhotos)+" 张照片，每张不超过 "+strconv.Itoa(files.MaxSize>>20)+" MB，合计不超过 "+strconv.FormatInt((maxBody-formSize)>>20, 10)+" MB")
 	case err != nil:
 		return invalid("", "无法读取请求内容，请检查编码与 Content-Type")
 	}
