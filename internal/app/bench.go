@@ -29,6 +29,7 @@ import (
 	"wenming/internal/bench"
 	"wenming/internal/blob"
 	"wenming/internal/cases"
+	"wenming/internal/domain"
 	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
@@ -339,6 +340,11 @@ func (r *benchRun) intake(city bench.City) (bench.Result, error) {
 			if err != nil {
 				return err
 			}
+			// The cockpit's count of today's reports moves with each report.
+			if _, err := c.Exec(r.ctx, `INSERT INTO case_days (day, intake) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET intake = case_days.intake + 1`,
+				c.Now.In(domain.Beijing).Format(time.DateOnly)); err != nil {
+				return err
+			}
 			ev, err := c.Insert(r.ctx, `INSERT INTO case_events (case_id, at, kind, actor_name) VALUES (?, ?, 'created', '市民')`, id, c.Now)
 			if err != nil {
 				return err
@@ -466,6 +472,14 @@ func (r *benchRun) dispatch(city bench.City) (bench.Result, error) {
 	raw := func(i int) error {
 		return r.db.Write(r.ctx, func(conn *store.Conn) error {
 			if _, err := conn.Exec(r.ctx, `UPDATE cases SET state = 'dispatched', lead_unit_id = ?, dispatched_at = ?, updated_at = ? WHERE id = ?`, city.BusyUnit, conn.Now, conn.Now, ids[i]); err != nil {
+				return err
+			}
+			// The unit's inbox and its day's received count move with it.
+			if _, err := conn.Exec(r.ctx, `INSERT INTO unit_cases (unit_id, state, n) VALUES (?, 'dispatched', 1) ON CONFLICT (unit_id, state) DO UPDATE SET n = unit_cases.n + 1`, city.BusyUnit); err != nil {
+				return err
+			}
+			if _, err := conn.Exec(r.ctx, `INSERT INTO unit_days (unit_id, day, received) VALUES (?, ?, 1) ON CONFLICT (unit_id, day) DO UPDATE SET received = unit_days.received + 1`,
+				city.BusyUnit, conn.Now.In(domain.Beijing).Format(time.DateOnly)); err != nil {
 				return err
 			}
 			if _, err := conn.Exec(r.ctx, `INSERT INTO case_events (case_id, at, kind, actor_name, note) VALUES (?, ?, 'dispatched', '基准', '派遣')`, ids[i], conn.Now); err != nil {

@@ -113,6 +113,7 @@ type Case struct {
 	coUnitIDs      []int64
 	coUnitsEdited  bool
 	stored         []any // the changeable columns as read (see save)
+	countedAs      tally // what it counted for as read (see save)
 	pending        int
 	pendingMinutes int
 }
@@ -334,6 +335,10 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 			return err
 		}
 		k.ID = id
+		if err := moveCounters(ctx, c, nil, k.counted()); err != nil {
+			return err
+		}
+		k.snapshot()
 		ev, err := s.addEvent(ctx, c, actor, &k, step{kind: KindCreated, note: k.Description, data: map[string]any{"source": k.Source}})
 		if err != nil {
 			return err

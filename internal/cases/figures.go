@@ -49,17 +49,21 @@ func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[in
 	}
 	// Working hours from accepting to reporting follow the calendar: the
 	// cases closed in the period bring their two times.
-	handled, err := c.Query(ctx, `SELECT lead_unit_id, accepted_at, reported_at FROM cases
-		WHERE `+closedWell+` AND lead_unit_id IS NOT NULL AND accepted_at IS NOT NULL AND reported_at IS NOT NULL`, from, to)
+	handled, err := c.Query(ctx, `SELECT lead_unit_id, closed_at, closing, accepted_at, reported_at FROM cases
+		WHERE closed_at >= ? AND closed_at < ? AND lead_unit_id IS NOT NULL AND accepted_at IS NOT NULL AND reported_at IS NOT NULL`, from, to)
 	if err != nil {
 		return nil, err
 	}
 	defer handled.Close()
 	for handled.Next() {
+		var k Case
 		var unit int64
 		var accepted, reported time.Time
-		if err := handled.Scan(&unit, &accepted, &reported); err != nil {
+		if err := handled.Scan(&unit, &k.ClosedAt, &k.Closing, &accepted, &reported); err != nil {
 			return nil, err
+		}
+		if !k.closedWell() {
+			continue
 		}
 		f := of(unit)
 		f.handled++
@@ -125,48 +129,53 @@ func countFigures(ctx context.Context, c *store.Conn, from, to time.Time, out ma
 }
 
 // scanFigures adds the counted figures of the cases in a window by reading
-// them, or only their missed deadlines.
+// them, or only their missed deadlines, and counting each case by the same
+// marks the counters keep (counters.go); a missed deadline counts once it
+// has passed.
 func scanFigures(ctx context.Context, c *store.Conn, from, to time.Time, out map[int64]*UnitFigures, lateOnly bool) error {
-	rated := inPeriod("rated_at") + ` AND rating IS NOT NULL`
-	late := inPeriod("deadline_at") + ` AND deadline_at < ? AND (reported_at IS NULL OR reported_at > deadline_at) AND closing NOT IN ('not_ours', 'duplicate')`
-	query := `SELECT lead_unit_id, ` + count(inPeriod("dispatched_at")) + `, ` + count(closedWell) + `, ` + count(closedWell+` AND rework_count > 0`) + `, ` +
-		count(closedWell+` AND reported_at <= deadline_at`) + `, ` + count(late) + `, SUM(CASE WHEN ` + rated + ` THEN rating ELSE 0 END), ` + count(rated) + `
-		FROM cases WHERE lead_unit_id IS NOT NULL AND (` + inPeriod("dispatched_at") + ` OR ` + inPeriod("closed_at") + ` OR ` + inPeriod("deadline_at") + ` OR ` + inPeriod("rated_at") + `)
-		GROUP BY lead_unit_id`
-	args := []any{from, to, from, to, from, to, from, to, from, to, c.Now, from, to, from, to, from, to, from, to, from, to, from, to}
-	if lateOnly {
-		query = `SELECT lead_unit_id, 0, 0, 0, 0, COUNT(*), 0, 0 FROM cases WHERE lead_unit_id IS NOT NULL AND ` + late + ` GROUP BY lead_unit_id`
-		args = []any{from, to, c.Now}
+	where := `deadline_at >= ? AND deadline_at < ?`
+	args := []any{from, to}
+	if !lateOnly {
+		where = `(dispatched_at >= ? AND dispatched_at < ?) OR (closed_at >= ? AND closed_at < ?) OR (` + where + `) OR (rated_at >= ? AND rated_at < ?)`
+		args = []any{from, to, from, to, from, to, from, to}
 	}
-	rows, err := c.Query(ctx, query, args...)
+	rows, err := c.Query(ctx, `SELECT lead_unit_id, dispatched_at, closed_at, closing, rework_count, reported_at, deadline_at, rating, rated_at
+		FROM cases WHERE lead_unit_id IS NOT NULL AND (`+where+`)`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var unit int64
-		var f UnitFigures
-		if err := rows.Scan(&unit, &f.CasesReceived, &f.CasesClosed, &f.reworked, &f.onTime, &f.Overdue, &f.ratings, &f.rated); err != nil {
+		var k Case
+		if err := rows.Scan(&k.LeadUnitID, &k.DispatchedAt, &k.ClosedAt, &k.Closing, &k.ReworkCount, &k.ReportedAt, &k.Deadline, &k.Rating, &k.ratedAt); err != nil {
 			return err
 		}
-		if out[unit] == nil {
-			out[unit] = &UnitFigures{}
+		for _, m := range k.unitMarks() {
+			if m.at.Before(from) || !m.at.Before(to) || (lateOnly && m.late == 0) {
+				continue
+			}
+			if !m.at.Before(c.Now) {
+				m.late = 0
+			}
+			if out[*k.LeadUnitID] == nil {
+				out[*k.LeadUnitID] = &UnitFigures{}
+			}
+			out[*k.LeadUnitID].addMark(m)
 		}
-		o := out[unit]
-		o.CasesReceived, o.CasesClosed, o.reworked, o.onTime = o.CasesReceived+f.CasesReceived, o.CasesClosed+f.CasesClosed, o.reworked+f.reworked, o.onTime+f.onTime
-		o.Overdue, o.ratings, o.rated = o.Overdue+f.Overdue, o.ratings+f.ratings, o.rated+f.rated
 	}
 	return rows.Err()
 }
 
-// inPeriod is the condition that col falls in [?, ?); closedWell, that a case was
-// closed in [?, ?) as its unit's work (fixed or not fixed).
-func inPeriod(col string) string { return col + ` >= ? AND ` + col + ` < ?` }
-
-var closedWell = inPeriod("closed_at") + ` AND closing IN ('fixed', 'not_fixed')`
-
-// count is the SQL counting the rows that meet cond.
-func count(cond string) string { return `SUM(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
+// addMark adds what one case counts for on one day.
+func (f *UnitFigures) addMark(m mark) {
+	f.CasesReceived += int(m.received)
+	f.CasesClosed += int(m.closed)
+	f.reworked += int(m.reworked)
+	f.onTime += int(m.onTime)
+	f.Overdue += int(m.late)
+	f.ratings += int(m.ratingSum)
+	f.rated += int(m.rated)
+}
 
 func (f *UnitFigures) settle() {
 	ratio := func(a, b int) *float64 {

@@ -182,6 +182,7 @@ func (k *Case) snapshot() {
 	for i, col := range caseColumns {
 		k.stored[i] = plain(col.value(k))
 	}
+	k.countedAs = k.counted()
 }
 
 func plain(v any) any {
@@ -209,10 +210,15 @@ func save(ctx context.Context, c *store.Conn, k *Case) error {
 		set.WriteString(col.name + " = ?, ")
 		args = append(args, v)
 	}
-	_, err := c.Exec(ctx, `UPDATE cases SET `+set.String()+`updated_at = ? WHERE id = ?`, append(args, c.Now, k.ID)...)
-	k.snapshot()
-	if err != nil || !k.coUnitsEdited {
+	if _, err := c.Exec(ctx, `UPDATE cases SET `+set.String()+`updated_at = ? WHERE id = ?`, append(args, c.Now, k.ID)...); err != nil {
 		return err
+	}
+	if err := moveCounters(ctx, c, k.countedAs, k.counted()); err != nil {
+		return err
+	}
+	k.snapshot()
+	if !k.coUnitsEdited {
+		return nil
 	}
 	if _, err := c.Exec(ctx, `DELETE FROM case_units WHERE case_id = ?`, k.ID); err != nil {
 		return err

@@ -76,9 +76,9 @@ CREATE TRIGGER unit_cases_update AFTER UPDATE OF lead_unit_id, state ON cases FO
     WHEN (OLD.lead_unit_id IS DISTINCT FROM NEW.lead_unit_id OR OLD.state IS DISTINCT FROM NEW.state) EXECUTE FUNCTION unit_cases_count();
 
 -- +goose Down
-DROP TRIGGER unit_cases_update ON cases;
-DROP TRIGGER unit_cases_insert ON cases;
-DROP FUNCTION unit_cases_count();
+DROP TRIGGER IF EXISTS unit_cases_update ON cases;
+DROP TRIGGER IF EXISTS unit_cases_insert ON cases;
+DROP FUNCTION IF EXISTS unit_cases_count();
 DROP TABLE unit_cases;
 CREATE INDEX cases_reporter ON cases(reporter_id);
 DROP INDEX cases_reporter_created;

@@ -102,7 +102,7 @@ CREATE TRIGGER unit_days_update AFTER UPDATE OF lead_unit_id, dispatched_at, clo
     EXECUTE FUNCTION unit_days_count();
 
 -- +goose Down
-DROP TRIGGER unit_days_update ON cases;
-DROP TRIGGER unit_days_insert ON cases;
-DROP FUNCTION unit_days_count();
+DROP TRIGGER IF EXISTS unit_days_update ON cases;
+DROP TRIGGER IF EXISTS unit_days_insert ON cases;
+DROP FUNCTION IF EXISTS unit_days_count();
 DROP TABLE unit_days;

@@ -147,9 +147,9 @@ END;
 -- +goose StatementEnd
 
 -- +goose Down
-DROP TRIGGER unit_cases_delete;
-DROP TRIGGER unit_cases_update;
-DROP TRIGGER unit_cases_insert;
+DROP TRIGGER IF EXISTS unit_cases_delete;
+DROP TRIGGER IF EXISTS unit_cases_update;
+DROP TRIGGER IF EXISTS unit_cases_insert;
 DROP TABLE unit_cases;
 CREATE INDEX cases_reporter ON cases(reporter_id);
 DROP INDEX cases_reporter_created;

@@ -109,10 +109,10 @@ END;
 -- +goose StatementEnd
 
 -- +goose Down
-DROP TRIGGER unit_days_received;
-DROP TRIGGER unit_days_closed;
-DROP TRIGGER unit_days_late;
-DROP TRIGGER unit_days_rated;
-DROP TRIGGER unit_days_delete;
-DROP TRIGGER unit_days_insert;
+DROP TRIGGER IF EXISTS unit_days_received;
+DROP TRIGGER IF EXISTS unit_days_closed;
+DROP TRIGGER IF EXISTS unit_days_late;
+DROP TRIGGER IF EXISTS unit_days_rated;
+DROP TRIGGER IF EXISTS unit_days_delete;
+DROP TRIGGER IF EXISTS unit_days_insert;
 DROP TABLE unit_days;
