@@ -344,3 +344,20 @@ func TestOpenAPIDocumentsRateLimits(t *testing.T) {
 		t.Error("a signed-in list documents a rate limit it does not have")
 	}
 }
+
+// Open311's reads count per address with the other public reads, and are
+// refused in the format asked for.
+func TestOpen311ReadsRateLimit(t *testing.T) {
+	f := newFixture(t, storetest.Open(t, store.SQLite))
+	caseSetup(t, f)
+	f.serveLimited(httpapi.Rates{Public: 3}, files.Batch{}, true)
+	for _, path := range []string{"/open311/v2/discovery.json", "/open311/v2/services.xml", "/api/v1/public/case-form"} {
+		f.getFrom("203.0.113.7", path).want(200)
+	}
+	r := f.getFrom("203.0.113.7", "/open311/v2/requests.xml").want(http.StatusTooManyRequests)
+	secs := r.header.Get("Retry-After")
+	if secs == "" || !bytes.Contains(r.body, []byte("<code>429</code>")) || !bytes.Contains(r.body, []byte("请求过于频繁，请 "+secs+" 秒后再试")) {
+		t.Fatalf("Retry-After %q, body %s", secs, r.body)
+	}
+	f.getFrom("198.51.100.20", "/open311/v2/requests.json").want(200)
+}

@@ -48,8 +48,9 @@ type Guard struct {
 // Limiter holds back clients that submit too often. Its refusals carry how
 // long to wait (a RetryAfter method), which fail answers as 429.
 type Limiter interface {
-	Report(r *http.Request) error // per client address
-	Token(token string) error     // per API token
+	Report(r *http.Request) error // a submission, per client address
+	Token(token string) error     // a submission, per API token
+	Public(r *http.Request) error // a read, per client address
 }
 
 // New returns the GeoReport v2 API under Prefix.
@@ -106,6 +107,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		switch {
 		case (r.Method == http.MethodGet || r.Method == http.MethodHead) && rt.get != nil:
+			if err := h.allowRead(r); err != nil {
+				h.fail(w, r, f, err)
+				return
+			}
 			rt.get(h, w, r, f, name)
 		case r.Method == http.MethodPost && rt.post != nil:
 			rt.post(h, w, r, f, name)

@@ -112,6 +112,13 @@ func (h *handler) allowAddress(r *http.Request) error {
 	return h.guard.Limiter.Report(r)
 }
 
+func (h *handler) allowRead(r *http.Request) error {
+	if h.guard.Limiter == nil {
+		return nil
+	}
+	return h.guard.Limiter.Public(r)
+}
+
 func (h *handler) allowToken(r *http.Request) error {
 	if h.guard.Limiter == nil {
 		return nil
