@@ -75,7 +75,7 @@ func (c *Config) fields() []field {
 		{"webhook-allow", "WENMING_WEBHOOK_ALLOW", "消息推送可以访问的内网接收方：主机名、IP 或网段，逗号分隔（留空则只能推送到公网地址）", &c.WebhookAllow, "", false},
 		{"rate-reports", "WENMING_RATE_REPORTS", "每个客户端地址每分钟可提交的随手拍与 Open311 问题数（0 为不限）", &c.RateReports, "100", false},
 		{"rate-tokens", "WENMING_RATE_TOKENS", "每个 API 令牌每分钟可经 Open311 提交的问题数（0 为不限）", &c.RateTokens, "100", false},
-		{"rate-public", "WENMING_RATE_PUBLIC", "每个客户端地址每分钟可访问随手拍表单、回执、照片的次数（0 为不限）", &c.RatePublic, "1200", false},
+		{"rate-public", "WENMING_RATE_PUBLIC", "每个客户端地址每分钟可访问随手拍表单、回执、照片和 Open311 查询接口的次数（0 为不限）", &c.RatePublic, "1200", false},
 		{"report-photos-mb", "WENMING_REPORT_PHOTOS_MB", "一次随手拍或 Open311 提交的照片合计大小上限（MB）", &c.ReportPhotosMB, "30", false},
 		{"report-photos-mp", "WENMING_REPORT_PHOTOS_MP", "一次提交的照片合计像素上限（百万像素）", &c.ReportPhotosMP, "150", false},
 		{"decode-mp-per-minute", "WENMING_DECODE_MP_PER_MINUTE", "每分钟为生成缩略图解码的像素上限（百万像素）", &c.DecodeMPPerMinute, "1000", false},

@@ -229,8 +229,12 @@ const (
 )
 
 // SetDecodeBudget sets the pixels that may be decoded a minute (0: no
-// bound), before the service is used.
-func (s *Service) SetDecodeBudget(pixelsPerMinute int) { s.decoding.perMinute = pixelsPerMinute }
+// bound).
+func (s *Service) SetDecodeBudget(pixelsPerMinute int) {
+	s.decoding.mu.Lock()
+	s.decoding.perMinute = pixelsPerMinute
+	s.decoding.mu.Unlock()
+}
 
 // decoding is the budget image decoding draws on.
 type decoding struct {

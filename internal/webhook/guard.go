@@ -214,9 +214,11 @@ func (g guard) client(timeout time.Duration) *http.Client {
 		}
 		return checked.DialContext(ctx, network, addr)
 	}
+	transport := &http.Transport{Proxy: nil, DialContext: dial, ForceAttemptHTTP2: true, TLSHandshakeTimeout: timeout,
+		MaxIdleConnsPerHost: 2, IdleConnTimeout: time.Minute}
 	return &http.Client{
 		Timeout:       timeout,
-		Transport:     &http.Transport{Proxy: nil, DialContext: dial, TLSHandshakeTimeout: timeout, MaxIdleConnsPerHost: 2, IdleConnTimeout: time.Minute},
+		Transport:     transport,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 }
