@@ -137,7 +137,8 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 }
 
 func policy(cfg config.Config) auth.Policy {
-	return auth.Policy{LockThreshold: cfg.LockThreshold, LockDuration: cfg.LockDuration, IdleTimeout: cfg.IdleTimeout, MaxAge: cfg.SessionMaxAge}
+	return auth.Policy{LockThreshold: cfg.LockThreshold, LockDuration: cfg.LockDuration, AddressThreshold: cfg.LoginAddress,
+		IdleTimeout: cfg.IdleTimeout, MaxAge: cfg.SessionMaxAge}
 }
 
 // guardFiles has the areas whose records carry files decide who may read

@@ -1,6 +1,6 @@
 // Package auth signs people in and out, keeps sessions in the database (so
-// any app server can serve any request), locks accounts after repeated
-// failures, and issues API tokens for integrations.
+// any app server can serve any request), slows down password guessing by
+// the address it comes from, and issues API tokens for integrations.
 package auth
 
 import (
@@ -22,10 +22,21 @@ import (
 
 // Policy holds the account rules a deployment may tune.
 type Policy struct {
-	LockThreshold int           // failed logins before the account locks
-	LockDuration  time.Duration // how long it stays locked
-	IdleTimeout   time.Duration // a session unused this long ends
-	MaxAge        time.Duration // a session ends this long after login
+	// LockThreshold is how many sign-ins to one account from one client
+	// address may fail before that address must wait to try the account
+	// again. Other addresses never wait for it, so nobody can lock another
+	// person out.
+	LockThreshold int
+	// LockDuration is the longest such wait: waits start at FirstWait and
+	// double with each further failure.
+	LockDuration time.Duration
+	// AddressThreshold is how many sign-ins from one address, whatever the
+	// accounts, may fail before the address waits (0: 4 × LockThreshold).
+	AddressThreshold int
+	// FirstWait is the first wait (0: a minute, or LockDuration if shorter).
+	FirstWait   time.Duration
+	IdleTimeout time.Duration // a session unused this long ends
+	MaxAge      time.Duration // a session ends this long after login
 }
 
 // Service is the sign-in service.
@@ -35,7 +46,7 @@ type Service struct {
 }
 
 // NewService returns the sign-in service.
-func NewService(db *store.DB, p Policy) *Service { return &Service{db: db, policy: p} }
+func NewService(db *store.DB, p Policy) *Service { return &Service{db: db, policy: p.withDefaults()} }
 
 // Client is where a request came from, for the session and the audit log.
 type Client struct {
@@ -56,17 +67,23 @@ func newSecret() string {
 }
 
 type credentials struct {
-	id          int64
-	realName    string
-	hash        string
-	disabled    bool
-	failed      int
-	lockedUntil *time.Time
+	id       int64
+	realName string
+	hash     string
+	disabled bool
 }
 
-// Login checks the password and opens a session, returning its token.
-// Failures are counted and audited; the threshold-th failure locks the
-// account for the policy's duration.
+// badCredentials is the one answer to a wrong password, whether or not the
+// user name exists, so the answer does not tell which names do.
+func badCredentials() error {
+	return &domain.Error{Code: domain.CodeBadCredentials, Message: "用户名或密码错误"}
+}
+
+// Login checks the password and opens a session, returning its token. An
+// unknown user name costs the same work and gets the same answer as a
+// wrong password. Failures are audited and make the address they come from
+// wait (see throttle.go); the password is checked outside any transaction,
+// so slow hashing holds no lock.
 func (s *Service) Login(ctx context.Context, username, password string, cl Client) (string, error) {
 	username = strings.TrimSpace(username)
 	if username == "" {
@@ -78,35 +95,66 @@ func (s *Service) Login(ctx context.Context, username, password string, cl Clien
 	if password == "" {
 		return "", domain.Invalid("password", "请输入密码")
 	}
-	var token string
-	var loginErr error
+	at := newAttempt(username, cl.IP)
+	var cr credentials
+	var tries int
+	known := true
 	err := s.db.Write(ctx, func(c *store.Conn) error {
-		var cr credentials
-		// The row stays locked until commit, so concurrent failures count
-		// one after another instead of overwriting each other's count.
-		err := c.Get(ctx, "用户", `SELECT id, real_name, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?`+c.ForUpdate(),
-			[]any{username}, &cr.id, &cr.realName, &cr.hash, &cr.disabled, &cr.failed, &cr.lockedUntil)
-		if errors.Is(err, domain.ErrNotFound) {
-			CheckPassword(dummyHash, password)
-			loginErr = &domain.Error{Code: domain.CodeBadCredentials, Message: "用户名或密码错误"}
-			return audit.Record(ctx, c, &domain.Actor{IP: cl.IP, RequestID: cl.RequestID},
-				audit.Change{Action: "login_failed", Entity: "session", Summary: "未知用户名“" + username + "”登录失败"})
+		var err error
+		if tries, err = s.policy.admit(ctx, c, at); err != nil {
+			return err
 		}
+		err = c.Get(ctx, "用户", `SELECT id, real_name, password_hash, disabled FROM users WHERE username = ?`,
+			[]any{username}, &cr.id, &cr.realName, &cr.hash, &cr.disabled)
+		if errors.Is(err, domain.ErrNotFound) {
+			known, cr.hash = false, dummyHash
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("login: %w", err)
+	}
+	if !CheckPassword(cr.hash, password) || !known {
+		return "", s.recordFailure(ctx, at, username, cr, known, tries, cl)
+	}
+	return s.openSession(ctx, at, username, cr, cl)
+}
+
+// recordFailure counts a wrong password against the address and audits it.
+func (s *Service) recordFailure(ctx context.Context, at attempt, username string, cr credentials, known bool, tries int, cl Client) error {
+	actor := &domain.Actor{IP: cl.IP, RequestID: cl.RequestID}
+	summary := "未知用户名“" + username + "”登录失败"
+	if known {
+		actor.UserID, actor.Username, actor.RealName = cr.id, username, cr.realName
+		summary = fmt.Sprintf("密码错误（本地址第 %d 次）", tries)
+	}
+	err := s.db.Write(ctx, func(c *store.Conn) error {
+		wait, err := s.policy.failed(ctx, c, at)
 		if err != nil {
 			return err
 		}
-		actor := &domain.Actor{UserID: cr.id, Username: username, RealName: cr.realName, IP: cl.IP, RequestID: cl.RequestID}
-		if cr.lockedUntil != nil && cr.lockedUntil.After(c.Now) {
-			loginErr = lockedError(*cr.lockedUntil)
-			return nil
+		if tries >= s.policy.LockThreshold {
+			wait = max(wait, s.policy.wait(tries, s.policy.LockThreshold))
 		}
-		if cr.lockedUntil != nil {
-			// A lapsed lock starts the count afresh.
-			cr.failed = 0
+		if wait > 0 {
+			summary += fmt.Sprintf("，该地址须等待 %d 秒后再试", waitSeconds(wait))
 		}
-		if !CheckPassword(cr.hash, password) {
-			loginErr = s.countFailure(ctx, c, actor, cr.failed+1)
-			return nil
+		return audit.Record(ctx, c, actor, audit.Change{Action: "login_failed", Entity: "session", EntityID: cr.id, Summary: summary})
+	})
+	if err != nil {
+		return fmt.Errorf("login: %w", err)
+	}
+	return badCredentials()
+}
+
+// openSession signs in a person whose password was right.
+func (s *Service) openSession(ctx context.Context, at attempt, username string, cr credentials, cl Client) (string, error) {
+	var token string
+	var loginErr error
+	err := s.db.Write(ctx, func(c *store.Conn) error {
+		if err := succeeded(ctx, c, at); err != nil {
+			return err
 		}
 		if cr.disabled {
 			loginErr = domain.Forbidden("账号已停用，请联系管理员")
@@ -120,47 +168,14 @@ func (s *Service) Login(ctx context.Context, username, password string, cl Clien
 			hashToken(token), cr.id, c.Now, c.Now, c.Now.Add(s.policy.MaxAge), cl.IP, truncate(cl.UserAgent, 255)); err != nil {
 			return err
 		}
+		actor := &domain.Actor{UserID: cr.id, Username: username, RealName: cr.realName, IP: cl.IP, RequestID: cl.RequestID}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "login", Entity: "session", EntityID: cr.id, Summary: "登录成功"})
 	})
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("login: %w", err)
 	}
 	return token, loginErr
 }
-
-// countFailure records a failed password and locks the account once the
-// threshold is reached. The failure is committed (it must survive), and the
-// returned error tells the person how many tries are left.
-func (s *Service) countFailure(ctx context.Context, c *store.Conn, actor *domain.Actor, failed int) error {
-	if failed >= s.policy.LockThreshold {
-		until := c.Now.Add(s.policy.LockDuration)
-		if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?`, failed, until, actor.UserID); err != nil {
-			return err
-		}
-		if err := audit.Record(ctx, c, actor, audit.Change{Action: "lock", Entity: "person", EntityID: actor.UserID,
-			Summary: fmt.Sprintf("连续 %d 次密码错误，账号锁定至 %s", failed, beijing(until))}); err != nil {
-			return err
-		}
-		return lockedError(until)
-	}
-	// Clearing a lapsed lock keeps the count restarted by Login from being
-	// reset again on the next failure.
-	if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = ?, locked_until = NULL WHERE id = ?`, failed, actor.UserID); err != nil {
-		return err
-	}
-	if err := audit.Record(ctx, c, actor, audit.Change{Action: "login_failed", Entity: "session", EntityID: actor.UserID,
-		Summary: fmt.Sprintf("密码错误（第 %d 次）", failed)}); err != nil {
-		return err
-	}
-	return &domain.Error{Code: domain.CodeBadCredentials, Field: "password",
-		Message: fmt.Sprintf("用户名或密码错误，还可尝试 %d 次", s.policy.LockThreshold-failed)}
-}
-
-func lockedError(until time.Time) error {
-	return &domain.Error{Code: domain.CodeLocked, Message: "密码错误次数过多，账号已锁定至 " + beijing(until) + "，请稍后再试或联系管理员解锁"}
-}
-
-func beijing(t time.Time) string { return t.In(domain.Beijing).Format("2006-01-02 15:04") }
 
 // Logout ends the session behind token.
 func (s *Service) Logout(ctx context.Context, actor *domain.Actor, token string) error {

@@ -23,8 +23,9 @@ type Config struct {
 	LogFormat      string        // text or json
 	TrustProxy     bool          // client address from X-Forwarded-For
 	SecureCookie   bool          // session cookie only over HTTPS
-	LockThreshold  int           // failed logins before lock
-	LockDuration   time.Duration // lock length
+	LockThreshold  int           // failed sign-ins to one account from one address before that address waits
+	LockDuration   time.Duration // the longest such wait
+	LoginAddress   int           // failed sign-ins from one address, any accounts, before it waits
 	IdleTimeout    time.Duration // session idle limit
 	SessionMaxAge  time.Duration // session absolute limit
 	DemoPassword   string        // password of every demo account ("" = generate)
@@ -62,8 +63,9 @@ func (c *Config) fields() []field {
 		{"log-format", "WENMING_LOG_FORMAT", "日志格式 text|json", &c.LogFormat, "text", false},
 		{"trust-proxy", "WENMING_TRUST_PROXY", "信任反向代理的 X-Forwarded-For", &c.TrustProxy, "false", false},
 		{"secure-cookie", "WENMING_SECURE_COOKIE", "会话 Cookie 仅经 HTTPS 发送", &c.SecureCookie, "false", false},
-		{"lock-threshold", "WENMING_LOCK_THRESHOLD", "连续密码错误几次后锁定", &c.LockThreshold, "5", false},
-		{"lock-duration", "WENMING_LOCK_DURATION", "锁定时长", &c.LockDuration, "15m", false},
+		{"lock-threshold", "WENMING_LOCK_THRESHOLD", "同一地址登录同一账号失败几次后，该地址须等待才能再试（账号本身不锁定）", &c.LockThreshold, "5", false},
+		{"lock-duration", "WENMING_LOCK_DURATION", "登录失败后的最长等待时间（首次 1 分钟，之后每失败一次加倍）", &c.LockDuration, "15m", false},
+		{"login-address-threshold", "WENMING_LOGIN_ADDRESS_THRESHOLD", "同一地址（不论账号）登录失败几次后须等待", &c.LoginAddress, "20", false},
 		{"idle-timeout", "WENMING_IDLE_TIMEOUT", "会话空闲超时", &c.IdleTimeout, "30m", false},
 		{"session-max-age", "WENMING_SESSION_MAX_AGE", "会话最长有效期", &c.SessionMaxAge, "12h", false},
 		{"demo-password", "WENMING_DEMO_PASSWORD", "演示账号统一密码（留空则生成并打印）", &c.DemoPassword, "", true},
@@ -174,6 +176,9 @@ func (c Config) Validate() error {
 	}
 	if c.LockDuration < time.Minute {
 		errs = append(errs, errors.New("lock-duration: want at least 1m"))
+	}
+	if c.LoginAddress < c.LockThreshold || c.LoginAddress > 10000 {
+		errs = append(errs, errors.New("login-address-threshold: want at least lock-threshold and at most 10000"))
 	}
 	if c.IdleTimeout < time.Minute || c.SessionMaxAge < c.IdleTimeout {
 		errs = append(errs, errors.New("idle-timeout: want at least 1m and no longer than session-max-age"))

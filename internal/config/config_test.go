@@ -14,7 +14,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Listen != ":8080" || c.DataDir != "./data" || c.DatabaseURL != "" || c.LockThreshold != 5 || c.IdleTimeout != 30*time.Minute {
+	if c.Listen != ":8080" || c.DataDir != "./data" || c.DatabaseURL != "" || c.LockThreshold != 5 || c.LoginAddress != 20 || c.IdleTimeout != 30*time.Minute {
 		t.Fatalf("defaults wrong: %+v", c)
 	}
 }
@@ -35,6 +35,8 @@ func TestInvalidSettingsAreRefused(t *testing.T) {
 		"bad duration":  {"WENMING_LOCK_DURATION": "soon"},
 		"bad threshold": {"WENMING_LOCK_THRESHOLD": "0"},
 		"bad blob":      {"WENMING_BLOB_URL": "ftp://x"},
+		// An address would wait before any of its accounts did.
+		"address threshold below account threshold": {"WENMING_LOCK_THRESHOLD": "10", "WENMING_LOGIN_ADDRESS_THRESHOLD": "5"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Load("serve", nil, env(e), io.Discard); err == nil {

@@ -2,55 +2,137 @@ package httpapi_test
 
 import (
 	"fmt"
+	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"wenming/internal/auth"
 	"wenming/internal/domain"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 )
 
-func TestFiveWrongPasswordsLockTheAccount(t *testing.T) {
+// anonFrom is a caller whose requests come from another loopback address,
+// as a person elsewhere on the network would.
+func (f *fixture) anonFrom(ip string) *client {
+	c := f.anon()
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	c.http.Transport = &http.Transport{DialContext: d.DialContext}
+	return c
+}
+
+// attacker is where the guesses come from in these tests; the fixture's
+// people sign in from 127.0.0.1.
+const attacker = "127.0.0.9"
+
+// wantWait checks a refusal to try again yet: 429, the wait in Retry-After
+// and the same number of seconds in a Chinese message.
+func wantWait(t *testing.T, res *response, seconds int) {
+	t.Helper()
+	e := res.apiError()
+	want := fmt.Sprintf("登录尝试过多，请 %d 秒后再试", seconds)
+	if res.status != 429 || res.header.Get("Retry-After") != fmt.Sprint(seconds) || e.Error.Message != want {
+		t.Fatalf("got %d Retry-After %q %s, want 429 after %d s", res.status, res.header.Get("Retry-After"), res.body, seconds)
+	}
+}
+
+// Guessing at an account makes the guesser's address wait, longer each
+// time, while the account's owner signs in from elsewhere as usual: no
+// stranger can lock anyone out.
+func TestGuessingMakesOnlyTheGuesserWait(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
-		c := f.anon()
+		guesser := f.anonFrom(attacker)
 		wrong := map[string]string{"username": "a_member", "password": "Wrong-Pass-1"}
-		for i := 1; i <= 4; i++ {
-			res := c.do("POST", "/api/v1/auth/login", wrong).want(401)
-			if msg := res.apiError().Error.Message; !strings.Contains(msg, fmt.Sprintf("还可尝试 %d 次", 5-i)) {
-				t.Errorf("try %d: message %q does not say how many tries are left", i, msg)
-			}
-		}
-		res := c.do("POST", "/api/v1/auth/login", wrong).want(423)
-		if e := res.apiError(); e.Error.Code != "locked" || !strings.Contains(e.Error.Message, "锁定") {
-			t.Fatalf("5th failure: %s", res.body)
-		}
-		// Even the right password is refused while locked.
-		c.do("POST", "/api/v1/auth/login", map[string]string{"username": "a_member", "password": testPassword}).want(423)
-
-		// The lock ends by itself after its duration ...
-		f.clock.now = f.clock.now.Add(16 * time.Minute)
-		f.login("a_member")
-
-		// ... or when the security admin unlocks it.
+		right := map[string]string{"username": "a_member", "password": testPassword}
 		for range 5 {
-			c.do("POST", "/api/v1/auth/login", wrong)
+			guesser.do("POST", "/api/v1/auth/login", wrong).want(401)
 		}
-		sec := f.login("secadmin")
-		sec.do("POST", fmt.Sprintf("/api/v1/people/%d/unlock", f.people["a_member"]), nil).want(204)
-		f.login("a_member")
+		wantWait(t, guesser.do("POST", "/api/v1/auth/login", wrong), 60)
+		// Even the right password waits there: the guesser does not learn it was right.
+		wantWait(t, guesser.do("POST", "/api/v1/auth/login", right), 60)
+		// The owner, from the office, is not held up at all.
+		f.anon().do("POST", "/api/v1/auth/login", right).want(200)
+		f.anon().do("POST", "/api/v1/auth/login", wrong).want(401)
+		f.anon().do("POST", "/api/v1/auth/login", right).want(200)
+
+		// Each failure after a wait doubles the next one, up to the longest (15 minutes).
+		wait := 60
+		for _, next := range []int{120, 240, 480, 900, 900} {
+			f.clock.now = f.clock.now.Add(time.Duration(wait+1) * time.Second)
+			guesser.do("POST", "/api/v1/auth/login", wrong).want(401)
+			wantWait(t, guesser.do("POST", "/api/v1/auth/login", wrong), next)
+			wait = next
+		}
+		f.clock.now = f.clock.now.Add(time.Duration(wait+1) * time.Second)
+		// A right password from the waiting address, once its wait is over, signs in and clears its count.
+		guesser.do("POST", "/api/v1/auth/login", right).want(200)
+		for range 4 {
+			guesser.do("POST", "/api/v1/auth/login", wrong).want(401)
+		}
+		// The account was never locked.
+		var locked struct{ Locked bool }
+		f.login("secadmin").do("GET", fmt.Sprintf("/api/v1/people/%d", f.people["a_member"]), nil).want(200).json(&locked)
+		if locked.Locked {
+			t.Error("the account shows as locked")
+		}
 	})
 }
 
+// An unknown user name and a known one with a wrong password get the same
+// answer, byte for byte, and cost the same password check; their waits are
+// alike too, so neither the answer nor the throttle tells which names exist.
 func TestUnknownUserGetsTheSameAnswer(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
-		res := f.anon().do("POST", "/api/v1/auth/login", map[string]string{"username": "nobody", "password": "Wrong-Pass-1"}).want(401)
-		if e := res.apiError(); e.Error.Code != "bad_credentials" {
-			t.Fatalf("got %s", res.body)
+		hash := auth.HashPassword("Some-Pass-2026")
+		start := time.Now()
+		auth.CheckPassword(hash, "Other-Pass-2026")
+		oneCheck := time.Since(start)
+
+		answers := map[string][]string{}
+		for _, tc := range []struct{ name, username, from string }{
+			{"known", "a_member", "127.0.0.21"},
+			{"unknown", "nobody", "127.0.0.22"},
+			{"unknown, one letter off", "a_membr", "127.0.0.23"},
+		} {
+			c := f.anonFrom(tc.from)
+			for i := range 6 {
+				start := time.Now()
+				res := c.do("POST", "/api/v1/auth/login", map[string]string{"username": tc.username, "password": "Wrong-Pass-1"})
+				if took := time.Since(start); i == 0 && took < oneCheck/2 {
+					t.Errorf("%s: answered in %v, quicker than a password check (%v)", tc.name, took, oneCheck)
+				}
+				answers[tc.name] = append(answers[tc.name], fmt.Sprintf("%d %s %s", res.status, res.header.Get("Retry-After"), res.body))
+			}
 		}
+		if answers["known"][0] != "401  {\"error\":{\"code\":\"bad_credentials\",\"message\":\"用户名或密码错误\"}}\n" {
+			t.Errorf("known user's answer: %q", answers["known"][0])
+		}
+		for name, got := range answers {
+			if !slices.Equal(got, answers["known"]) {
+				t.Errorf("%s user answered\n%q\nknown user\n%q", name, got, answers["known"])
+			}
+		}
+	})
+}
+
+// Many user names tried from one address make that address wait, whatever
+// the names; other addresses are not held up.
+func TestSprayingFromOneAddressWaits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		sprayer := f.anonFrom(attacker)
+		for i := range 20 {
+			sprayer.do("POST", "/api/v1/auth/login", map[string]string{"username": fmt.Sprintf("user%d", i), "password": "Wrong-Pass-1"}).want(401)
+		}
+		wantWait(t, sprayer.do("POST", "/api/v1/auth/login", map[string]string{"username": "a_member", "password": testPassword}), 60)
+		f.login("a_member")
+		f.clock.now = f.clock.now.Add(61 * time.Second)
+		sprayer.do("POST", "/api/v1/auth/login", map[string]string{"username": "a_member", "password": testPassword}).want(200)
 	})
 }
 
