@@ -14,24 +14,14 @@ import (
 	"net/http"
 	"time"
 
-	"wenming/internal/assessment"
-	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
-	"wenming/internal/cases"
 	"wenming/internal/config"
 	"wenming/internal/files"
-	"wenming/internal/framework"
 	"wenming/internal/httpapi"
 	"wenming/internal/jobs"
-	"wenming/internal/message"
 	"wenming/internal/open311"
-	"wenming/internal/org"
-	"wenming/internal/patrol"
-	"wenming/internal/plan"
-	"wenming/internal/ranking"
 	"wenming/internal/store"
-	"wenming/internal/submission"
 	"wenming/internal/webhook"
 	"wenming/web"
 )
@@ -141,15 +131,6 @@ func policy(cfg config.Config) auth.Policy {
 		IdleTimeout: cfg.IdleTimeout, MaxAge: cfg.SessionMaxAge}
 }
 
-// guardFiles has the areas whose records carry files decide who may read
-// them (cases, patrols and submissions guard theirs when built); files of a
-// kind nobody guards are refused.
-func guardFiles(f *files.Service, fw *framework.Service, p *plan.Service, r *ranking.Service) {
-	fw.GuardFiles(f)
-	p.GuardFiles(f)
-	r.GuardFiles(f)
-}
-
 // publicLimits are what the public endpoints take from one client.
 func publicLimits(cfg config.Config) (*httpapi.Limiter, files.Batch) {
 	rates := httpapi.Rates{Reports: cfg.RateReports, Tokens: cfg.RateTokens, Public: cfg.RatePublic}
@@ -170,37 +151,22 @@ func serve(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	orgs := org.NewService(e.db)
-	frameworks := framework.NewService(e.db, orgs)
-	evidence := files.NewService(e.db, blobs)
-	evidence.SetDecodeBudget(e.cfg.DecodeMPPerMinute * 1_000_000)
-	submissions := submission.NewService(e.db, orgs, frameworks, evidence)
-	caseEngine := cases.NewService(e.db, orgs, evidence)
-	plans := plan.NewService(e.db, orgs, frameworks)
-	rankings := ranking.NewService(e.db, orgs, caseEngine, submissions, plans)
-	rankings.FontPath = e.cfg.PDFFont
 	receivers, err := webhook.ParseAllowlist(e.cfg.WebhookAllow)
 	if err != nil {
 		return fmt.Errorf("webhook-allow: %w", err)
 	}
-	hooks := webhook.NewService(e.db, receivers)
-	patrols := patrol.NewService(e.db, orgs, caseEngine, frameworks, evidence)
-	assessments := assessment.NewService(e.db, orgs, frameworks, patrols, submissions)
-	rankings.SetPatrol(patrols)
-	rankings.SetScores(assessments)
-	guardFiles(evidence, frameworks, plans, rankings)
-	authn := auth.NewService(e.db, policy(e.cfg))
+	decode := e.cfg.DecodeMPPerMinute * 1_000_000
+	if decode == 0 {
+		decode = -1 // the setting's 0 means no bound
+	}
+	svc := NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg), Webhooks: receivers, DecodePixelsPerMinute: decode, PDFFont: e.cfg.PDFFont})
 	limiter, photos := publicLimits(e.cfg)
-	srv := httpapi.New(httpapi.Deps{
-		Log: e.log, DB: e.db, Auth: authn, Org: orgs, Audit: audit.NewService(e.db, cases.EventNames()),
-		Framework: frameworks, Plan: plans, Files: evidence, Ranking: rankings,
-		Submission: submissions, Message: message.NewService(e.db), Cases: caseEngine, Webhooks: hooks,
-		Patrol: patrols, Assessment: assessments,
-		Open311:  open311.New(caseEngine, authn, e.log, open311.Guard{Limiter: limiter, Photos: photos}),
-		MapTiles: httpapi.MapTiles{URL: e.cfg.MapTiles, Attribution: e.cfg.MapAttribution, CoordSystem: e.cfg.MapCoords},
-		UI:       ui, Version: Version, TrustProxy: e.cfg.TrustProxy, SecureCookie: e.cfg.SecureCookie,
-		Limiter: limiter, ReportPhotos: photos,
-	})
+	deps := svc.HTTP(e.db, e.log)
+	deps.Open311 = open311.New(svc.Cases, svc.Auth, e.log, open311.Guard{Limiter: limiter, Photos: photos})
+	deps.MapTiles = httpapi.MapTiles{URL: e.cfg.MapTiles, Attribution: e.cfg.MapAttribution, CoordSystem: e.cfg.MapCoords}
+	deps.UI, deps.Version, deps.TrustProxy, deps.SecureCookie = ui, Version, e.cfg.TrustProxy, e.cfg.SecureCookie
+	deps.Limiter, deps.ReportPhotos = limiter, photos
+	srv := httpapi.New(deps)
 	ln, err := net.Listen("tcp", e.cfg.Listen)
 	if err != nil {
 		return err
@@ -210,10 +176,10 @@ func serve(ctx context.Context, e *env) error {
 	fmt.Fprintf(e.stdout, "wenming 正在监听 http://%s\n", displayAddr(ln.Addr()))
 	jobCtx, stopJobs := context.WithCancel(ctx)
 	waitJobs := jobs.Start(jobCtx, e.log,
-		jobs.Job{Name: "weekly submission reminders", Every: time.Hour, Run: submissions.SendWeeklyReminders},
-		jobs.Job{Name: "case clocks", Every: e.cfg.JobInterval, Run: caseEngine.RunTimers},
-		jobs.Job{Name: "webhook deliveries", Every: e.cfg.JobInterval, Run: hooks.Deliver},
-		jobs.Job{Name: "scheduled bulletins", Every: time.Hour, Run: rankings.DraftScheduled})
+		jobs.Job{Name: "weekly submission reminders", Every: time.Hour, Run: svc.Submission.SendWeeklyReminders},
+		jobs.Job{Name: "case clocks", Every: e.cfg.JobInterval, Run: svc.Cases.RunTimers},
+		jobs.Job{Name: "webhook deliveries", Every: e.cfg.JobInterval, Run: svc.Webhooks.Deliver},
+		jobs.Job{Name: "scheduled bulletins", Every: time.Hour, Run: svc.Ranking.DraftScheduled})
 	defer func() { stopJobs(); waitJobs() }()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -231,7 +197,7 @@ func serve(ctx context.Context, e *env) error {
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	evidence.WaitCopies()
+	svc.Files.WaitCopies()
 	return nil
 }
 

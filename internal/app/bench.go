@@ -23,24 +23,16 @@ import (
 	"strings"
 	"time"
 
-	"wenming/internal/assessment"
-	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/bench"
 	"wenming/internal/blob"
 	"wenming/internal/cases"
 	"wenming/internal/domain"
-	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
-	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/patrol"
-	"wenming/internal/plan"
-	"wenming/internal/ranking"
 	"wenming/internal/store"
-	"wenming/internal/submission"
-	"wenming/internal/webhook"
 )
 
 // benchCommand generates a synthetic city in a fresh database and measures
@@ -222,23 +214,11 @@ func (r *benchRun) setup() error {
 	if err != nil {
 		return err
 	}
-	r.orgs = org.NewService(r.db)
-	evidence := files.NewService(r.db, blobs)
-	r.cases = cases.NewService(r.db, r.orgs, evidence)
-	frameworks := framework.NewService(r.db, r.orgs)
-	subs := submission.NewService(r.db, r.orgs, frameworks, evidence)
-	r.frameworks = frameworks
-	r.patrol = patrol.NewService(r.db, r.orgs, r.cases, frameworks, evidence)
-	plans := plan.NewService(r.db, r.orgs, frameworks)
-	rankings := ranking.NewService(r.db, r.orgs, r.cases, subs, plans)
-	assessments := assessment.NewService(r.db, r.orgs, frameworks, r.patrol, subs)
-	rankings.SetPatrol(r.patrol)
-	rankings.SetScores(assessments)
-	guardFiles(evidence, frameworks, plans, rankings)
-	srv := httpapi.New(httpapi.Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: r.db, Org: r.orgs, Audit: audit.NewService(r.db, cases.EventNames()),
-		Auth:  auth.NewService(r.db, auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}),
-		Files: evidence, Message: message.NewService(r.db), Cases: r.cases, Webhooks: webhook.NewService(r.db, webhook.Allowlist{}), Version: Version,
-		Ranking: rankings, Framework: frameworks, Submission: subs, Patrol: r.patrol, Assessment: assessments})
+	svc := NewServices(r.db, Options{Blobs: blobs, Auth: auth.Policy{LockThreshold: 5, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}})
+	r.orgs, r.cases, r.frameworks, r.patrol = svc.Org, svc.Cases, svc.Framework, svc.Patrol
+	deps := svc.HTTP(r.db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	deps.Version = Version
+	srv := httpapi.New(deps)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err

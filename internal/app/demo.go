@@ -9,18 +9,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"wenming/internal/assessment"
 	"wenming/internal/blob"
-	"wenming/internal/cases"
 	"wenming/internal/demo"
 	"wenming/internal/domain"
-	"wenming/internal/files"
-	"wenming/internal/framework"
 	"wenming/internal/org"
-	"wenming/internal/patrol"
-	"wenming/internal/plan"
-	"wenming/internal/ranking"
-	"wenming/internal/submission"
 )
 
 // loadDemo loads the demo county once and prints the logins. Only the run
@@ -54,23 +46,17 @@ func loadDemo(ctx context.Context, e *env) error {
 		if err != nil {
 			return err
 		}
-		frameworks := framework.NewService(e.db, svc)
-		evidence := files.NewService(e.db, blobs)
-		subs := submission.NewService(e.db, svc, frameworks, evidence)
-		if err := demo.LoadCampaign(ctx, svc, frameworks, plan.NewService(e.db, svc, frameworks), subs, evidence); err != nil {
+		all := NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg), PDFFont: e.cfg.PDFFont})
+		if err := demo.LoadCampaign(ctx, svc, all.Framework, all.Plan, all.Submission, all.Files); err != nil {
 			return err
 		}
-		caseEngine := cases.NewService(e.db, svc, evidence)
-		if err := demo.LoadCases(ctx, e.db, svc, caseEngine, evidence); err != nil {
+		if err := demo.LoadCases(ctx, e.db, svc, all.Cases, all.Files); err != nil {
 			return err
 		}
-		patrols := patrol.NewService(e.db, svc, caseEngine, frameworks, evidence)
-		assessments := assessment.NewService(e.db, svc, frameworks, patrols, subs)
-		if err := demo.LoadPoints(ctx, e.db, svc, caseEngine, frameworks, patrols, assessments, evidence); err != nil {
+		if err := demo.LoadPoints(ctx, e.db, svc, all.Cases, all.Framework, all.Patrol, all.Assessment, all.Files); err != nil {
 			return err
 		}
-		rankings := ranking.NewService(e.db, svc, caseEngine, subs, plan.NewService(e.db, svc, frameworks))
-		rankings.SetPatrol(patrols)
+		rankings := all.Ranking
 		if err := demo.LoadRanking(ctx, svc, rankings); err != nil {
 			return err
 		}

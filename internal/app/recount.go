@@ -5,9 +5,6 @@ import (
 	"fmt"
 
 	"wenming/internal/blob"
-	"wenming/internal/cases"
-	"wenming/internal/files"
-	"wenming/internal/org"
 )
 
 // recount rebuilds the case counters (the cockpit's days, each unit's inbox
@@ -18,7 +15,7 @@ func recount(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	n, err := cases.NewService(e.db, org.NewService(e.db), files.NewService(e.db, blobs)).Recount(ctx)
+	n, err := NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg)}).Cases.Recount(ctx)
 	if err != nil {
 		return err
 	}

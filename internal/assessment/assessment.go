@@ -29,11 +29,9 @@ type Service struct {
 	headline headline
 }
 
-// NewService returns the service and wires its rounds into patrols.
+// NewService returns the service.
 func NewService(db *store.DB, o *org.Service, fw *framework.Service, p *patrol.Service, sub *submission.Service) *Service {
-	s := &Service{db: db, org: o, fw: fw, patrol: p, sub: sub}
-	p.SetRounds(s)
-	return s
+	return &Service{db: db, org: o, fw: fw, patrol: p, sub: sub}
 }
 
 var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}

@@ -486,9 +486,14 @@ func (s *Service) Reassign(ctx context.Context, actor *domain.Actor, id, pointID
 	return out, err
 }
 
+// RoundPatrols is the rounds' side of a patrol made for a mock assessment,
+// run inside the patrol's own transaction: it needs nothing but the round
+// tables, so it is built before the patrol service that calls it.
+type RoundPatrols struct{}
+
 // CheckPatrol lets a patrol count in a round: the round is under way, the
 // point was drawn and is not done, and the actor is its inspector or the office.
-func (s *Service) CheckPatrol(ctx context.Context, c *store.Conn, actor *domain.Actor, roundID, pointID int64) error {
+func (RoundPatrols) CheckPatrol(ctx context.Context, c *store.Conn, actor *domain.Actor, roundID, pointID int64) error {
 	var status string
 	if err := c.Get(ctx, "模拟测评", `SELECT status FROM rounds WHERE id = ?`, []any{roundID}, &status); err != nil {
 		return domain.Invalid("roundId", "模拟测评不存在")
@@ -510,7 +515,7 @@ func (s *Service) CheckPatrol(ctx context.Context, c *store.Conn, actor *domain.
 }
 
 // MarkDone records the patrol that judged a drawn point.
-func (s *Service) MarkDone(ctx context.Context, c *store.Conn, roundID, pointID, patrolID int64) error {
+func (RoundPatrols) MarkDone(ctx context.Context, c *store.Conn, roundID, pointID, patrolID int64) error {
 	_, err := c.Exec(ctx, `UPDATE round_points SET patrol_id = ? WHERE round_id = ? AND point_id = ?`, patrolID, roundID, pointID)
 	return err
 }

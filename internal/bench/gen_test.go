@@ -4,13 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"wenming/internal/app"
 	"wenming/internal/bench"
 	"wenming/internal/blob"
-	"wenming/internal/cases"
-	"wenming/internal/files"
-	"wenming/internal/framework"
-	"wenming/internal/org"
-	"wenming/internal/patrol"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 )
@@ -26,11 +22,8 @@ func TestGeneratedCityIsWhole(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		orgs := org.NewService(db)
-		evidence := files.NewService(db, blobs)
-		caseSvc := cases.NewService(db, orgs, evidence)
-		frameworks := framework.NewService(db, orgs)
-		patrols := patrol.NewService(db, orgs, caseSvc, frameworks, evidence)
+		svc := app.NewServices(db, app.Options{Blobs: blobs})
+		orgs, caseSvc, frameworks, patrols := svc.Org, svc.Cases, svc.Framework, svc.Patrol
 		sc := bench.Scale{Name: "tiny", Units: 6, SubUnits: 6, CasesDaily: 450, Days: 3, Points: 20, PointCategories: 3, Observations: 30_000}
 		city, err := bench.Generate(ctx, db, orgs, caseSvc, sc, 7)
 		if err != nil {

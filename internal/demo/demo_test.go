@@ -11,7 +11,6 @@ import (
 	"wenming/internal/domain"
 	"wenming/internal/framework"
 	"wenming/internal/org"
-	"wenming/internal/ranking"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 	"wenming/internal/submission"
@@ -172,7 +171,7 @@ func TestDemoCasesAndRanking(t *testing.T) {
 		}
 	}
 
-	rankings := ranking.NewService(w.db, orgs, svc, w.subs, w.plans)
+	rankings := w.all.Ranking
 	if err := demo.LoadRanking(ctx, orgs, rankings); err != nil {
 		t.Fatal(err)
 	}

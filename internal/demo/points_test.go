@@ -22,8 +22,7 @@ func TestDemoPoints(t *testing.T) {
 	if err := demo.LoadCases(ctx, db, orgs, k, evidence); err != nil {
 		t.Fatal(err)
 	}
-	p := patrol.NewService(db, orgs, k, fw, evidence)
-	a := assessment.NewService(db, orgs, fw, p, subs)
+	p, a := w.all.Patrol, w.all.Assessment
 	start := time.Now()
 	if err := demo.LoadPoints(ctx, db, orgs, k, fw, p, a, evidence); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"wenming/internal/app"
 	"wenming/internal/blob"
 	"wenming/internal/cases"
 	"wenming/internal/demo"
@@ -27,24 +28,21 @@ type world struct {
 	evidence *files.Service
 	subs     *submission.Service
 	cases    *cases.Service
+	all      *app.Services
 }
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	w := &world{ctx: context.Background(), db: storetest.Open(t, store.SQLite)}
-	w.orgs = org.NewService(w.db)
-	if _, err := demo.Load(w.ctx, w.orgs); err != nil {
-		t.Fatal(err)
-	}
 	blobs, err := blob.NewDisk(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.evidence = files.NewService(w.db, blobs)
-	t.Cleanup(w.evidence.WaitCopies)
-	w.fw = framework.NewService(w.db, w.orgs)
-	w.plans = plan.NewService(w.db, w.orgs, w.fw)
-	w.subs = submission.NewService(w.db, w.orgs, w.fw, w.evidence)
-	w.cases = cases.NewService(w.db, w.orgs, w.evidence)
+	w.all = app.NewServices(w.db, app.Options{Blobs: blobs})
+	t.Cleanup(w.all.Files.WaitCopies)
+	w.orgs, w.evidence, w.fw, w.plans, w.subs, w.cases = w.all.Org, w.all.Files, w.all.Framework, w.all.Plan, w.all.Submission, w.all.Cases
+	if _, err := demo.Load(w.ctx, w.orgs); err != nil {
+		t.Fatal(err)
+	}
 	return w
 }

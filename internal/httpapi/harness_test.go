@@ -14,16 +14,14 @@ import (
 	"testing"
 	"time"
 
+	"wenming/internal/app"
 	"wenming/internal/assessment"
-	"wenming/internal/audit"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
 	"wenming/internal/cases"
 	"wenming/internal/domain"
-	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/httpapi"
-	"wenming/internal/message"
 	"wenming/internal/org"
 	"wenming/internal/patrol"
 	"wenming/internal/plan"
@@ -81,8 +79,21 @@ var roleUsers = map[domain.Role]string{
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	f := &fixture{t: t, db: db, org: org.NewService(db), clock: &clock{now: time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)}, people: map[string]int64{}}
+	f := &fixture{t: t, db: db, clock: &clock{now: time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)}, people: map[string]int64{}}
 	db.SetClock(f.clock.Now)
+	f.blobDir = t.TempDir()
+	blobs, err := blob.NewDisk(f.blobDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The tests' receivers listen on the loopback, which a deployment
+	// reaches only when its operator lists it.
+	receivers, _ := webhook.ParseAllowlist("127.0.0.1")
+	svc := app.NewServices(db, app.Options{Blobs: blobs, Webhooks: receivers,
+		Auth: auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}})
+	t.Cleanup(svc.Files.WaitCopies)
+	f.org, f.plans, f.submissions, f.cases, f.webhooks = svc.Org, svc.Plan, svc.Submission, svc.Cases, svc.Webhooks
+	f.ranking, f.patrol, f.assessment, f.frameworks = svc.Ranking, svc.Patrol, svc.Assessment, svc.Framework
 	sys := org.SystemActor("测试")
 	must := func(err error) {
 		t.Helper()
@@ -121,37 +132,9 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f.person("county_staff", "县创城办", f.office, []domain.Role{domain.RoleOfficeStaff}, domain.ScopeRegion, &f.county)
 	f.person("auditor", "县审计员", f.office, []domain.Role{domain.RoleAuditAdmin}, domain.ScopeAll, nil)
 	f.person("secadmin", "县安全员", f.office, []domain.Role{domain.RoleSecurityAdmin}, domain.ScopeAll, nil)
-	frameworks := framework.NewService(db, f.org)
-	f.plans = plan.NewService(db, f.org, frameworks)
-	f.blobDir = t.TempDir()
-	blobs, err := blob.NewDisk(f.blobDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	evidence := files.NewService(db, blobs)
-	t.Cleanup(evidence.WaitCopies)
-	f.submissions = submission.NewService(db, f.org, frameworks, evidence)
-	f.cases = cases.NewService(db, f.org, evidence)
-	// The tests' receivers listen on the loopback, which a deployment
-	// reaches only when its operator lists it.
-	receivers, _ := webhook.ParseAllowlist("127.0.0.1")
-	f.webhooks = webhook.NewService(db, receivers)
-	f.ranking = ranking.NewService(db, f.org, f.cases, f.submissions, f.plans)
-	f.patrol = patrol.NewService(db, f.org, f.cases, frameworks, evidence)
-	f.assessment = assessment.NewService(db, f.org, frameworks, f.patrol, f.submissions)
-	f.ranking.SetPatrol(f.patrol)
-	f.ranking.SetScores(f.assessment)
-	frameworks.GuardFiles(evidence)
-	f.plans.GuardFiles(evidence)
-	f.ranking.GuardFiles(evidence)
-	f.frameworks = frameworks
-	f.api = httpapi.New(httpapi.Deps{
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Framework: frameworks, Plan: f.plans, Files: evidence,
-		Submission: f.submissions, Message: message.NewService(db), Cases: f.cases, Webhooks: f.webhooks, Ranking: f.ranking,
-		Patrol: f.patrol, Assessment: f.assessment,
-		Auth: auth.NewService(db, auth.Policy{LockThreshold: 5, LockDuration: 15 * time.Minute, IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour}),
-		Org:  f.org, Audit: audit.NewService(db, cases.EventNames()), Version: "test",
-	})
+	deps := svc.HTTP(db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	deps.Version = "test"
+	f.api = httpapi.New(deps)
 	f.srv = httptest.NewServer(f.api.Handler())
 	t.Cleanup(f.srv.Close)
 	return f

@@ -34,16 +34,14 @@ type Service struct {
 	FarMeters float64
 }
 
-// NewService returns the service and guards the photos patrols keep;
-// SetRounds wires the assessment rounds in.
-func NewService(db *store.DB, o *org.Service, k *cases.Service, fw *framework.Service, f *files.Service) *Service {
-	s := &Service{db: db, org: o, cases: k, fw: fw, FarMeters: 200}
+// NewService returns the service and guards the photos patrols keep; a
+// patrol made for a mock assessment asks rounds whether its inspector may
+// judge the point, and tells it the point is done.
+func NewService(db *store.DB, o *org.Service, k *cases.Service, fw *framework.Service, f *files.Service, rounds Rounds) *Service {
+	s := &Service{db: db, org: o, cases: k, fw: fw, rounds: rounds, FarMeters: 200}
 	f.GuardOwner("patrol", s.canReadPhotos)
 	return s
 }
-
-// SetRounds wires the rounds in (the assessment service is built after this one).
-func (s *Service) SetRounds(r Rounds) { s.rounds = r }
 
 var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
 

@@ -39,9 +39,6 @@ type Headliner interface {
 	Headline(ctx context.Context) (*float64, []string, error)
 }
 
-// SetScores lets the cockpit show the live score.
-func (s *Service) SetScores(h Headliner) { s.scores = h }
-
 // Cockpit gathers the cases, the ranking and the score (office, leaders,
 // inspectors).
 func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, error) {
@@ -58,17 +55,11 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, er
 		func() (err error) { out.Cases, err = s.cases.Overview(ctx, actor); return },
 		func() (err error) { r, err = s.Rank(ctx, actor, ""); return },
 		func() (err error) {
-			if s.patrols == nil {
-				return nil
-			}
 			active := true
 			out.Points, err = s.patrols.Map(ctx, actor, patrol.PointFilter{Active: &active})
 			return
 		},
 		func() (err error) {
-			if s.scores == nil {
-				return nil
-			}
 			out.Score.Total, out.Score.WeakSpots, err = s.scores.Headline(ctx)
 			return
 		},

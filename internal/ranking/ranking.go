@@ -47,9 +47,24 @@ type cachedRanking struct {
 	r  Ranking
 }
 
+// Deps are the areas a ranking reads: units, the cases' and the
+// submissions' figures, the plan's progress, the patrols' pass rates and
+// points, and the live score.
+type Deps struct {
+	Org         *org.Service
+	Cases       *cases.Service
+	Submissions *submission.Service
+	Plans       *plan.Service
+	Patrols     Patrols
+	Scores      Headliner
+	// FontPath is the TrueType font PDFs are written in ("" = look in the
+	// usual places).
+	FontPath string
+}
+
 // NewService returns the ranking service.
-func NewService(db *store.DB, o *org.Service, c *cases.Service, s *submission.Service, p *plan.Service) *Service {
-	return &Service{db: db, org: o, cases: c, submissions: s, plans: p}
+func NewService(db *store.DB, d Deps) *Service {
+	return &Service{db: db, org: d.Org, cases: d.Cases, submissions: d.Submissions, plans: d.Plans, patrols: d.Patrols, scores: d.Scores, FontPath: d.FontPath}
 }
 
 var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
@@ -250,9 +265,6 @@ type Patrols interface {
 	Map(ctx context.Context, actor *domain.Actor, f patrol.PointFilter) ([]patrol.MapPoint, error)
 }
 
-// SetPatrol lets the figures and the cockpit read the patrols.
-func (s *Service) SetPatrol(p Patrols) { s.patrols = p }
-
 func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, error) {
 	out := map[int64]Figures{}
 	caseFigures, err := s.cases.FiguresByUnit(ctx, p.From.UTC(), p.To.UTC())
@@ -286,16 +298,14 @@ func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, err
 		f.TaskProgress = ptr(roundTo(v, 1))
 		out[u] = f
 	}
-	if s.patrols != nil {
-		rates, err := s.patrols.UnitPassRates(ctx, p.From.UTC(), p.To.UTC())
-		if err != nil {
-			return nil, err
-		}
-		for u, v := range rates {
-			f := out[u]
-			f.PatrolScore = ptr(roundTo(100*v, 1))
-			out[u] = f
-		}
+	rates, err := s.patrols.UnitPassRates(ctx, p.From.UTC(), p.To.UTC())
+	if err != nil {
+		return nil, err
+	}
+	for u, v := range rates {
+		f := out[u]
+		f.PatrolScore = ptr(roundTo(100*v, 1))
+		out[u] = f
 	}
 	rows, err := s.db.Read().Query(ctx, `SELECT unit_id, kind, COUNT(*) FROM sanctions WHERE occurred_at >= ? AND occurred_at < ? GROUP BY unit_id, kind`, p.From.UTC(), p.To.UTC())
 	if err != nil {
