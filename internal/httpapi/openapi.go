@@ -2,10 +2,17 @@ package httpapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"path"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"time"
+
+	"wenming/internal/cases"
+	"wenming/internal/domain"
 )
 
 // openAPI serves the OpenAPI 3.1 document built from the route table, so
@@ -16,7 +23,7 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 
 // OpenAPI returns the API description as a JSON-ready value.
 func (s *Server) OpenAPI() map[string]any {
-	sg := &schemaGen{defs: map[string]any{}}
+	sg := newSchemaGen(s.routes)
 	paths := map[string]map[string]any{}
 	for _, rt := range s.routes {
 		if paths[rt.path] == nil {
@@ -54,7 +61,114 @@ func (s *Server) OpenAPI() map[string]any {
 	}
 }
 
-type schemaGen struct{ defs map[string]any }
+// schemaGen turns the Go types of request and response bodies into JSON
+// Schema components, named after the types.
+type schemaGen struct {
+	defs  map[string]any
+	names map[reflect.Type]string // each named type's component name
+}
+
+// enum is a Go string type whose values are a closed list, and where the list is kept.
+type enum struct {
+	name, desc string
+	values     func() []string
+}
+
+// enums are the Go string types that take only the values of a list the
+// code already keeps; the document lists them, read from the same lists.
+var enums = map[reflect.Type]enum{
+	reflect.TypeFor[domain.Role]():      {"Role", "角色", func() []string { return namedCodes(domain.Roles) }},
+	reflect.TypeFor[domain.ScopeKind](): {"ScopeKind", "数据范围：本单位、区划、全部", func() []string { return namedCodes(domain.ScopeKinds) }},
+	reflect.TypeFor[cases.State]():      {"CaseState", "案件状态", func() []string { return namedCodes(cases.States) }},
+	reflect.TypeFor[cases.Action](): {"CaseAction", "案件操作", func() []string {
+		var out []string
+		for _, t := range cases.Transitions {
+			out = append(out, string(t.Action))
+		}
+		return out
+	}},
+	reflect.TypeFor[cases.Kind](): {"CaseEventKind", "案件时间线环节", func() []string {
+		var out []string
+		for _, k := range cases.StepKinds {
+			out = append(out, string(k.Kind))
+		}
+		return out
+	}},
+}
+
+func namedCodes(list []domain.Named) []string {
+	out := make([]string, len(list))
+	for i, n := range list {
+		out[i] = n.Code
+	}
+	return out
+}
+
+// newSchemaGen names the types the routes carry. A type is named after its
+// Go name; when two packages use the same name (cases.Category and
+// patrol.Category), each takes its package's name in front
+// (CasesCategory, PatrolCategory), so one name never stands for two shapes.
+func newSchemaGen(routes []route) *schemaGen {
+	byName := map[string][]reflect.Type{}
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	var walkFields func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		if e, ok := enums[t]; ok {
+			byName[e.name] = append(byName[e.name], t)
+			return
+		}
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+			walk(t.Elem())
+		case reflect.Struct:
+			if t != timeType {
+				byName[schemaName(t, false)] = append(byName[schemaName(t, false)], t)
+				walkFields(t)
+			}
+		}
+	}
+	// An embedded struct is no component of its own: its fields stand in the outer one.
+	walkFields = func(t reflect.Type) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			switch {
+			case f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct:
+				walkFields(f.Type)
+			case f.IsExported() && name != "-":
+				walk(f.Type)
+			}
+		}
+	}
+	for _, rt := range routes {
+		for _, v := range []any{rt.in, rt.out} {
+			if v != nil {
+				walk(reflect.TypeOf(v))
+			}
+		}
+	}
+	sg := &schemaGen{defs: map[string]any{}, names: map[reflect.Type]string{}}
+	taken := map[string]reflect.Type{}
+	for name, types := range byName {
+		for _, t := range types {
+			n := name
+			if len(types) > 1 {
+				n = schemaName(t, true)
+			}
+			if other, dup := taken[n]; dup {
+				panic(fmt.Sprintf("openapi: %v and %v would both be schema %s", other, t, n))
+			}
+			taken[n] = t
+			sg.names[t] = n
+		}
+	}
+	return sg
+}
 
 func (sg *schemaGen) operation(rt route) map[string]any {
 	op := map[string]any{"summary": rt.summary, "tags": []string{rt.tag},
@@ -120,6 +234,13 @@ func (sg *schemaGen) schema(t reflect.Type) map[string]any {
 	case t == rawType:
 		return map[string]any{"description": "任意 JSON"}
 	}
+	if e, ok := enums[t]; ok {
+		name := sg.name(t)
+		if _, done := sg.defs[name]; !done {
+			sg.defs[name] = map[string]any{"type": "string", "enum": e.values(), "description": e.desc}
+		}
+		return map[string]any{"$ref": "#/components/schemas/" + name}
+	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		inner := sg.schema(t.Elem())
@@ -136,18 +257,21 @@ func (sg *schemaGen) schema(t reflect.Type) map[string]any {
 		return map[string]any{"type": "string"}
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
-	case reflect.Int, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint32, reflect.Uint64:
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return map[string]any{"type": "integer"}
 	case reflect.Float32, reflect.Float64:
 		return map[string]any{"type": "number"}
 	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return map[string]any{"type": "string", "contentEncoding": "base64"} // as encoding/json writes bytes
+		}
 		return map[string]any{"type": "array", "items": sg.schema(t.Elem())}
 	case reflect.Map:
 		return map[string]any{"type": "object", "additionalProperties": sg.schema(t.Elem())}
 	case reflect.Interface:
 		return map[string]any{"description": "任意 JSON"}
 	case reflect.Struct:
-		name := schemaName(t)
+		name := sg.name(t)
 		if _, done := sg.defs[name]; !done {
 			sg.defs[name] = map[string]any{} // placeholder stops recursion
 			sg.defs[name] = sg.object(t)
@@ -157,21 +281,45 @@ func (sg *schemaGen) schema(t reflect.Type) map[string]any {
 	return map[string]any{}
 }
 
+// name is a type's component name, as newSchemaGen chose it.
+func (sg *schemaGen) name(t reflect.Type) string {
+	if n, ok := sg.names[t]; ok {
+		return n
+	}
+	panic(fmt.Sprintf("openapi: %v is not reached from any route", t))
+}
+
+// object describes a struct as encoding/json writes it. A field without
+// omitempty is always written, so it is required: a response always carries
+// it (null where it is a pointer), and a request body is expected to carry
+// it (the server reads a missing one as its zero value).
 func (sg *schemaGen) object(t reflect.Type) map[string]any {
 	props := map[string]any{}
-	sg.fields(t, props)
-	return map[string]any{"type": "object", "properties": props}
+	required := map[string]bool{}
+	sg.fields(t, props, required)
+	obj := map[string]any{"type": "object", "properties": props}
+	if len(required) > 0 {
+		names := make([]string, 0, len(required))
+		for n := range required {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		obj["required"] = names
+	}
+	return obj
 }
 
 // fields adds a struct's JSON fields; an embedded struct's fields stand
-// beside the others, as encoding/json writes them.
-func (sg *schemaGen) fields(t reflect.Type, props map[string]any) {
+// beside the others, as encoding/json writes them, and a field of the outer
+// struct wins over an embedded one of the same name.
+func (sg *schemaGen) fields(t reflect.Type, props map[string]any, required map[string]bool) {
+	var embedded []reflect.Type
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
-		name, _, _ := strings.Cut(tag, ",")
+		name, opts, _ := strings.Cut(tag, ",")
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			sg.fields(f.Type, props)
+			embedded = append(embedded, f.Type)
 			continue
 		}
 		if !f.IsExported() || name == "-" {
@@ -181,18 +329,50 @@ func (sg *schemaGen) fields(t reflect.Type, props map[string]any) {
 			name = f.Name
 		}
 		props[name] = sg.schema(f.Type)
+		if !slices.Contains(strings.Split(opts, ","), "omitempty") && !slices.Contains(strings.Split(opts, ","), "omitzero") {
+			required[name] = true
+		}
+	}
+	for _, e := range embedded {
+		inner, innerRequired := map[string]any{}, map[string]bool{}
+		sg.fields(e, inner, innerRequired)
+		for n, p := range inner {
+			if _, outer := props[n]; !outer {
+				props[n] = p
+				if innerRequired[n] {
+					required[n] = true
+				}
+			}
+		}
 	}
 }
 
 // schemaName turns a Go type name (generic ones included) into a component
-// name: pageOf[wenming/internal/domain.Unit] → PageOfUnit.
-func schemaName(t reflect.Type) string {
+// name: pageOf[wenming/internal/domain.Unit] → PageOfUnit; qualified, with
+// the package's name in front: cases.Category → CasesCategory,
+// listOf[wenming/internal/cases.Category] → ListOfCasesCategory.
+func schemaName(t reflect.Type, qualified bool) string {
 	n := t.Name()
 	if i := strings.Index(n, "["); i >= 0 {
 		arg := n[i+1 : len(n)-1]
-		arg = arg[strings.LastIndex(arg, ".")+1:]
-		n = n[:i] + "Of" + strings.ToUpper(arg[:1]) + arg[1:]
+		pkg, typ := "", arg
+		if dot := strings.LastIndex(arg, "."); dot >= 0 {
+			pkg, typ = arg[strings.LastIndex(arg[:dot], "/")+1:dot], arg[dot+1:]
+		}
+		if qualified {
+			typ = upperFirst(pkg) + upperFirst(typ)
+		}
+		n = n[:i] + "Of" + upperFirst(typ)
 		n = strings.Replace(n, "OfOf", "Of", 1)
+	} else if qualified {
+		n = upperFirst(path.Base(t.PkgPath())) + upperFirst(n)
 	}
-	return strings.ToUpper(n[:1]) + n[1:]
+	return upperFirst(n)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -1,12 +1,18 @@
 package httpapi_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
+	"wenming/internal/cases"
+	"wenming/internal/httpapi"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 )
@@ -50,6 +56,77 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	res := c.do("GET", "/api/v1/nothing-here", nil).want(404)
 	if res.apiError().Error.Code != "not_found" {
 		t.Fatal("unknown API path should give a JSON 404")
+	}
+}
+
+// TestOpenAPISchemas: the components say what encoding/json writes. Two Go
+// types of one name are two components, a field without omitempty is
+// required, a typed code lists its values from the code's own list, and
+// every reference names a component that exists.
+func TestOpenAPISchemas(t *testing.T) {
+	raw, err := json.Marshal(httpapi.New(httpapi.Deps{}).OpenAPI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Type       any                        `json:"type"`
+				Properties map[string]json.RawMessage `json:"properties"`
+				Required   []string                   `json:"required"`
+				Enum       []string                   `json:"enum"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	schemas := doc.Components.Schemas
+
+	// cases.Category (a case category) and patrol.Category (a kind of point) are different shapes.
+	if _, ok := schemas["Category"]; ok {
+		t.Error("schema Category stands for both cases.Category and patrol.Category")
+	}
+	if _, ok := schemas["PatrolCategory"].Properties["checks"]; !ok {
+		t.Error("PatrolCategory lacks the point category's checks")
+	}
+	if _, ok := schemas["CasesCategory"].Properties["limitValue"]; !ok {
+		t.Error("CasesCategory lacks the case category's time limit")
+	}
+
+	for _, c := range []struct {
+		schema, field string
+		required      bool
+	}{
+		{"Case", "id", true},
+		{"Case", "regionId", true}, // a pointer is written as null, never left out
+		{"CaseDetail", "timeline", true},
+		{"PersonInput", "password", false}, // omitempty
+		{"IntakeInput", "unitId", false},   // omitempty
+	} {
+		if _, ok := schemas[c.schema].Properties[c.field]; !ok {
+			t.Errorf("%s has no field %s", c.schema, c.field)
+		}
+		if got := slices.Contains(schemas[c.schema].Required, c.field); got != c.required {
+			t.Errorf("%s.%s required = %v, want %v", c.schema, c.field, got, c.required)
+		}
+	}
+
+	var states []string
+	for _, s := range cases.States {
+		states = append(states, s.Code)
+	}
+	if diff := cmp.Diff(states, schemas["CaseState"].Enum); diff != "" {
+		t.Errorf("CaseState enum differs from cases.States (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(string(schemas["Case"].Properties["state"]), "#/components/schemas/CaseState") {
+		t.Errorf("Case.state = %s, want a reference to CaseState", schemas["Case"].Properties["state"])
+	}
+
+	for _, ref := range regexp.MustCompile(`"#/components/schemas/([^"]+)"`).FindAllStringSubmatch(string(raw), -1) {
+		if _, ok := schemas[ref[1]]; !ok {
+			t.Errorf("reference to missing schema %s", ref[1])
+		}
 	}
 }
 
