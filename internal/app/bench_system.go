@@ -82,12 +82,6 @@ func (r *benchRun) rawExport(from time.Time) error {
 		return err
 	}
 	defer book.Abandon()
-	day := func(t *time.Time) any {
-		if t == nil {
-			return ""
-		}
-		return t.In(domain.Beijing).Format("2006-01-02 15:04")
-	}
 	for rows.Next() {
 		var code, source, external, state, closing, desc, addr, reporter string
 		var category int64
@@ -101,7 +95,7 @@ func (r *benchRun) rawExport(from time.Time) error {
 			return err
 		}
 		if err := book.Row([]any{code, source, external, state, closing, category, desc, addr, lat, lng, region, lead, "", reporter, "",
-			day(&created), day(dispatched), day(accepted), day(deadline), day(reported), day(closed), "", rework, returns, hops, rating}); err != nil {
+			created, dispatched, accepted, deadline, reported, closed, "", rework, returns, hops, rating}); err != nil {
 			return err
 		}
 	}

@@ -748,7 +748,7 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w i
 	if err != nil {
 		return err
 	}
-	book, err := xlsx.New(w, "案件")
+	book, err := xlsx.New(w, "案件", exportColumns...)
 	if err != nil {
 		rows.Close()
 		return err
@@ -760,7 +760,6 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w i
 		defer close(batches)
 		readErr = readBatches(ctx, rows, batches)
 	}()
-	err = book.Row(exportHeader...)
 	for batch := range batches {
 		if err == nil {
 			err = exportBatchOf(ctx, c, e, book, batch)
@@ -826,37 +825,29 @@ func exportBatchOf(ctx context.Context, c *store.Conn, e *env, book *xlsx.Writer
 // exportBatch is how many cases are named at a time in an export.
 const exportBatch = 500
 
-var exportHeader = []any{"案件编号", "来源", "工单编号", "状态", "结案方式", "类别", "问题描述", "地址", "纬度", "经度", "区域", "主办单位", "协办单位",
-	"反映人", "联系电话", "上报时间", "派遣时间", "签收时间", "处置时限", "回复时间", "结案时间", "是否超期", "返工次数", "退回次数", "改派次数", "评价"}
+var exportColumns = []xlsx.Column{
+	xlsx.Col("案件编号", 18), xlsx.Col("来源", 10), xlsx.Col("工单编号", 14), xlsx.Col("状态", 8), xlsx.Col("结案方式", 10), xlsx.Col("类别", 20),
+	xlsx.Col("问题描述", 40), xlsx.Col("地址", 30), xlsx.Col("纬度", 10), xlsx.Col("经度", 11), xlsx.Col("区域", 12), xlsx.Col("主办单位", 16),
+	xlsx.Col("协办单位", 20), xlsx.Col("反映人", 10), xlsx.Col("联系电话", 13), xlsx.Col("上报时间", 16), xlsx.Col("派遣时间", 16), xlsx.Col("签收时间", 16),
+	xlsx.Col("处置时限", 16), xlsx.Col("回复时间", 16), xlsx.Col("结案时间", 16), xlsx.Col("是否超期", 8), xlsx.Col("返工次数", 8), xlsx.Col("退回次数", 8),
+	xlsx.Col("改派次数", 8), xlsx.Col("评价", 6),
+}
 
+// exportRow is a case's row; its times are date cells and a missing one
+// (or coordinate, or rating) an empty cell.
 func exportRow(k Case) []any {
-	t := func(p *time.Time) any {
-		if p == nil {
-			return ""
-		}
-		return p.In(domain.Beijing).Format("2006-01-02 15:04")
-	}
-	f := func(p *float64) any {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}
-	overdue, rating := "否", any("")
+	overdue := "否"
 	if k.Overdue {
 		overdue = "是"
-	}
-	if k.Rating != nil {
-		rating = *k.Rating
 	}
 	co := []string{}
 	for _, u := range k.CoUnits {
 		co = append(co, u.Name)
 	}
 	return []any{k.Code, domain.NameOf(Sources, k.Source), k.ExternalID, stateName(k.State), domain.NameOf(Closings, k.Closing),
-		k.CategoryPath, k.Description, k.Address, f(k.Lat), f(k.Lng), k.RegionName, k.LeadUnitName, strings.Join(co, "、"),
-		k.ReporterName, k.ReporterPhone, t(&k.CreatedAt), t(k.DispatchedAt), t(k.AcceptedAt), t(k.Deadline), t(k.ReportedAt), t(k.ClosedAt),
-		overdue, k.ReworkCount, k.ReturnCount, k.HopCount, rating}
+		k.CategoryPath, k.Description, k.Address, k.Lat, k.Lng, k.RegionName, k.LeadUnitName, strings.Join(co, "、"),
+		k.ReporterName, k.ReporterPhone, k.CreatedAt, k.DispatchedAt, k.AcceptedAt, k.Deadline, k.ReportedAt, k.ClosedAt,
+		overdue, k.ReworkCount, k.ReturnCount, k.HopCount, k.Rating}
 }
 
 // View is a saved set of pool filters.
