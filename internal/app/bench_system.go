@@ -77,11 +77,11 @@ func (r *benchRun) rawExport(from time.Time) error {
 		return err
 	}
 	defer rows.Close()
-	book, err := xlsx.New(io.Discard, "案件")
-	if err != nil {
+	book := xlsx.New(io.Discard)
+	defer book.Abandon()
+	if err := book.Sheet("案件"); err != nil {
 		return err
 	}
-	defer book.Abandon()
 	for rows.Next() {
 		var code, source, external, state, closing, desc, addr, reporter string
 		var category int64

@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/xuri/excelize/v2"
-
 	"wenming/internal/audit"
 	"wenming/internal/domain"
 	"wenming/internal/patrol"
 	"wenming/internal/score"
 	"wenming/internal/store"
+	"wenming/internal/xlsx"
 )
 
 // CloseRound ends a round and keeps its score as it stands, so later
@@ -65,54 +64,44 @@ func (s *Service) ExportRound(ctx context.Context, actor *domain.Actor, id int64
 	if err != nil {
 		return "", err
 	}
-	x := excelize.NewFile()
-	defer x.Close()
-	sheets := []struct {
-		name string
-		rows [][]any
-	}{
-		{"总分", totalsRows(sc)},
-		{"指标得分", nodeRows(sc)},
-		{"测评标准", standardRows(sc.Standards)},
-		{"短板", standardRows(sc.WeakSpots)},
-		{"单位失分", unitRows(sc)},
-		{"区域失分", regionRows(sc)},
-	}
-	for i, sh := range sheets {
-		if i == 0 {
-			x.SetSheetName("Sheet1", sh.name)
-		} else if _, err := x.NewSheet(sh.name); err != nil {
-			return "", err
-		}
-		if err := writeRows(x, sh.name, sh.rows); err != nil {
-			return "", err
-		}
-	}
 	obs, err := s.allObservations(ctx, actor, id)
 	if err != nil {
 		return "", err
 	}
-	if _, err := x.NewSheet("观测记录"); err != nil {
-		return "", err
-	}
-	if err := writeRows(x, "观测记录", obs); err != nil {
-		return "", err
-	}
-	return r.Name + "-测评结果.xlsx", x.Write(w)
+	return r.Name + "-测评结果.xlsx", writeRound(w, sc, obs)
 }
 
-func writeRows(x *excelize.File, sheet string, rows [][]any) error {
-	sw, err := x.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(cell, row); err != nil {
+// writeRound writes a round's sheets, each table's first row its header.
+func writeRound(w io.Writer, sc Score, observations [][]any) error {
+	book := xlsx.New(w)
+	defer book.Abandon()
+	for _, sh := range []struct {
+		name  string
+		width float64
+		rows  [][]any
+	}{
+		{"总分", 16, totalsRows(sc)},
+		{"指标得分", 12, nodeRows(sc)},
+		{"测评标准", 12, standardRows(sc.Standards)},
+		{"短板", 12, standardRows(sc.WeakSpots)},
+		{"单位失分", 16, unitRows(sc)},
+		{"区域失分", 16, regionRows(sc)},
+		{"观测记录", 16, observations},
+	} {
+		titles := make([]string, len(sh.rows[0]))
+		for i, t := range sh.rows[0] {
+			titles[i] = fmt.Sprint(t)
+		}
+		if err := book.Sheet(sh.name, xlsx.Columns(sh.width, titles...)...); err != nil {
 			return err
 		}
+		for _, row := range sh.rows[1:] {
+			if err := book.Row(row...); err != nil {
+				return err
+			}
+		}
 	}
-	return sw.Flush()
+	return book.Close()
 }
 
 func opt(v *float64) any {
@@ -120,6 +109,14 @@ func opt(v *float64) any {
 		return "—"
 	}
 	return *v
+}
+
+// rate is a rate as a percentage, or "—" without data.
+func rate(v *float64) any {
+	if v == nil {
+		return "—"
+	}
+	return xlsx.Percent(*v)
 }
 
 func totalsRows(sc Score) [][]any {
@@ -141,7 +138,7 @@ func totalsRows(sc Score) [][]any {
 func nodeRows(sc Score) [][]any {
 	rows := [][]any{{"编码", "名称", "层级", "分值", "得分", "有数据的分值", "得分率", "等级", "扣分"}}
 	for _, n := range sc.Nodes {
-		rows = append(rows, []any{n.Code, n.Name, n.Level, n.Weight, opt(n.Points), n.Max, opt(n.Rate), n.Grade, n.Deducted})
+		rows = append(rows, []any{n.Code, n.Name, n.Level, n.Weight, opt(n.Points), n.Max, rate(n.Rate), n.Grade, n.Deducted})
 	}
 	return rows
 }
@@ -153,7 +150,7 @@ func standardRows(list []score.StandardScore) [][]any {
 		if s.Field != nil {
 			pass, fail, na = s.Field.Pass, s.Field.Fail, s.Field.NA
 		}
-		rows = append(rows, []any{s.Code, s.Text, opt(s.Rate), opt(s.PointsLost), pass, fail, na, opt(s.PreviousRate)})
+		rows = append(rows, []any{s.Code, s.Text, rate(s.Rate), opt(s.PointsLost), pass, fail, na, rate(s.PreviousRate)})
 	}
 	return rows
 }
@@ -183,7 +180,7 @@ func (s *Service) allObservations(ctx context.Context, actor *domain.Actor, id i
 			return nil, err
 		}
 		for _, o := range list {
-			rows = append(rows, []any{o.ObservedAt.In(domain.Beijing).Format("2006-01-02 15:04"), o.PointName, o.CategoryName, o.UnitName, o.RegionName,
+			rows = append(rows, []any{o.ObservedAt, o.PointName, o.CategoryName, o.UnitName, o.RegionName,
 				o.CheckText, domain.NameOf(patrol.Results, o.Result), o.Note, o.InspectorName, o.CaseCode})
 		}
 		if page*200 >= total {

@@ -11,10 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"wenming/internal/domain"
 	"wenming/internal/store"
+	"wenming/internal/xlsx"
 )
 
 // Entry is one line of the log.
@@ -264,36 +263,21 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w i
 	if err := canRead(actor); err != nil {
 		return err
 	}
-	x := excelize.NewFile()
-	defer x.Close()
-	const sheet = "审计日志"
-	x.SetSheetName("Sheet1", sheet)
-	sw, err := x.NewStreamWriter(sheet)
+	book := xlsx.New(w)
+	defer book.Abandon()
+	err := book.Sheet("审计日志", xlsx.Col("编号", 10), xlsx.Col("时间（北京时间）", 20), xlsx.Col("操作人", 12), xlsx.Col("操作", 14),
+		xlsx.Col("对象", 12), xlsx.Col("对象编号", 12), xlsx.Col("摘要", 40), xlsx.Col("修改前", 40), xlsx.Col("修改后", 40), xlsx.Col("IP", 16), xlsx.Col("请求编号", 20))
 	if err != nil {
 		return err
 	}
-	sw.SetColWidth(1, 11, 20)
-	rowNum := 1
-	add := func(cells ...any) error {
-		cell, _ := excelize.CoordinatesToCellName(1, rowNum)
-		rowNum++
-		return sw.SetRow(cell, cells)
-	}
-	if err := add("编号", "时间（北京时间）", "操作人", "操作", "对象", "对象编号", "摘要", "修改前", "修改后", "IP", "请求编号"); err != nil {
-		return err
-	}
 	err = s.Each(ctx, actor, f, func(e Entry) error {
-		return add(e.ID, e.At.In(domain.Beijing).Format("2006-01-02 15:04:05"), e.ActorName, nameOr(s.actions, e.Action), nameOr(EntityNames, e.Entity),
+		return book.Row(e.ID, xlsx.Seconds(e.At), e.ActorName, nameOr(s.actions, e.Action), nameOr(EntityNames, e.Entity),
 			e.EntityID, e.Summary, string(e.Before), string(e.After), e.IP, e.RequestID)
 	})
 	if err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = x.WriteTo(w)
-	return err
+	return book.Close()
 }
 
 func nameOr(names map[string]string, code string) string {

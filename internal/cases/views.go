@@ -748,12 +748,12 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w i
 	if err != nil {
 		return err
 	}
-	book, err := xlsx.New(w, "案件", exportColumns...)
-	if err != nil {
+	book := xlsx.New(w)
+	defer book.Abandon()
+	if err := book.Sheet("案件", exportColumns...); err != nil {
 		rows.Close()
 		return err
 	}
-	defer book.Abandon()
 	batches := make(chan []Case, 2)
 	var readErr error
 	go func() {

@@ -8,14 +8,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"wenming/internal/domain"
 	"wenming/internal/files"
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/plan"
 	"wenming/internal/submission"
+	"wenming/internal/xlsx"
 )
 
 // data holds the demo framework, minors' framework and plan, drawn from
@@ -48,32 +47,31 @@ func Workbook(prefix string) ([]byte, error) { return WorkbookLedBy(prefix, "") 
 // (when lead is set) and no responsible units, for an organisation other
 // than the demo county's: the benchmark's synthetic city.
 func WorkbookLedBy(prefix, lead string) ([]byte, error) {
-	x := excelize.NewFile()
-	defer x.Close()
-	for i, sh := range sheets {
+	var buf bytes.Buffer
+	book := xlsx.New(&buf)
+	defer book.Abandon()
+	for _, sh := range sheets {
 		rows, err := readTSV(prefix + sh[1])
 		if err != nil {
 			return nil, err
 		}
-		if i == 0 {
-			x.SetSheetName("Sheet1", sh[0])
-		} else if _, err := x.NewSheet(sh[0]); err != nil {
+		if err := book.Sheet(sh[0], xlsx.Columns(16, rows[0]...)...); err != nil {
 			return nil, err
 		}
-		for r, cells := range rows {
+		for _, cells := range rows[1:] {
+			line := make([]any, len(cells))
 			for c, v := range cells {
-				if lead != "" && sh[1] == "standards" && r > 0 && (c == 9 || c == 10) {
+				if lead != "" && sh[1] == "standards" && (c == 9 || c == 10) {
 					v = map[int]string{9: lead, 10: ""}[c] // 牵头单位, 责任单位
 				}
-				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if err := x.SetCellStr(sh[0], cell, v); err != nil {
-					return nil, err
-				}
+				line[c] = v
+			}
+			if err := book.Row(line...); err != nil {
+				return nil, err
 			}
 		}
 	}
-	var buf bytes.Buffer
-	_, err := x.WriteTo(&buf)
+	err := book.Close()
 	return buf.Bytes(), err
 }
 

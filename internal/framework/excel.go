@@ -14,6 +14,7 @@ import (
 	"wenming/internal/domain"
 	"wenming/internal/org"
 	"wenming/internal/store"
+	"wenming/internal/xlsx"
 )
 
 // The workbook: one sheet per kind of row, linked by codes.
@@ -58,13 +59,6 @@ func (s *Service) Export(ctx context.Context, actor *domain.Actor, id int64, w i
 }
 
 func writeWorkbook(w io.Writer, t Tree, _ any, template bool) error {
-	x := excelize.NewFile()
-	defer x.Close()
-	x.SetSheetName("Sheet1", "说明")
-	for i, n := range notes {
-		x.SetCellStr("说明", cellName(1, i+1), n)
-	}
-	x.SetColWidth("说明", "A", "A", 120)
 	f := t.Framework
 	head := [][]any{{"名称", f.Name}, {"类型", map[string]string{"main": "主体系", "minors": "未成年人"}[f.Kind]},
 		{"基本指标总分", f.BasicTotal}, {"特色指标总分", f.SpecialTotal}}
@@ -101,46 +95,26 @@ func writeWorkbook(w io.Writer, t Tree, _ any, template bool) error {
 		effect := map[string]string{"deduct": "扣分", "veto": "一票否决"}[n.Effect]
 		negs = append(negs, []any{n.Code, n.Text, effect, numCell(n.Points), n.ContentCode})
 	}
+	book := xlsx.New(w)
+	defer book.Abandon()
+	if err := book.Notes("说明", 120, notes...); err != nil {
+		return err
+	}
 	for _, sh := range []struct {
 		name string
 		cols []string
 		rows [][]any
 	}{{headSheet, headCols, head}, {nodeSheet, nodeCols, nodes}, {standardSheet, standardCols, standards}, {negSheet, negCols, negs}} {
-		if err := writeSheet(x, sh.name, sh.cols, sh.rows); err != nil {
+		if err := book.Sheet(sh.name, xlsx.Columns(16, sh.cols...)...); err != nil {
 			return err
 		}
-	}
-	_, err := x.WriteTo(w)
-	return err
-}
-
-func writeSheet(x *excelize.File, name string, cols []string, rows [][]any) error {
-	if _, err := x.NewSheet(name); err != nil {
-		return err
-	}
-	sw, err := x.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	sw.SetColWidth(1, len(cols), 16)
-	header := make([]any, len(cols))
-	for i, c := range cols {
-		header[i] = c
-	}
-	if err := sw.SetRow(cellName(1, 1), header); err != nil {
-		return err
-	}
-	for i, r := range rows {
-		if err := sw.SetRow(cellName(1, i+2), r); err != nil {
-			return err
+		for _, r := range sh.rows {
+			if err := book.Row(r...); err != nil {
+				return err
+			}
 		}
 	}
-	return sw.Flush()
-}
-
-func cellName(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
+	return book.Close()
 }
 
 func numCell(f *float64) any {

@@ -1,7 +1,6 @@
 package org
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"wenming/internal/domain"
+	"wenming/internal/xlsx"
 )
 
 // maxImportRows bounds one workbook so a mistaken upload cannot tie up the
@@ -209,84 +209,31 @@ func blank(cells []string) bool {
 	return true
 }
 
-// sheetWriter streams one sheet of an export.
-type sheetWriter struct {
-	f   *excelize.File
-	sw  *excelize.StreamWriter
-	row int
-}
-
-func newSheetWriter(spec sheetSpec) (*sheetWriter, error) {
-	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", spec.name); err != nil {
-		return nil, err
-	}
-	sw, err := f.NewStreamWriter(spec.name)
-	if err != nil {
-		return nil, err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8F0FE"}}})
-	if err != nil {
-		return nil, err
-	}
-	if err := sw.SetColWidth(1, len(spec.headers), 18); err != nil {
-		return nil, err
-	}
-	header := make([]any, len(spec.headers))
-	for i, h := range spec.headers {
-		header[i] = excelize.Cell{Value: h, StyleID: bold}
-	}
-	w := &sheetWriter{f: f, sw: sw, row: 1}
-	return w, w.add(header...)
-}
-
-func (w *sheetWriter) add(cells ...any) error {
-	cell, _ := excelize.CoordinatesToCellName(1, w.row)
-	w.row++
-	return w.sw.SetRow(cell, cells)
-}
-
-// finish writes the workbook, with a 说明 sheet when notes are given.
-func (w *sheetWriter) finish(out io.Writer, notes []string) error {
-	if err := w.sw.Flush(); err != nil {
-		return err
-	}
-	if len(notes) > 0 {
-		if _, err := w.f.NewSheet("说明"); err != nil {
-			return err
-		}
-		for i, n := range notes {
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := w.f.SetCellStr("说明", cell, n); err != nil {
-				return err
-			}
-		}
-		w.f.SetColWidth("说明", "A", "A", 100)
-	}
-	_, err := w.f.WriteTo(out)
-	return errors.Join(err, w.f.Close())
-}
-
 // exportSheet streams rows into a workbook in the spec's import layout, so
 // an export can be edited and imported back.
 func exportSheet(out io.Writer, spec sheetSpec, fill func(add func(cells ...any) error) error) error {
-	w, err := newSheetWriter(spec)
-	if err != nil {
+	book := xlsx.New(out)
+	defer book.Abandon()
+	if err := book.Sheet(spec.name, xlsx.Columns(18, spec.headers...)...); err != nil {
 		return err
 	}
-	if err := fill(w.add); err != nil {
+	if err := fill(book.Row); err != nil {
 		return err
 	}
-	return w.finish(out, nil)
+	return book.Close()
 }
 
-// writeTemplate writes an empty sheet with headers and the notes.
+// writeTemplate writes the spec's empty sheet and a 说明 sheet of its notes.
 func writeTemplate(out io.Writer, spec sheetSpec) error {
-	w, err := newSheetWriter(spec)
-	if err != nil {
+	book := xlsx.New(out)
+	defer book.Abandon()
+	if err := book.Sheet(spec.name, xlsx.Columns(18, spec.headers...)...); err != nil {
 		return err
 	}
-	return w.finish(out, spec.notes)
+	if err := book.Notes("说明", 100, spec.notes...); err != nil {
+		return err
+	}
+	return book.Close()
 }
 
 // splitList splits "a、b,c；d" into its parts.

@@ -13,6 +13,7 @@ import (
 	"wenming/internal/domain"
 	"wenming/internal/org"
 	"wenming/internal/store"
+	"wenming/internal/xlsx"
 )
 
 const pointSheet = "点位"
@@ -29,17 +30,25 @@ const maxImportRows = 20000
 
 // PointsTemplate writes an empty workbook with the header and one example.
 func PointsTemplate(w io.Writer) error {
-	x := excelize.NewFile()
-	defer x.Close()
-	x.SetSheetName("Sheet1", pointSheet)
-	example := []any{"NM-001", "东关农贸市场", "农贸市场", 105.0531, 35.6952, "WGS-84", "会师镇东关街 12 号", "会师镇", "东关社区第 3 网格", "县市场监管局", "张三", "13800001234", "启用"}
-	for i, col := range pointColumns {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		_ = x.SetCellValue(pointSheet, cell, col.title)
-		cell, _ = excelize.CoordinatesToCellName(i+1, 2)
-		_ = x.SetCellValue(pointSheet, cell, example[i])
+	book := xlsx.New(w)
+	defer book.Abandon()
+	if err := pointsSheet(book); err != nil {
+		return err
 	}
-	return x.Write(w)
+	if err := book.Row("NM-001", "东关农贸市场", "农贸市场", 105.0531, 35.6952, "WGS-84", "会师镇东关街 12 号", "会师镇", "东关社区第 3 网格", "县市场监管局", "张三", "13800001234", "启用"); err != nil {
+		return err
+	}
+	return book.Close()
+}
+
+// pointsSheet starts the points' sheet in the import layout.
+func pointsSheet(book *xlsx.Writer) error {
+	cols := make([]xlsx.Column, len(pointColumns))
+	for i, col := range pointColumns {
+		cols[i] = xlsx.Col(col.title, 14)
+	}
+	cols[1].Width, cols[6].Width = 24, 30 // 名称, 地址
+	return book.Sheet(pointSheet, cols...)
 }
 
 // ExportPoints writes the filtered points in the import layout, so an
@@ -50,35 +59,22 @@ func (s *Service) ExportPoints(ctx context.Context, actor *domain.Actor, f Point
 	if err != nil {
 		return err
 	}
-	x := excelize.NewFile()
-	defer x.Close()
-	x.SetSheetName("Sheet1", pointSheet)
-	sw, err := x.NewStreamWriter(pointSheet)
-	if err != nil {
+	book := xlsx.New(w)
+	defer book.Abandon()
+	if err := pointsSheet(book); err != nil {
 		return err
 	}
-	header := make([]any, len(pointColumns))
-	for i, col := range pointColumns {
-		header[i] = col.title
-	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return err
-	}
-	for i, p := range list {
+	for _, p := range list {
 		state := "启用"
 		if !p.Active {
 			state = "停用"
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		// The exported phone is masked: an export must not leak numbers.
-		if err := sw.SetRow(cell, []any{p.Code, p.Name, p.CategoryName, p.Lng, p.Lat, "WGS-84", p.Address, p.RegionName, p.Grid, p.UnitName, p.ChiefName, p.ChiefPhone, state}); err != nil {
+		if err := book.Row(p.Code, p.Name, p.CategoryName, p.Lng, p.Lat, "WGS-84", p.Address, p.RegionName, p.Grid, p.UnitName, p.ChiefName, p.ChiefPhone, state); err != nil {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return x.Write(w)
+	return book.Close()
 }
 
 // ImportResult counts what an import did.

@@ -5,13 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 
 	"github.com/signintech/gopdf"
-	"github.com/xuri/excelize/v2"
 
 	"wenming/internal/domain"
+	"wenming/internal/xlsx"
 )
 
 // BulletinFile writes a bulletin as xlsx, docx or pdf.
@@ -35,9 +36,12 @@ func (s *Service) BulletinFile(ctx context.Context, actor *domain.Actor, id int6
 	return "", domain.Invalid("format", "格式只能是 xlsx、docx 或 pdf")
 }
 
+// rankingHeader heads a ranking table in every format.
+var rankingHeader = []string{"名次", "单位", "得分", "颜色", "升降", "案件数", "按期办结率", "返工率", "超期", "满意度", "材料按时率", "任务进度"}
+
 // row is one line of a ranking table, in the words all three formats use.
 func rows(c Class) [][]string {
-	out := [][]string{{"名次", "单位", "得分", "颜色", "升降", "案件数", "按期办结率", "返工率", "超期", "满意度", "材料按时率", "任务进度"}}
+	out := [][]string{rankingHeader}
 	for _, u := range c.Units {
 		f := u.Figures
 		out = append(out, []string{intOr(u.Rank), u.UnitName, numOr(u.Score, "%.2f"), colorName(u.Color), movement(u.Movement),
@@ -99,39 +103,66 @@ func redLines(b Bulletin) []string {
 	return out
 }
 
+// WriteXLSX writes a bulletin as a workbook: a sheet per class of units
+// under the bulletin's title, then the red units. Scores and counts are
+// numbers, rates percentages.
 func WriteXLSX(b Bulletin, w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	first := true
+	book := xlsx.New(w)
+	defer book.Abandon()
+	header := make([]any, len(rankingHeader))
+	for i, h := range rankingHeader {
+		header[i] = h
+	}
 	for _, c := range b.Ranking.Classes {
-		sheet := c.Class + "类单位"
-		if first {
-			f.SetSheetName("Sheet1", sheet)
-			first = false
-		} else if _, err := f.NewSheet(sheet); err != nil {
+		if err := book.Sheet(c.Class+"类单位", xlsx.Widths(6, 24, 8, 6, 6, 8, 11, 8, 6, 8, 11, 10)...); err != nil {
 			return err
 		}
-		f.SetCellValue(sheet, "A1", b.Title)
-		for i, r := range rows(c) {
-			cell, _ := excelize.CoordinatesToCellName(1, i+3)
-			vals := make([]any, len(r))
-			for k, v := range r {
-				vals[k] = v
-			}
-			if err := f.SetSheetRow(sheet, cell, &vals); err != nil {
+		book.Bold(b.Title)
+		book.Row()
+		book.Bold(header...)
+		for _, u := range c.Units {
+			if err := book.Row(cells(u)...); err != nil {
 				return err
 			}
 		}
 	}
-	sheet := "红色单位"
-	if _, err := f.NewSheet(sheet); err != nil {
+	if err := book.Sheet("红色单位", xlsx.Widths(120)...); err != nil {
 		return err
 	}
-	f.SetCellValue(sheet, "A1", b.Summary)
-	for i, line := range redLines(b) {
-		f.SetCellValue(sheet, fmt.Sprintf("A%d", i+3), line)
+	book.Row(b.Summary)
+	book.Row()
+	for _, line := range redLines(b) {
+		if err := book.Row(line); err != nil {
+			return err
+		}
 	}
-	return f.Write(w)
+	return book.Close()
+}
+
+// cells is a unit's line of the ranking for a spreadsheet: the words of
+// rows, with its figures as numbers and percentages.
+func cells(u RankedUnit) []any {
+	f := u.Figures
+	rounded := func(v *float64, places float64) any {
+		if v == nil {
+			return "—"
+		}
+		p := math.Pow(10, places)
+		return math.Round(*v*p) / p
+	}
+	percent := func(v *float64, scale float64) any {
+		if v == nil {
+			return "—"
+		}
+		return xlsx.Percent(math.Round(*v/scale*1000) / 1000)
+	}
+	var rank any = "—"
+	if u.Rank != nil {
+		rank = *u.Rank
+	}
+	return []any{rank, u.UnitName, rounded(u.Score, 2), colorName(u.Color), movement(u.Movement),
+		f.CasesReceived, percent(f.OnTimeRate, 1), percent(f.ReworkRate, 1), f.Overdue, rounded(f.Satisfaction, 1),
+		percent(f.SubmissionOnTimeRate, 1), percent(f.TaskProgress, 100)}
 }
 
 // writeDOCX builds a Word document: the bulletin is a title, its text, the

@@ -1,9 +1,14 @@
 package ranking
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+
+	"wenming/internal/cases"
 	"wenming/internal/domain"
 )
 
@@ -22,5 +27,44 @@ func TestMissingPDFFontIsExplained(t *testing.T) {
 	de, ok = domain.AsError(err)
 	if !ok || !strings.Contains(de.Message, "fonts-droid-fallback") || !strings.Contains(de.Message, "Excel 与 Word") {
 		t.Fatalf("no font anywhere: %v", err)
+	}
+}
+
+// TestBulletinWorkbook: the bulletin's workbook has a sheet per class under
+// the bulletin's title, a unit's score and counts as numbers and its rates
+// as percentages, "—" where a unit has none, and the red units' sheet.
+func TestBulletinWorkbook(t *testing.T) {
+	rank, score, onTime, progress := 1, 92.456, 0.9531, 80.0
+	first := RankedUnit{UnitName: "县住建局", Rank: &rank, Score: &score, Color: "green", Figures: Figures{TaskProgress: &progress}}
+	first.Figures.CasesReceived, first.Figures.OnTimeRate, first.Figures.Overdue = 21, &onTime, 2
+	b := Bulletin{Title: "2026年10月单位排名通报", Summary: "本月 1 个单位排名红色。",
+		Ranking:  Ranking{Classes: []Class{{Class: "A", Units: []RankedUnit{first, {UnitName: "县水务局", Color: "red"}}}, {Class: "B", Units: []RankedUnit{}}}},
+		RedUnits: []RedUnit{{UnitName: "县水务局", UnitClass: "A", OverdueCases: []cases.OverdueCase{{Code: "SP20261024-0003", CategoryName: "占道经营"}}}}}
+	var out bytes.Buffer
+	if err := WriteXLSX(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	book, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"A类单位", "B类单位", "红色单位"}, book.GetSheetList()); diff != "" {
+		t.Errorf("sheets (-want +got):\n%s", diff)
+	}
+	rows, _ := book.GetRows("A类单位")
+	want := [][]string{{b.Title}, nil, rankingHeader,
+		{"1", "县住建局", "92.46", "绿", "—", "21", "95.3%", "—", "2", "—", "—", "80.0%"},
+		{"—", "县水务局", "—", "红", "—", "0", "—", "—", "0", "—", "—", "—"}}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("class A (-want +got):\n%s", diff)
+	}
+	for cell, raw := range map[string]string{"C4": "92.46", "F4": "21", "G4": "0.953", "L4": "0.8"} {
+		if got, _ := book.GetCellValue("A类单位", cell, excelize.Options{RawCellValue: true}); got != raw {
+			t.Errorf("%s is stored as %q, want the number %s", cell, got, raw)
+		}
+	}
+	red, _ := book.GetRows("红色单位")
+	if len(red) != 3 || red[0][0] != b.Summary || !strings.Contains(red[2][0], "SP20261024-0003") {
+		t.Errorf("red units %q", red)
 	}
 }

@@ -9,10 +9,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"wenming/internal/domain"
 	"wenming/internal/store"
+	"wenming/internal/xlsx"
 )
 
 // stateOf is where a requirement stands for a period: missing, draft,
@@ -257,33 +256,45 @@ func (s *Service) ExportMatrix(ctx context.Context, actor *domain.Actor, f Matri
 	if err != nil {
 		return err
 	}
-	x := excelize.NewFile()
-	defer x.Close()
-	sheet := "完成情况"
-	x.SetSheetName("Sheet1", sheet)
-	header := []any{"标准编码", "测评标准", "材料得分率"}
+	return writeMatrix(w, m)
+}
+
+func writeMatrix(w io.Writer, m Matrix) error {
+	cols := []xlsx.Column{xlsx.Col("标准编码", 12), xlsx.Col("测评标准", 50), xlsx.Col("材料得分率", 12)}
 	col := map[int64]int{}
-	for i, u := range m.Units {
-		header = append(header, u.Name)
-		col[u.ID] = i + 3
+	for _, u := range m.Units {
+		col[u.ID] = len(cols)
+		cols = append(cols, xlsx.Col(u.Name, 12))
 	}
-	x.SetSheetRow(sheet, "A1", &header)
+	rows := make([][]any, len(m.Standards))
 	row := map[int64]int{}
 	for i, st := range m.Standards {
 		rate := any("无数据")
 		if st.MaterialRate != nil {
-			rate = fmt.Sprintf("%.0f%%", *st.MaterialRate*100)
+			rate = xlsx.Percent(*st.MaterialRate)
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		x.SetSheetRow(sheet, cell, &[]any{st.Code, st.Text, rate})
-		row[st.ID] = i + 2
+		rows[i] = make([]any, len(cols))
+		rows[i][0], rows[i][1], rows[i][2] = st.Code, st.Text, rate
+		row[st.ID] = i
 	}
 	for _, c := range m.Cells {
-		cell, _ := excelize.CoordinatesToCellName(col[c.UnitID]+1, row[c.StandardID])
-		x.SetCellStr(sheet, cell, stateNames[c.State])
+		r, okRow := row[c.StandardID]
+		k, okCol := col[c.UnitID]
+		if okRow && okCol {
+			rows[r][k] = stateNames[c.State]
+		}
 	}
-	_, err = x.WriteTo(w)
-	return err
+	book := xlsx.New(w)
+	defer book.Abandon()
+	if err := book.Sheet("完成情况", cols...); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := book.Row(r...); err != nil {
+			return err
+		}
+	}
+	return book.Close()
 }
 
 // OpenUnit is one unit's open items at month end.

@@ -76,8 +76,8 @@ func BenchmarkCaseRows(b *testing.B) {
 			var mb float64
 			for b.Loop() {
 				mb = max(mb, peakHeap(func() {
-					w, err := New(io.Discard, "案件", Columns(14, caseHeader...)...)
-					if err != nil {
+					w := New(io.Discard)
+					if err := w.Sheet("案件", Columns(14, caseHeader...)...); err != nil {
 						b.Fatal(err)
 					}
 					for _, r := range rows {

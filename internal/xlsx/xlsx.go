@@ -20,6 +20,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,16 @@ type Column struct {
 
 // Col is a column titled title, width characters wide.
 func Col(title string, width float64) Column { return Column{Title: title, Width: width} }
+
+// Widths are untitled columns of these widths: a sheet sized without a
+// header row.
+func Widths(widths ...float64) []Column {
+	cols := make([]Column, len(widths))
+	for i, w := range widths {
+		cols[i].Width = w
+	}
+	return cols
+}
 
 // Columns gives titles one width.
 func Columns(width float64, titles ...string) []Column {
@@ -63,9 +74,10 @@ type Writer struct {
 	scratch    [32]byte // a number's digits
 }
 
-// New starts a workbook with its first sheet, called sheet and headed by
-// cols (see Sheet).
-func New(w io.Writer, sheet string, cols ...Column) (*Writer, error) {
+// New starts a workbook written into w. Sheet or Notes starts each of its
+// sheets and Close ends it; a failure to write comes back from the call
+// that meets it and every call after, Close included.
+func New(w io.Writer) *Writer {
 	z := zip.NewWriter(w)
 	// The fastest deflate: an export is written while the user waits, and
 	// the sheet's repetitive XML shrinks well even so.
@@ -75,17 +87,17 @@ func New(w io.Writer, sheet string, cols ...Column) (*Writer, error) {
 	if x.err == nil {
 		x.err = x.part("xl/styles.xml", styles)
 	}
-	if err := x.Sheet(sheet, cols...); err != nil {
-		x.Abandon()
-		return nil, err
-	}
-	return x, nil
+	return x
 }
 
-// Sheet ends the sheet being written and starts the next, called name.
-// Its first row holds the columns' titles, bold and frozen so they stay
-// in view; a sheet given no columns starts with no header.
+// Sheet ends the sheet being written, if any, and starts the next, called
+// name. Its first row holds the columns' titles, bold and frozen so they
+// stay in view; columns without titles only set widths, and the sheet
+// starts with no header (a caption can come first, see Bold).
 func (w *Writer) Sheet(name string, cols ...Column) error {
+	if w.closed {
+		return errClosed
+	}
 	w.endSheet()
 	if w.err != nil {
 		return w.err
@@ -104,9 +116,10 @@ func (w *Writer) Sheet(name string, cols ...Column) error {
 		pr.CloseWithError(err) // a failed destination fails the next Row
 		done <- err
 	}(w.compressed)
+	header := slices.ContainsFunc(cols, func(c Column) bool { return c.Title != "" })
 	b := w.buf
 	b.WriteString(sheetStart)
-	if len(cols) > 0 {
+	if header {
 		b.WriteString(frozenHeader)
 	}
 	b.WriteString(`</sheetView></sheetViews>`)
@@ -126,7 +139,7 @@ func (w *Writer) Sheet(name string, cols ...Column) error {
 		b.WriteString(`</cols>`)
 	}
 	b.WriteString(`<sheetData>`)
-	if len(cols) == 0 {
+	if !header {
 		return nil
 	}
 	titles := make([]any, len(cols))
@@ -136,10 +149,28 @@ func (w *Writer) Sheet(name string, cols ...Column) error {
 	return w.row(styleHeader, titles)
 }
 
+// Notes starts a sheet of instructions (an import template's 说明): the
+// first line its bold title, each further line a row, in one column
+// width characters wide.
+func (w *Writer) Notes(name string, width float64, lines ...string) error {
+	if len(lines) == 0 {
+		return w.Sheet(name)
+	}
+	if err := w.Sheet(name, Col(lines[0], width)); err != nil {
+		return err
+	}
+	for _, line := range lines[1:] {
+		if err := w.Row(line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Row writes the next row of the sheet. A value is written as what it
-// is: strings as text, integers and floats as numbers, a time.Time as a
-// date cell shown to the minute in Beijing time (Seconds to the second),
-// a bool as 是 or 否. A pointer stands for its value; nil, a nil pointer,
+// is: strings as text, integers and floats as numbers (Percent as a
+// percentage), a time.Time as a date cell shown to the minute in Beijing
+// time (Seconds to the second), a bool as 是 or 否. A pointer stands for its value; nil, a nil pointer,
 // an empty string, a zero time or a number that is not finite leave the
 // cell empty.
 func (w *Writer) Row(values ...any) error {
@@ -156,14 +187,23 @@ func (w *Writer) Bold(values ...any) error {
 // where a time.Time is shown to the minute.
 func Seconds(t time.Time) any { return seconds(t) }
 
-type seconds time.Time
+// Percent marks a fraction to be shown as a percentage: 0.953 as 95.3%.
+func Percent(f float64) any { return percent(f) }
+
+type (
+	seconds time.Time
+	percent float64
+)
 
 func (w *Writer) row(style string, values []any) error {
 	if w.err != nil {
 		return w.err
 	}
-	if w.closed || w.buf == nil {
+	if w.closed {
 		return errClosed
+	}
+	if w.buf == nil {
+		return errNoSheet
 	}
 	w.rows++
 	b := w.buf
@@ -236,6 +276,14 @@ func (w *Writer) cell(ref cellRef, style string, v any) {
 	case seconds:
 		w.date(ref, styleSecond, time.Time(x))
 		return
+	case percent:
+		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+			return
+		}
+		if style == styleNone {
+			style = stylePercent
+		}
+		num = strconv.AppendFloat(w.num(), float64(x), 'f', -1, 64)
 	default:
 		// Pointers stand for their values; other integer, float and
 		// string kinds for theirs.
@@ -331,6 +379,9 @@ func (w *Writer) Close() error {
 	}
 	w.endSheet()
 	w.closed = true
+	if w.err == nil && len(w.sheets) == 0 {
+		w.err = errNoSheet
+	}
 	if w.err != nil {
 		return w.err
 	}
@@ -382,6 +433,7 @@ func (w *Writer) Abandon() {
 var (
 	errAbandoned = errors.New("xlsx: workbook abandoned")
 	errClosed    = errors.New("xlsx: workbook closed")
+	errNoSheet   = errors.New("xlsx: a workbook needs a sheet")
 )
 
 // columns are the names of the first columns, made once.
@@ -472,10 +524,11 @@ func plain(s string) bool {
 
 // Cell styles, by their index in styles.xml.
 const (
-	styleNone   = ``
-	styleHeader = ` s="1"`
-	styleMinute = ` s="2"`
-	styleSecond = ` s="3"`
+	styleNone    = ``
+	styleHeader  = ` s="1"`
+	styleMinute  = ` s="2"`
+	styleSecond  = ` s="3"`
+	stylePercent = ` s="4"`
 )
 
 const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -491,9 +544,9 @@ const workbookRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">%s</Relationships>`
 
 // styles: 0 is plain, 1 the header (bold on light blue), 2 a date and
-// time to the minute, 3 to the second.
+// time to the minute, 3 to the second, 4 a percentage.
 const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE8F0FE"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/><numFmt numFmtId="166" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE8F0FE"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`
 
 const sheetStart = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0">`

@@ -21,8 +21,8 @@ import (
 // empty cells, escaped and cleaned text, and a bold frozen header.
 func TestWorkbookReadsBack(t *testing.T) {
 	var b bytes.Buffer
-	w, err := New(&b, "案件", Col("案件编号", 18), Col("纬度", 0), Col("描述", 40), Col("次数", 0), Col("上报时间", 16), Col("空", 0))
-	if err != nil {
+	w := New(&b)
+	if err := w.Sheet("案件", Col("案件编号", 18), Col("纬度", 0), Col("描述", 40), Col("次数", 0), Col("上报时间", 16), Col("空", 0)); err != nil {
 		t.Fatal(err)
 	}
 	code, lat := "SP20261124-0001", 35.6934
@@ -85,18 +85,17 @@ func TestWorkbookReadsBack(t *testing.T) {
 // frozen; bold rows and times to the second read back.
 func TestSheetsOneAfterAnother(t *testing.T) {
 	var b bytes.Buffer
-	w, err := New(&b, "说明", Col("导入说明", 100))
-	if err != nil {
+	w := New(&b)
+	if err := w.Notes("说明", 100, "导入说明", "1. 带 * 的列必填。"); err != nil {
 		t.Fatal(err)
 	}
-	w.Row("1. 带 * 的列必填。")
-	if err := w.Sheet("A类单位"); err != nil {
+	if err := w.Sheet("A类单位", Widths(6, 24)...); err != nil {
 		t.Fatal(err)
 	}
 	w.Bold("2026年10月排名通报")
 	w.Row()
-	w.Bold("名次", "单位", "得分")
-	w.Row(1, "县住建局", 96.5)
+	w.Bold("名次", "单位", "得分", "按期办结率")
+	w.Row(1, "县住建局", 96.5, Percent(0.953))
 	if err := w.Sheet("审计日志", Columns(20, "时间（北京时间）", "操作")...); err != nil {
 		t.Fatal(err)
 	}
@@ -116,12 +115,15 @@ func TestSheetsOneAfterAnother(t *testing.T) {
 		got[name], _ = book.GetRows(name)
 	}
 	want := map[string][][]string{
-		"说明":    {{"导入说明"}, {"1. 带 * 的列必填。"}},
-		"A类单位": {{"2026年10月排名通报"}, nil, {"名次", "单位", "得分"}, {"1", "县住建局", "96.5"}},
-		"审计日志":  {{"时间（北京时间）", "操作"}, {"2026-03-02 08:30:15", "登录"}},
+		"说明":   {{"导入说明"}, {"1. 带 * 的列必填。"}},
+		"A类单位": {{"2026年10月排名通报"}, nil, {"名次", "单位", "得分", "按期办结率"}, {"1", "县住建局", "96.5", "95.3%"}},
+		"审计日志": {{"时间（北京时间）", "操作"}, {"2026-03-02 08:30:15", "登录"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if raw, _ := book.GetCellValue("A类单位", "D4", excelize.Options{RawCellValue: true}); raw != "0.953" {
+		t.Errorf("a percentage is stored as %q, not the number 0.953", raw)
 	}
 	if panes, _ := book.GetPanes("A类单位"); panes.Freeze {
 		t.Errorf("a sheet without a header froze rows: %+v", panes)
@@ -129,6 +131,9 @@ func TestSheetsOneAfterAnother(t *testing.T) {
 	style, _ := book.GetCellStyle("A类单位", "A3")
 	if s, _ := book.GetStyle(style); s == nil || s.Font == nil || !s.Font.Bold {
 		t.Errorf("a bold row is not bold: %+v", s)
+	}
+	if width, _ := book.GetColWidth("A类单位", "B"); width != 24 {
+		t.Errorf("the ranking's unit column is %v wide", width)
 	}
 	if width, _ := book.GetColWidth("审计日志", "B"); width != 20 {
 		t.Errorf("the audit's columns are %v wide", width)
@@ -139,7 +144,8 @@ func TestSheetsOneAfterAnother(t *testing.T) {
 // spreadsheet accepts, not refused by it.
 func TestLongTextFitsACell(t *testing.T) {
 	var b bytes.Buffer
-	w, _ := New(&b, "审计日志")
+	w := New(&b)
+	w.Sheet("审计日志")
 	long := strings.Repeat("改", 40000)
 	w.Row(long)
 	if err := w.Close(); err != nil {
@@ -168,10 +174,11 @@ func TestColumnNames(t *testing.T) {
 // TestAbandonedAndFailedWorkbooks: a workbook given up on ends its
 // compressing, and a destination that fails makes the writer fail.
 func TestAbandonedAndFailedWorkbooks(t *testing.T) {
-	w, err := New(io.Discard, "案件")
-	if err != nil {
-		t.Fatal(err)
+	w := New(io.Discard)
+	if err := w.Row("案件编号"); err == nil {
+		t.Error("a row went in before any sheet")
 	}
+	w.Sheet("案件")
 	w.Row("案件编号")
 	w.Sheet("第二页")
 	w.Abandon() // returns: the goroutine has ended
@@ -180,14 +187,13 @@ func TestAbandonedAndFailedWorkbooks(t *testing.T) {
 		t.Error("a row went into an abandoned workbook")
 	}
 
-	w, err = New(failing{}, "案件")
+	w = New(failing{})
+	err := w.Sheet("案件")
+	for i := 0; i < 100_000 && err == nil; i++ {
+		err = w.Row(fmt.Sprintf("第 %d 行", i), i)
+	}
 	if err == nil {
-		for i := 0; i < 100_000 && err == nil; i++ {
-			err = w.Row(fmt.Sprintf("第 %d 行", i), i)
-		}
-		if err == nil {
-			err = w.Close()
-		}
+		err = w.Close()
 	}
 	if err == nil {
 		t.Error("a failing destination went unnoticed")
