@@ -56,20 +56,23 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	}
 	return withEnv(ctx, cfg, stdout, io.Discard, func(ctx context.Context, e *env) error {
 		svc := org.NewService(e.db)
-		actor := org.SystemActor("命令行")
+		// The command line acts as the administrator each step needs: the
+		// system admin makes the first unit, the security admin, who alone
+		// grants the administrators' roles, makes accounts and sets passwords.
+		admin, security := domain.System("命令行", domain.RoleSysAdmin), domain.System("命令行", domain.RoleSecurityAdmin)
 		switch sub {
 		case "create":
-			in, err := userInput(ctx, svc, actor, *username, *name, *unit, *roles, *scope, *region, *phone)
+			in, err := userInput(ctx, svc, admin, *username, *name, *unit, *roles, *scope, *region, *phone)
 			if err != nil {
 				return err
 			}
 			in.Password = pw
-			if _, err := svc.CreatePerson(ctx, actor, in); err != nil {
+			if _, err := svc.CreatePerson(ctx, security, in); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "已创建账号 %s。\n", *username)
 		case "reset-password":
-			if err := svc.SetPassword(ctx, actor, *username, pw, true); err != nil {
+			if err := svc.SetPassword(ctx, security, *username, pw, true); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "已重置 %s 的密码，下次登录须修改。\n", *username)

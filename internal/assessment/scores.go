@@ -10,7 +10,6 @@ import (
 
 	"wenming/internal/domain"
 	"wenming/internal/framework"
-	"wenming/internal/org"
 	"wenming/internal/patrol"
 	"wenming/internal/score"
 	"wenming/internal/store"
@@ -154,7 +153,7 @@ func (s *Service) liveScore(ctx context.Context, days int) (Score, error) {
 
 // compute gathers the evidence of a window and runs the engine.
 func (s *Service) compute(ctx context.Context, w window) (Score, error) {
-	sys := org.SystemActor("测评")
+	sys := domain.System("测评")
 	main, minors, err := s.frameworks(ctx, sys, w.frameworkID)
 	if err != nil {
 		return Score{}, err

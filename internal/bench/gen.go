@@ -60,7 +60,7 @@ func Generate(ctx context.Context, db *store.DB, orgs *org.Service, svc *cases.S
 	start := time.Now()
 	city := City{Scale: sc}
 	rng := rand.New(rand.NewPCG(seed, 2026))
-	sys := org.SystemActor("基准数据")
+	sys, security := domain.System("基准数据", domain.RoleSysAdmin), domain.System("基准数据", domain.RoleSecurityAdmin)
 	county, err := orgs.CreateRegion(ctx, sys, org.RegionInput{Code: "620422", Name: "基准县"})
 	if err != nil {
 		return city, err
@@ -89,7 +89,7 @@ func Generate(ctx context.Context, db *store.DB, orgs *org.Service, svc *cases.S
 		if _, err := orgs.CreatePerson(ctx, sys, org.PersonInput{Username: p.user, RealName: p.user, UnitID: p.unit, Roles: []domain.Role{p.role}, ScopeKind: string(p.kind), Password: Password}); err != nil {
 			return city, err
 		}
-		if err := orgs.SetPassword(ctx, sys, p.user, Password, false); err != nil {
+		if err := orgs.SetPassword(ctx, security, p.user, Password, false); err != nil {
 			return city, err
 		}
 	}

@@ -249,7 +249,7 @@ func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	if !ok && domain.NameOf(Sources, in.Source) == "" {
 		return CaseDetail{}, false, domain.Invalid("source", "未知的案件来源“"+in.Source+"”")
 	}
-	if !ok || (!actor.Has(roles...) && actor.UserID != 0) {
+	if !ok || !actor.Has(roles...) {
 		return CaseDetail{}, false, domain.Forbidden("您不能登记来源为“" + domain.NameOf(Sources, in.Source) + "”的案件")
 	}
 	if in.UnitID != nil && !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff) && in.Source != "patrol" && in.Source != "assessment" {

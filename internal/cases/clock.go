@@ -112,7 +112,7 @@ func (s *Service) runBatch(ctx context.Context, e *env, size int) (fired int, mo
 }
 
 // clockActor signs the clock's own steps on the timeline and in the audit log.
-var clockActor = org.SystemActor("案件时限")
+var clockActor = domain.System("案件时限")
 
 // fire acts on one due timer, if the case still needs it.
 func (s *Service) fire(ctx context.Context, c *store.Conn, e *env, t timer) (string, error) {

@@ -29,7 +29,7 @@ type editor struct {
 // having been used just before.
 func checkEditsSeen(t *testing.T, w *world, ed editor) {
 	staff, liaison := w.as("staff"), w.as("a_liaison")
-	sys := org.SystemActor("测试")
+	sys := domain.System("测试", domain.RoleSysAdmin)
 	warm := func(t *testing.T) {
 		t.Helper()
 		_, _, err := w.cases.List(w.ctx, staff, cases.Filter{View: "pool"})

@@ -53,7 +53,7 @@ func newWorld(t *testing.T, db *store.DB) *world {
 	w.files = files.NewService(db, blobs)
 	t.Cleanup(w.files.WaitCopies)
 	w.cases = cases.NewService(db, w.org, w.files)
-	sys := org.SystemActor("测试")
+	sys := domain.System("测试", domain.RoleSysAdmin)
 	region := func(code, name string, parent *int64) int64 {
 		r, err := w.org.CreateRegion(w.ctx, sys, org.RegionInput{Code: code, Name: name, ParentID: parent})
 		w.must(err)
@@ -72,10 +72,10 @@ func newWorld(t *testing.T, db *store.DB) *world {
 	w.subA = unit("县环卫所", &w.unitA, w.streetA)
 	w.unitB = unit("县市场监管局", nil, w.streetB)
 	person := func(username string, unit int64, role domain.Role, scope domain.ScopeKind, region *int64) {
-		_, err := w.org.CreatePerson(w.ctx, sys, org.PersonInput{Username: username, RealName: username, UnitID: unit,
+		_, err := w.org.CreatePerson(w.ctx, domain.System("测试", domain.RoleSecurityAdmin), org.PersonInput{Username: username, RealName: username, UnitID: unit,
 			Roles: []domain.Role{role}, ScopeKind: string(scope), ScopeRegionID: region, Password: password})
 		w.must(err)
-		w.must(w.org.SetPassword(w.ctx, sys, username, password, false))
+		w.must(w.org.SetPassword(w.ctx, domain.System("测试", domain.RoleSecurityAdmin), username, password, false))
 	}
 	person("staff", w.office, domain.RoleOfficeStaff, domain.ScopeRegion, &w.county)
 	person("inspector", w.office, domain.RoleInspector, domain.ScopeRegion, &w.county)

@@ -90,11 +90,10 @@ func TestInboxUnionOfLeadCoHandlingAndReported(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newInboxWorld(t, db)
 		liaison := w.as("a_liaison")
-		sys := org.SystemActor("测试")
-		_, err := w.org.CreatePerson(w.ctx, sys, org.PersonInput{Username: "a_inspector", RealName: "a_inspector", UnitID: w.unitA,
+		_, err := w.org.CreatePerson(w.ctx, domain.System("测试", domain.RoleSecurityAdmin), org.PersonInput{Username: "a_inspector", RealName: "a_inspector", UnitID: w.unitA,
 			Roles: []domain.Role{domain.RoleInspector}, ScopeKind: string(domain.ScopeUnit), Password: password})
 		w.must(err)
-		w.must(w.org.SetPassword(w.ctx, sys, "a_inspector", password, false))
+		w.must(w.org.SetPassword(w.ctx, domain.System("测试", domain.RoleSecurityAdmin), "a_inspector", password, false))
 		inspector := w.as("a_inspector")
 
 		// Unit A's inbox: led by A or its sub-unit (k1 k2 k4 k6 k11), co-handled

@@ -142,7 +142,7 @@ func newCaseLoader(ctx context.Context, db *store.DB, orgs *org.Service, svc *ca
 	l.office.Scope, inspector.Scope = domain.ScopeAll, domain.ScopeAll
 	// The grid worker's snaps are hers: she follows them as their reporter.
 	grid := l.persona("东关社区", "刘芳", domain.RoleGridWorker)
-	people, _, err := orgs.People(ctx, org.SystemActor("演示数据"), org.PeopleFilter{Q: "grid_dg", Page: 1, Size: 5})
+	people, _, err := orgs.People(ctx, domain.System("演示数据", domain.RoleSysAdmin), org.PeopleFilter{Q: "grid_dg", Page: 1, Size: 5})
 	if err != nil || len(people) == 0 {
 		return nil, fmt.Errorf("demo grid worker: %v", err)
 	}

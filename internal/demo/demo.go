@@ -78,8 +78,9 @@ func Load(ctx context.Context, svc *org.Service) (bool, error) {
 	} else if !errors.Is(err, domain.ErrNotFound) {
 		return false, err
 	}
-	actor := org.SystemActor("演示数据")
-	l := loader{ctx: ctx, svc: svc, actor: actor}
+	// The system admin lays out regions and units; the security admin, who
+	// alone grants the administrators' roles, makes the accounts.
+	l := loader{ctx: ctx, svc: svc, actor: domain.System("演示数据", domain.RoleSysAdmin), accounts: domain.System("演示数据", domain.RoleSecurityAdmin)}
 	city := l.region("620400", "白银市", nil)
 	county := l.region(CountyCode, "会宁县", city)
 	var seat *int64
@@ -123,10 +124,11 @@ func Load(ctx context.Context, svc *org.Service) (bool, error) {
 
 // loader keeps the first error so the demo reads as a list of facts.
 type loader struct {
-	ctx   context.Context
-	svc   *org.Service
-	actor *domain.Actor
-	err   error
+	ctx      context.Context
+	svc      *org.Service
+	actor    *domain.Actor
+	accounts *domain.Actor
+	err      error
 }
 
 func (l *loader) region(code, name string, parent *int64) *int64 {
@@ -187,7 +189,7 @@ func (l *loader) account(a Account) {
 		}
 		in.ScopeRegionID = &rid
 	}
-	if _, err := l.svc.CreatePerson(l.ctx, l.actor, in); err != nil {
+	if _, err := l.svc.CreatePerson(l.ctx, l.accounts, in); err != nil {
 		l.err = fmt.Errorf("demo account %s: %w", a.Username, err)
 	}
 }
@@ -195,7 +197,7 @@ func (l *loader) account(a Account) {
 // SetPasswords gives every demo account the one demo password, ready to use
 // without a forced change.
 func SetPasswords(ctx context.Context, svc *org.Service, password string) error {
-	actor := org.SystemActor("演示数据")
+	actor := domain.System("演示数据", domain.RoleSecurityAdmin)
 	for _, a := range Accounts {
 		if err := svc.SetPassword(ctx, actor, a.Username, password, false); err != nil {
 			return fmt.Errorf("demo account %s: %w", a.Username, err)

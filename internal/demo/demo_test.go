@@ -27,7 +27,7 @@ func TestDemoFrameworkRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		fw := framework.NewService(db, orgs)
-		actor := org.SystemActor("测试")
+		actor := domain.System("测试", domain.RoleOfficeLeader)
 		book, err := demo.Workbook("")
 		if err != nil {
 			t.Fatal(err)
@@ -93,7 +93,7 @@ func TestDemoCampaign(t *testing.T) {
 	if err := demo.LoadCampaign(ctx, orgs, fw, plans, subs, w.evidence); err != nil {
 		t.Fatal(err)
 	}
-	actor := org.SystemActor("测试")
+	actor := domain.System("测试", domain.RoleOfficeLeader)
 	list, err := plans.Plans(ctx, actor)
 	if err != nil || len(list) != 1 || list[0].TaskCount != 24 {
 		t.Fatalf("plans: %+v, %v", list, err)

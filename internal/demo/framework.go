@@ -81,7 +81,7 @@ const PlanYear = 2021
 // LoadCampaign imports both frameworks, links and freezes them, and lays
 // out the seed's plan with its 24 tasks, progress and reported targets.
 func LoadCampaign(ctx context.Context, orgs *org.Service, fw *framework.Service, plans *plan.Service, subs *submission.Service, evidence *files.Service) error {
-	actor := org.SystemActor("演示数据")
+	actor := domain.System("演示数据", domain.RoleOfficeLeader)
 	var ids []int64
 	for _, prefix := range []string{"minors_", ""} {
 		book, err := Workbook(prefix)

@@ -89,7 +89,7 @@ func LoadPoints(ctx context.Context, db *store.DB, orgs *org.Service, k *cases.S
 
 func newPointLoader(ctx context.Context, db *store.DB, orgs *org.Service, p *patrol.Service, a *assessment.Service, evidence *files.Service) (*pointLoader, error) {
 	l := &pointLoader{ctx: ctx, db: db, patrols: p, rounds: a, files: evidence, rng: rand.New(rand.NewPCG(2021, 5)), points: map[int64][]patrol.Point{}}
-	sys := org.SystemActor("演示数据")
+	sys := domain.System("演示数据", domain.RoleSysAdmin)
 	for _, acc := range []struct {
 		username string
 		dst      **domain.Actor

@@ -12,7 +12,7 @@ import (
 // LoadRanking records a few sanctions and publishes last month's bulletin,
 // so units find a ranking, a bulletin and a supervision list to read.
 func LoadRanking(ctx context.Context, orgs *org.Service, svc *ranking.Service) error {
-	office := org.SystemActor("演示数据")
+	office := domain.System("演示数据", domain.RoleOfficeLeader)
 	lastMonth := time.Now().In(domain.Beijing).AddDate(0, -1, 0)
 	day := lastMonth.Format(time.DateOnly)
 	for _, s := range []struct{ kind, unit, title, body string }{

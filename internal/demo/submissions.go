@@ -8,8 +8,8 @@ import (
 	"image/color"
 	"image/png"
 
+	"wenming/internal/domain"
 	"wenming/internal/files"
-	"wenming/internal/org"
 	"wenming/internal/submission"
 )
 
@@ -18,7 +18,7 @@ import (
 // (达标, 基本达标), waiting for review, returned, draft and missing. The
 // laggard's requirements stay empty for a person to try.
 func LoadSubmissions(ctx context.Context, subs *submission.Service, evidence *files.Service, frameworkID int64) error {
-	actor := org.SystemActor("演示数据")
+	actor := domain.System("演示数据", domain.RoleOfficeLeader)
 	if _, err := subs.Generate(ctx, actor, frameworkID); err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func LoadSubmissions(ctx context.Context, subs *submission.Service, evidence *fi
 }
 
 func fillRequirement(ctx context.Context, subs *submission.Service, evidence *files.Service, r submission.Requirement, kind int) error {
-	actor := org.SystemActor("演示数据")
+	actor := domain.System("演示数据", domain.RoleOfficeLeader)
 	if kind == 5 {
 		return nil // missing
 	}

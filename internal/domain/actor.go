@@ -93,8 +93,23 @@ func (a *Actor) CoversScope(kind ScopeKind, regionCode, unitPath string) bool {
 	}
 }
 
-// Ref is the actor's account for a "done by" column: nil for the command
-// line and the demo loader, which act as the system with no account.
+// System is the program acting on its own: the case clock, the scheduled
+// bulletins and reminders, the command line, the demo loader. It has no
+// account (its audit entries carry its name and no account id), the whole
+// county in view, and only the roles its task needs: one role, or several
+// that a person could hold, never the separated administrators together
+// (that is a programming error, and panics).
+func System(name string, roles ...Role) *Actor {
+	if len(roles) > 0 {
+		if err := ValidateRoles(roles); err != nil {
+			panic("domain.System " + name + ": " + err.Error())
+		}
+	}
+	return &Actor{Username: "system", RealName: name, Scope: ScopeAll, Roles: roles}
+}
+
+// Ref is the actor's account for a "done by" column: nil for the system,
+// which has no account.
 func (a *Actor) Ref() any {
 	if a.UserID == 0 {
 		return nil

@@ -133,3 +133,26 @@ func TestBeijingDays(t *testing.T) {
 		t.Errorf("a bad end date names to: %v", err)
 	}
 }
+
+// The system acts with only the roles its task needs: never as the
+// separated administrators together, and without an account.
+func TestSystemActorHoldsOnlyWhatItsTaskNeeds(t *testing.T) {
+	t.Parallel()
+	clock := System("案件时限")
+	if len(clock.Roles) != 0 || clock.Ref() != nil || clock.Scope != ScopeAll {
+		t.Fatalf("the case clock acts as %+v", clock)
+	}
+	if a := System("命令行", RoleSecurityAdmin); !a.Has(RoleSecurityAdmin) || a.Has(RoleSysAdmin) {
+		t.Fatalf("the command line's security admin holds %v", a.Roles)
+	}
+	for _, roles := range [][]Role{{RoleSysAdmin, RoleSecurityAdmin}, {RoleSysAdmin, RoleOfficeLeader}, {RoleAuditAdmin, RoleSecurityAdmin}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("System with %v did not panic", roles)
+				}
+			}()
+			System("测试", roles...)
+		}()
+	}
+}

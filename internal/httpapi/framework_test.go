@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"wenming/internal/domain"
-	"wenming/internal/org"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 )
@@ -279,6 +278,6 @@ func TestPlanBoardAndFourLists(t *testing.T) {
 
 // newPlan opens a plan on a framework as the office would.
 func newPlan(f *fixture, frameworkID int64) (int64, error) {
-	p, err := f.plans.CreatePlan(f.t.Context(), org.SystemActor("测试"), 2026, "2026 年度方案", &frameworkID)
+	p, err := f.plans.CreatePlan(f.t.Context(), domain.System("测试", domain.RoleOfficeLeader), 2026, "2026 年度方案", &frameworkID)
 	return p.ID, err
 }

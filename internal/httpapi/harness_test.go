@@ -94,7 +94,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Cleanup(svc.Files.WaitCopies)
 	f.org, f.plans, f.submissions, f.cases, f.webhooks = svc.Org, svc.Plan, svc.Submission, svc.Cases, svc.Webhooks
 	f.ranking, f.patrol, f.assessment, f.frameworks = svc.Ranking, svc.Patrol, svc.Assessment, svc.Framework
-	sys := org.SystemActor("测试")
+	sys := domain.System("测试", domain.RoleSysAdmin)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -143,8 +143,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 func (f *fixture) person(username, name string, unit int64, roles []domain.Role, scope domain.ScopeKind, region *int64) {
 	f.t.Helper()
 	ctx := context.Background()
-	sys := org.SystemActor("测试")
-	p, err := f.org.CreatePerson(ctx, sys, org.PersonInput{Username: username, RealName: name, Phone: "13912345678",
+	p, err := f.org.CreatePerson(ctx, domain.System("测试", domain.RoleSecurityAdmin), org.PersonInput{Username: username, RealName: name, Phone: "13912345678",
 		UnitID: unit, Roles: roles, ScopeKind: string(scope), ScopeRegionID: region, Password: testPassword})
 	if err != nil {
 		f.t.Fatalf("person %s: %v", username, err)

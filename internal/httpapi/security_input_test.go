@@ -11,6 +11,7 @@ import (
 	"wenming/internal/app"
 	"wenming/internal/audit"
 	"wenming/internal/auth"
+	"wenming/internal/domain"
 	"wenming/internal/org"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
@@ -153,7 +154,7 @@ func TestDemoRerunLeavesAccountsAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := org.NewService(db)
-	sys := org.SystemActor("测试")
+	sys := domain.System("测试", domain.RoleSysAdmin)
 	people, _, err := svc.People(ctx, sys, org.PeopleFilter{Q: "zjj_liaison", Page: 1, Size: 1})
 	if err != nil || len(people) != 1 {
 		t.Fatalf("demo liaison: %v %v", people, err)
@@ -161,7 +162,7 @@ func TestDemoRerunLeavesAccountsAlone(t *testing.T) {
 	if err := svc.DisablePerson(ctx, sys, people[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.SetPassword(ctx, sys, "cb_staff", "Own-Choice-2026", false); err != nil {
+	if err := svc.SetPassword(ctx, domain.System("测试", domain.RoleSecurityAdmin), "cb_staff", "Own-Choice-2026", false); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"wenming/internal/domain"
-	"wenming/internal/org"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 )
@@ -270,11 +269,11 @@ func TestSetPasswordKeepsAccountDisabled(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		ctx := context.Background()
-		sys := org.SystemActor("测试")
+		sys := domain.System("测试", domain.RoleSysAdmin)
 		if err := f.org.DisablePerson(ctx, sys, f.people["b_member"]); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.org.SetPassword(ctx, sys, "b_member", "Another-Pass-2026", false); err != nil {
+		if err := f.org.SetPassword(ctx, domain.System("测试", domain.RoleSecurityAdmin), "b_member", "Another-Pass-2026", false); err != nil {
 			t.Fatal(err)
 		}
 		res := f.anon().do("POST", "/api/v1/auth/login", map[string]string{"username": "b_member", "password": "Another-Pass-2026"}).want(403)
@@ -295,7 +294,7 @@ func TestDisabledMidSessionIsSignedOut(t *testing.T) {
 		if len(me.Roles) == 0 {
 			t.Fatalf("roles of b_member: %v", me.Roles)
 		}
-		if err := f.org.DisablePerson(context.Background(), org.SystemActor("测试"), f.people["b_member"]); err != nil {
+		if err := f.org.DisablePerson(context.Background(), domain.System("测试", domain.RoleSysAdmin), f.people["b_member"]); err != nil {
 			t.Fatal(err)
 		}
 		member.do("GET", "/api/v1/me", nil).want(401)

@@ -19,7 +19,7 @@ func TestUnitTreeStaysInWritersScope(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		ctx := context.Background()
-		sys := org.SystemActor("测试")
+		sys := domain.System("测试", domain.RoleSysAdmin)
 		unit := func(name string, parent *int64, region *int64) map[string]any {
 			m := map[string]any{"name": name, "kind": "department", "class": "B"}
 			if parent != nil {
@@ -75,7 +75,7 @@ func TestConcurrentUnitMovesKeepPathsRight(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		ctx := context.Background()
-		sys := org.SystemActor("测试")
+		sys := domain.System("测试", domain.RoleSysAdmin)
 		mk := func(name string, parent *int64) int64 {
 			u, err := f.org.CreateUnit(ctx, sys, org.UnitInput{Name: name, Kind: "department", Class: "B", ParentID: parent, RegionID: &f.streetA})
 			if err != nil {

@@ -229,7 +229,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 			t.Fatal(err)
 		}
 	}
-	sys := org.SystemActor("测试")
+	sys := domain.System("测试", domain.RoleSysAdmin)
 	county, err := x.org.CreateRegion(ctx, sys, org.RegionInput{Code: "620422", Name: "会宁县"})
 	must(err)
 	office, err := x.org.CreateUnit(ctx, sys, org.UnitInput{Name: "县文明办", Kind: "department", Class: "A", RegionID: &county.ID})
@@ -271,7 +271,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 func (x *fixture) token(username, name string, unit int64, role domain.Role) string {
 	x.t.Helper()
 	ctx := context.Background()
-	p, err := x.org.CreatePerson(ctx, org.SystemActor("测试"), org.PersonInput{Username: username, RealName: name, Phone: "13912345678",
+	p, err := x.org.CreatePerson(ctx, domain.System("测试", domain.RoleSecurityAdmin), org.PersonInput{Username: username, RealName: name, Phone: "13912345678",
 		UnitID: unit, Roles: []domain.Role{role}, ScopeKind: string(domain.ScopeAll), Password: "Test-Pass-2026"})
 	if err != nil {
 		x.t.Fatal(err)

@@ -504,14 +504,6 @@ func (s *Service) RegionID(ctx context.Context, code string) (int64, error) {
 	return r.ID, err
 }
 
-// SystemActor acts for the command line and the demo loader: full scope,
-// and the admin roles needed to create any account. Its audit entries show
-// it by name with no account id.
-func SystemActor(name string) *domain.Actor {
-	return &domain.Actor{Username: "system", RealName: name, Scope: domain.ScopeAll,
-		Roles: []domain.Role{domain.RoleSysAdmin, domain.RoleSecurityAdmin, domain.RoleOfficeLeader}}
-}
-
 // Directory lists every unit by id, with kind, for areas that name units
 // (frameworks, plans) without reading the unit table themselves.
 func (s *Service) Directory(ctx context.Context) (map[int64]domain.Unit, error) {

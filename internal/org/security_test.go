@@ -58,7 +58,7 @@ func TestListsRefuseControlCharactersInQ(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		s := NewService(db)
 		ctx := context.Background()
-		actor := SystemActor("测试")
+		actor := domain.System("测试", domain.RoleSysAdmin)
 		check := func(what string, err error) {
 			t.Helper()
 			if e, ok := domain.AsError(err); !ok || e.Code != domain.CodeInvalid || e.Field != "q" {

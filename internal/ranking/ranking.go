@@ -274,7 +274,7 @@ func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, err
 	for u, f := range caseFigures {
 		out[u] = Figures{UnitFigures: *f}
 	}
-	subs, err := s.submissions.Figures(ctx, org.SystemActor("排名"), p.Quarter())
+	subs, err := s.submissions.QuarterFigures(ctx, p.Quarter())
 	if err != nil {
 		return nil, err
 	}

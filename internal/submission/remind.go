@@ -8,7 +8,6 @@ import (
 	"wenming/internal/audit"
 	"wenming/internal/domain"
 	"wenming/internal/message"
-	"wenming/internal/org"
 	"wenming/internal/store"
 )
 
@@ -17,7 +16,7 @@ import (
 // on two app servers at once, sends nothing more. It reports how many it
 // sent.
 func (s *Service) SendWeeklyReminders(ctx context.Context) (int, error) {
-	system := org.SystemActor("周提醒")
+	system := domain.System("周提醒")
 	month := s.db.Now().In(domain.Beijing).Format("2006-01")
 	reqs, err := s.Requirements(ctx, system, RequirementFilter{})
 	if err != nil {

@@ -367,6 +367,12 @@ type UnitFigures struct {
 	ReturnRate float64 `json:"returnRate"`
 }
 
+// QuarterFigures are every unit's figures of a quarter, for the areas that
+// weigh them (rankings): the system reads them, not a person.
+func (s *Service) QuarterFigures(ctx context.Context, quarter string) ([]UnitFigures, error) {
+	return s.Figures(ctx, domain.System("材料统计"), quarter)
+}
+
 // Figures counts, per unit, the items due in a quarter's months: submitted
 // on time, late, returned at least once, and the latest grades (季通报).
 func (s *Service) Figures(ctx context.Context, actor *domain.Actor, quarter string) ([]UnitFigures, error) {
