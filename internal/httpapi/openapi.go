@@ -31,20 +31,17 @@ func (s *Server) OpenAPI() map[string]any {
 		}
 		paths[rt.path][strings.ToLower(rt.method)] = sg.operation(rt)
 	}
-	sg.defs["Error"] = map[string]any{
-		"type": "object", "required": []string{"error"},
-		"properties": map[string]any{"error": map[string]any{
-			"type": "object", "required": []string{"code", "message"},
-			"properties": map[string]any{
-				"code":    map[string]any{"type": "string", "description": "invalid, unauthenticated, bad_credentials, forbidden, password_change_required, not_found, conflict, locked, import_invalid, too_large, too_many_requests, internal"},
-				"message": map[string]any{"type": "string", "description": "给用户看的中文说明"},
-				"field":   map[string]any{"type": "string", "description": "出错的字段（JSON 字段名）"},
-				"details": map[string]any{"type": "array", "items": map[string]any{"type": "object", "properties": map[string]any{
-					"sheet": map[string]any{"type": "string"}, "row": map[string]any{"type": "integer"},
-					"column": map[string]any{"type": "string"}, "reason": map[string]any{"type": "string"}}}},
-			},
-		}},
+	// Every list of codes, also those a field carries as a plain string
+	// (a case's allowed actions).
+	for t := range enums {
+		sg.schema(t)
 	}
+	// The one error shape, described from the type writeError writes.
+	sg.schema(reflect.TypeFor[errorBody]())
+	detail := sg.defs["ErrorDetail"].(map[string]any)["properties"].(map[string]any)
+	detail["message"].(map[string]any)["description"] = "给用户看的中文说明"
+	detail["field"].(map[string]any)["description"] = "出错的字段（JSON 字段名）"
+	detail["details"].(map[string]any)["description"] = "导入失败时逐个列出出错的单元格"
 	return map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{"title": "wenming 文明城市创建管理平台 API", "version": s.Version,
@@ -87,6 +84,14 @@ var enums = map[reflect.Type]enum{
 		}
 		return out
 	}},
+	reflect.TypeFor[domain.Code](): {"ErrorCode", "错误代码，决定 HTTP 状态", func() []string {
+		var out []string
+		for c := range statusOf {
+			out = append(out, string(c))
+		}
+		slices.Sort(out)
+		return append(out, string(codeTooMany), string(domain.CodeInternal)) // what writeError writes besides
+	}},
 	reflect.TypeFor[cases.Kind](): {"CaseEventKind", "案件时间线环节", func() []string {
 		var out []string
 		for _, k := range cases.StepKinds {
@@ -94,6 +99,12 @@ var enums = map[reflect.Type]enum{
 		}
 		return out
 	}},
+}
+
+// schemaNames name the types whose Go name is not the one the document uses.
+var schemaNames = map[reflect.Type]string{
+	reflect.TypeFor[errorBody]():   "Error",
+	reflect.TypeFor[errorDetail](): "ErrorDetail",
 }
 
 func namedCodes(list []domain.Named) []string {
@@ -152,12 +163,18 @@ func newSchemaGen(routes []route) *schemaGen {
 			}
 		}
 	}
+	walk(reflect.TypeFor[errorBody]())
+	for t := range enums {
+		walk(t)
+	}
 	sg := &schemaGen{defs: map[string]any{}, names: map[reflect.Type]string{}}
 	taken := map[string]reflect.Type{}
 	for name, types := range byName {
 		for _, t := range types {
 			n := name
-			if len(types) > 1 {
+			if given, ok := schemaNames[t]; ok {
+				n = given
+			} else if len(types) > 1 {
 				n = schemaName(t, true)
 			}
 			if other, dup := taken[n]; dup {

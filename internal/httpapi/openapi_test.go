@@ -123,6 +123,20 @@ func TestOpenAPISchemas(t *testing.T) {
 		t.Errorf("Case.state = %s, want a reference to CaseState", schemas["Case"].Properties["state"])
 	}
 
+	// The error shape is the one writeError writes, its codes all it may write.
+	if !strings.Contains(string(schemas["Error"].Properties["error"]), "#/components/schemas/ErrorDetail") {
+		t.Errorf("Error.error = %s, want a reference to ErrorDetail", schemas["Error"].Properties["error"])
+	}
+	for _, code := range []string{"invalid", "not_found", "too_many_requests", "internal"} {
+		if !slices.Contains(schemas["ErrorCode"].Enum, code) {
+			t.Errorf("ErrorCode lacks %s", code)
+		}
+	}
+	// A list of codes is in the document even where a field carries it as a plain string.
+	if len(schemas["CaseAction"].Enum) != len(cases.Transitions) {
+		t.Errorf("CaseAction = %v, want one per transition", schemas["CaseAction"].Enum)
+	}
+
 	for _, ref := range regexp.MustCompile(`"#/components/schemas/([^"]+)"`).FindAllStringSubmatch(string(raw), -1) {
 		if _, ok := schemas[ref[1]]; !ok {
 			t.Errorf("reference to missing schema %s", ref[1])
