@@ -9,7 +9,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export WENMING_TEST_POSTGRES_URL ?= $(PG_URL)
 export WENMING_TEST_REQUIRE_BROWSER ?= 1
 
-.PHONY: all build web demo test test-go test-web test-e2e bench lint clean
+.PHONY: all build web api-types demo test test-go test-web test-e2e bench lint clean
 
 all: build
 
@@ -17,9 +17,15 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## web: build the console into web/dist/app (embedded by the Go build)
+## web: build the console into web/dist/app (embedded by the Go build), after checking that
+## web/src/api/schema.d.ts is what the OpenAPI document gives (it fails when they drift)
 web: web/node_modules/.installed
+	cd web && GO="$(GO)" npm run api:check
 	cd web && npm run build
+
+## api-types: regenerate web/src/api/schema.d.ts from the OpenAPI document (then commit it)
+api-types: web/node_modules/.installed
+	cd web && GO="$(GO)" npm run api:types
 
 ## build: the console and the single binary
 build: web
