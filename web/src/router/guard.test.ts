@@ -12,8 +12,13 @@ function me(roles: RoleCode[], mustChangePassword = false): Me {
     unitId: 1,
     unitName: '创城办',
     roles,
-    scope: { kind: 'all', unitId: null, regionId: null, regionName: '' },
+    scope: { kind: 'all', unitId: 0, regionId: null, regionCode: '', regionName: '' },
     mustChangePassword,
+    disabled: false,
+    locked: false,
+    lockedUntil: null,
+    lastLoginAt: null,
+    createdAt: '2026-01-01T00:00:00Z',
   }
 }
 

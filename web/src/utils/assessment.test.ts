@@ -70,7 +70,7 @@ describe('the sample table', () => {
   it('sends only the sampled categories and counts them', () => {
     const rows = sampleRows(categories)
     rows[0].sampleSize = 5
-    expect(sampleInput(rows)).toEqual([{ categoryId: 1, sampleSize: 5 }])
+    expect(sampleInput(rows).map(({ categoryId, sampleSize }) => ({ categoryId, sampleSize }))).toEqual([{ categoryId: 1, sampleSize: 5 }])
     expect(sampleTotal(rows)).toBe(5)
     expect(sampleProblems(rows)).toEqual({})
   })
@@ -87,7 +87,7 @@ describe('the sample table', () => {
 
 describe('rates entered by hand', () => {
   it('edits rates as percentages and sends them as 0–1', () => {
-    const rows = rateRows([{ standardCode: '1.1.1.1', method: 'survey', rate: 0.855, note: '问卷 300 份', enteredBy: '张三', enteredAt: '' }])
+    const rows = rateRows([{ part: 'main', standardCode: '1.1.1.1', method: 'survey', rate: 0.855, note: '问卷 300 份', enteredBy: '张三', enteredAt: '' }])
     expect(rows).toEqual([{ part: 'main', standardCode: '1.1.1.1', method: 'survey', percent: 85.5, note: '问卷 300 份' }])
     expect(ratesInput(rows)).toEqual({ rates: [{ part: 'main', standardCode: '1.1.1.1', method: 'survey', rate: 0.855, note: '问卷 300 份' }], problems: {} })
     expect(rateRows([{ part: 'minors', standardCode: 'M1', method: 'online', rate: 1, note: '', enteredBy: '', enteredAt: '' }])[0].part).toBe('minors')

@@ -52,9 +52,11 @@ export function sampleRows(categories: readonly PointCategory[], chosen: readonl
   return rows
 }
 
-/** sampleInput is the round's categories as the API takes them: only those with a sample size above 0. */
-export function sampleInput(rows: readonly SampleRow[]): { categoryId: Id; sampleSize: number }[] {
-  return rows.filter((r) => r.sampleSize > 0).map((r) => ({ categoryId: r.categoryId, sampleSize: Math.floor(r.sampleSize) }))
+/** sampleInput is the round's categories as the API takes them: only those with a sample size above 0 (the server reads categoryId and sampleSize). */
+export function sampleInput(rows: readonly SampleRow[]): RoundCategory[] {
+  return rows
+    .filter((r) => r.sampleSize > 0)
+    .map((r) => ({ categoryId: r.categoryId, categoryName: r.categoryName, available: r.available, sampleSize: Math.floor(r.sampleSize) }))
 }
 
 /** sampleTotal is how many points the round will draw. */

@@ -131,7 +131,7 @@ describe('newClientKey', () => {
 
 describe('caseDetailPoints', () => {
   const photo = (name: string, fileId: number) => ({
-    fileId, name, takenAt: null, lat: 36.5, lng: 105.0, receivedAt: '2026-03-02T01:00:00Z', width: 800, height: 600,
+    fileId, name, phase: 'before', takenAt: null, lat: 36.5, lng: 105.0, receivedAt: '2026-03-02T01:00:00Z', width: 800, height: 600,
     thumbUrl: '', url: '', distanceMeters: null,
   })
   // Names a resident may give a photo: each must reach the office's map popup as the text it is.

@@ -132,17 +132,6 @@ export function heatPoints(heat: readonly HeatPoint[]): MapPoint[] {
     })
 }
 
-/** weakSpotText shows one weak spot of the mock assessment, whatever shape the server gives it. */
-export function weakSpotText(spot: unknown): string {
-  if (typeof spot === 'string') return spot
-  if (spot && typeof spot === 'object') {
-    const o = spot as Record<string, unknown>
-    const name = o.name ?? o.text ?? o.title ?? o.code
-    const score = o.score ?? o.rate
-    if (name != null) return score != null ? `${String(name)}（${String(score)}）` : String(name)
-  }
-  return JSON.stringify(spot)
-}
 
 /** pointMarks draws the field points as small dots: green when last passed, red when last failed, grey before any patrol. */
 export function pointMarks(points: readonly { lat: number; lng: number; lastResult: string | null }[]): MapPoint[] {

@@ -49,8 +49,7 @@ describe('checklist editing', () => {
     added.text = '  新的检查项 '
     const body = checksInput([...rows, added])
     expect(body[0]).toEqual({ id: 1, text: '检查项1', severity: 'major', caseCategoryId: 7, standardCodes: ['1.1.1.1'] })
-    expect(body[2]).toEqual({ text: '新的检查项', severity: 'minor', caseCategoryId: null, standardCodes: [] })
-    expect('id' in body[2]).toBe(false)
+    expect(body[2]).toEqual({ id: null, text: '新的检查项', severity: 'minor', caseCategoryId: 0, standardCodes: [] })
     expect(new Set([...rows, added].map((r) => r.key)).size).toBe(3)
   })
 

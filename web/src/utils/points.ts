@@ -111,10 +111,10 @@ export function checklistRows(checks: readonly Check[] | undefined): ChecklistRo
 /** checksInput is the body of PUT /point-categories/{id}/checks, in the rows' order. */
 export function checksInput(rows: readonly ChecklistRow[]): CheckInput[] {
   return rows.map((r) => ({
-    ...(r.id != null ? { id: r.id } : {}),
+    id: r.id ?? null, // null: a new check
     text: r.text.trim(),
     severity: r.severity,
-    caseCategoryId: r.caseCategoryId,
+    caseCategoryId: r.caseCategoryId ?? 0, // 0: none chosen, which the server refuses
     standardCodes: [...r.standardCodes],
   }))
 }

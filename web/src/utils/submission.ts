@@ -85,7 +85,7 @@ export function buildMatrix(m: SubmissionMatrix): MatrixRow[] {
  */
 export function currentFrameworkId(frameworks: Framework[], plans: Plan[]): Id | undefined {
   const plan = [...plans].sort((a, b) => b.year - a.year || b.id - a.id)[0]
-  if (plan && frameworks.some((f) => f.id === plan.frameworkId)) return plan.frameworkId
+  if (plan?.frameworkId != null && frameworks.some((f) => f.id === plan.frameworkId)) return plan.frameworkId
   const newest = [...frameworks].sort((a, b) => b.id - a.id)
   return (newest.find((f) => f.kind === 'main' && f.status === 'frozen') ?? newest[0])?.id
 }

@@ -20,7 +20,7 @@ const base: RoundDetail = {
   pointCount: 0, doneCount: 0, createdAt: '2026-10-30T02:00:00Z', drawnAt: null, closedAt: null, points: [],
 }
 const point = (pointId: number, inspectorId: number, doneAt: string | null = null) => ({
-  pointId, pointName: `站点${pointId}`, categoryName: '公交站点', address: '人民路', lat: 30, lng: 120, unitName: '城管局',
+  pointId, pointName: `站点${pointId}`, categoryName: '公交站点', address: '人民路', lat: 30, lng: 120, qrToken: `tok-${pointId}`, unitName: '城管局',
   inspectorId, inspectorName: inspectorId === 11 ? '王督查' : '李督查', doneAt, patrolId: doneAt ? 5 : null, fail: doneAt ? 2 : 0,
 })
 const drawn: RoundDetail = {

@@ -35,7 +35,7 @@ function score(over: Partial<Score> = {}): Score {
 const observation: ObservationRow = {
   id: 51, patrolId: 5, pointId: 12, pointName: '人民路公交站', categoryName: '公交站点', unitName: '城管局', regionName: '城关街道',
   checkText: '站台无垃圾', result: 'fail', note: '有烟头', observedAt: '2026-11-10T02:00:00Z', inspectorName: '王督查',
-  photos: [{ fileId: 88, name: 'a.jpg', takenAt: null, lat: null, lng: null, receivedAt: '', width: 10, height: 10, thumbUrl: '/api/v1/files/88?size=thumb', url: '/api/v1/files/88', distanceMeters: null }],
+  photos: [{ fileId: 88, name: 'a.jpg', phase: 'before', takenAt: null, lat: null, lng: null, receivedAt: '', width: 10, height: 10, thumbUrl: '/api/v1/files/88?size=thumb', url: '/api/v1/files/88', distanceMeters: null }],
   caseId: 41, caseCode: 'AJ2026000041',
 }
 

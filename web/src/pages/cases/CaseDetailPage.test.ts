@@ -51,6 +51,7 @@ function detail(over: Partial<CaseDetail>): CaseDetail {
       {
         fileId: 41,
         name: 'a.jpg',
+        phase: 'before',
         takenAt: '2026-05-06T00:50:00Z',
         lat: 30.5,
         lng: 120.51,

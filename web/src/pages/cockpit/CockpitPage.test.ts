@@ -64,7 +64,7 @@ describe('CockpitPage', () => {
     let w = await open(cockpit())
     expect(w.find('[data-test="cockpit-score"]').text()).toContain('模拟测评得分：暂无数据')
     w.unmount()
-    w = await open(cockpit({ score: { total: 86.46, weakSpots: [{ name: '公益广告' }, '背街小巷'] } }))
+    w = await open(cockpit({ score: { total: 86.46, weakSpots: ['公益广告', '背街小巷'] } }))
     expect(w.find('[data-test="cockpit-score"]').text()).toContain('86.5')
     expect(w.find('[data-test="cockpit-score"]').text()).toContain('薄弱项：公益广告、背街小巷')
   })

@@ -65,7 +65,7 @@ describe('LeaderPage', () => {
   })
 
   it('shows the score and its weak spots once there is one', async () => {
-    const { wrapper: w } = await open(cockpit({ score: { total: 86.46, weakSpots: [{ name: '公益广告' }, '背街小巷'] } }))
+    const { wrapper: w } = await open(cockpit({ score: { total: 86.46, weakSpots: ['公益广告', '背街小巷'] } }))
     const score = w.find('[data-test="leader-score"]').text()
     expect(score).toContain('86.5')
     expect(score).toContain('公益广告')

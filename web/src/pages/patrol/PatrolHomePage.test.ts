@@ -5,16 +5,20 @@ import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { PatrolTasks, Point } from '@/api'
 import PatrolHomePage from './PatrolHomePage.vue'
 
-const taskPoint = (pointId: number, name: string, doneAt: string | null = null) => ({
+const taskPoint = (pointId: number, pointName: string, doneAt: string | null = null) => ({
   pointId,
-  name,
+  pointName,
   categoryName: '城市广场',
   address: '人民路',
   lat: 30.5,
   lng: 120.5 + pointId / 1000,
   qrToken: `tok-${pointId}`,
+  unitName: '城管局',
+  inspectorId: 11,
+  inspectorName: '王督查',
   doneAt,
   patrolId: doneAt ? pointId + 100 : null,
+  fail: 0,
 })
 
 let tasks: PatrolTasks

@@ -44,6 +44,8 @@ export function ranking(over: Partial<Ranking> = {}): Ranking {
     previous: '2026-10',
     weights: { onTime: 30, rework: 15, overdue: 15, satisfaction: 15, submission: 15, tasks: 10 },
     bands: { greenAtLeast: 85, redBelow: 60 },
+    computedAt: '2026-11-24T06:00:00Z',
+    notes: [],
     classes: [
       {
         class: 'A',
@@ -103,6 +105,7 @@ export function cockpit(over: Partial<Cockpit> = {}): Cockpit {
       todayIntake: 6,
       todayClosed: 2,
       trend: [{ date: '2026-11-24', intake: 6, closed: 2 }],
+      heat: [],
     },
     ranking: {
       period: '2026-11',
@@ -111,6 +114,7 @@ export function cockpit(over: Partial<Cockpit> = {}): Cockpit {
     },
     heat: [{ lat: 30.5, lng: 120.5, weight: 4 }],
     score: { total: null, weakSpots: [] },
+    points: [],
     ...over,
   }
 }

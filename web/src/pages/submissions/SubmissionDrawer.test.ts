@@ -111,7 +111,7 @@ describe('SubmissionDrawer', () => {
     fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ ...detail, status: 'returned' })))
     el('review-return')!.click()
     await flushPromises()
-    expect(reviewBody()).toEqual({ decision: 'return', comment: '请补充照片', fileComments: { 40: '照片模糊' } })
+    expect(reviewBody()).toEqual({ decision: 'return', grade: '', comment: '请补充照片', fileComments: { 40: '照片模糊' } })
   })
 
   it('only shows a version that is not waiting for review, and to leaders', async () => {

@@ -127,7 +127,7 @@ describe('SubmitDrawer', () => {
     note.dispatchEvent(new Event('input'))
 
     await click('sub-save')
-    expect(calls()[1]).toEqual(['PUT /api/v1/submissions/70', { note: '补充说明', values: { 数量: '12', 备注: '' }, fileIds: [40] }])
+    expect(calls()[1]).toEqual(['PUT /api/v1/submissions/70', { note: '补充说明', values: { 数量: '12', 备注: '' }, fileIds: [40], period: '2026-Q4' }])
     expect(el('sub-comment')).toBeNull()
   })
 
