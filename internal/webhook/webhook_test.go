@@ -34,7 +34,9 @@ func hook(url string) Webhook {
 // A webhook pointing inside the network is refused when it is saved, in
 // every way of writing such an address, and nothing is stored or audited.
 func TestSaveRefusesInternalAddresses(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		svc := NewService(db, Allowlist{})
 		for _, url := range []string{
@@ -86,7 +88,9 @@ func TestSaveRefusesInternalAddresses(t *testing.T) {
 // Public receivers are accepted, a name that does not resolve yet too (each
 // connection is checked again), and the operator's internal receivers.
 func TestSaveAcceptsPublicAndListedReceivers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		svc := NewService(db, allowlist(t, "127.0.0.1, 10.20.0.0/16 sms.intranet"))
 		for _, tc := range []struct {
@@ -203,7 +207,9 @@ func TestDeliveryRefusesInternalAddresses(t *testing.T) {
 
 // A receiver the operator listed is reached, by address or by name.
 func TestDeliveryReachesListedReceivers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		gw := newReceiver(t, nil)
 		for _, tc := range []struct{ allow, host string }{{"127.0.0.0/8", "127.0.0.1"}, {"localhost", "localhost"}} {
 			svc := NewService(db, allowlist(t, tc.allow))
@@ -220,7 +226,9 @@ func TestDeliveryReachesListedReceivers(t *testing.T) {
 // A redirect is not followed: the post is not sent on, and the delivery
 // fails with the status, to be retried at the same address.
 func TestDeliveryDoesNotFollowRedirects(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		svc := NewService(db, allowlist(t, "127.0.0.1"))
 		target := newReceiver(t, nil)
 		for _, code := range []int{301, 302, 307, 308} {
