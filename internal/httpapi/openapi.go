@@ -196,7 +196,12 @@ func (sg *schemaGen) operation(rt route) map[string]any {
 	var params []any
 	for _, seg := range strings.Split(rt.path, "/") {
 		if strings.HasPrefix(seg, "{") {
-			params = append(params, map[string]any{"name": strings.Trim(seg, "{}"), "in": "path", "required": true, "schema": map[string]any{"type": "integer"}})
+			name := strings.Trim(seg, "{}")
+			schema, ok := textPathParams[name]
+			if !ok {
+				schema = map[string]any{"type": "integer"} // a row id
+			}
+			params = append(params, map[string]any{"name": name, "in": "path", "required": true, "schema": schema})
 		}
 	}
 	for _, p := range rt.query {
@@ -238,6 +243,12 @@ func (sg *schemaGen) operation(rt route) map[string]any {
 	}
 	op["responses"] = responses
 	return op
+}
+
+// textPathParams are the path parameters that are not row ids.
+var textPathParams = map[string]map[string]any{
+	"date":  {"type": "string", "format": "date"}, // a calendar day, YYYY-MM-DD
+	"token": {"type": "string"},                   // a resident's follow token or a point's QR token
 }
 
 var timeType = reflect.TypeOf(time.Time{})

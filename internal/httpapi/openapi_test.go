@@ -137,6 +137,36 @@ func TestOpenAPISchemas(t *testing.T) {
 		t.Errorf("CaseAction = %v, want one per transition", schemas["CaseAction"].Enum)
 	}
 
+	// A path parameter is a row id, unless it is a day or a token.
+	var ops struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct {
+				Name, In string
+				Schema   struct{ Type string }
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &ops); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]map[string]string{
+		"/api/v1/calendar/days/{date}":                 {"date": "string"},
+		"/api/v1/public/cases/{token}/photos/{fileId}": {"token": "string", "fileId": "integer"},
+		"/api/v1/cases/{id}":                           {"id": "integer"},
+	} {
+		got := map[string]string{}
+		for _, op := range ops.Paths[path] {
+			for _, p := range op.Parameters {
+				if p.In == "path" {
+					got[p.Name] = p.Schema.Type
+				}
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s path parameters (-want +got):\n%s", path, diff)
+		}
+	}
+
 	for _, ref := range regexp.MustCompile(`"#/components/schemas/([^"]+)"`).FindAllStringSubmatch(string(raw), -1) {
 		if _, ok := schemas[ref[1]]; !ok {
 			t.Errorf("reference to missing schema %s", ref[1])

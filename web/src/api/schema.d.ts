@@ -4888,7 +4888,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                date: number;
+                date: string;
             };
             cookie?: never;
         };
@@ -4923,7 +4923,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                date: number;
+                date: string;
             };
             cookie?: never;
         };
@@ -8141,7 +8141,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: number;
+                token: string;
             };
             cookie?: never;
         };
@@ -8534,7 +8534,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: number;
+                token: string;
             };
             cookie?: never;
         };
@@ -8579,7 +8579,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                token: number;
+                token: string;
                 fileId: number;
             };
             cookie?: never;
@@ -8622,7 +8622,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: number;
+                token: string;
             };
             cookie?: never;
         };
@@ -8668,7 +8668,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: number;
+                token: string;
             };
             cookie?: never;
         };
