@@ -244,7 +244,8 @@ func (in *IntakeInput) validate(env *env) error {
 // Intake brings a problem into the loop. It is idempotent: a client key (or
 // a hotline order's external id) seen before returns the case it made, and
 // created is false.
-func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInput) (CaseDetail, bool, error) {
+func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInput) (_ CaseDetail, _ bool, err error) {
+	defer domain.Wrap(&err, "cases.Intake")
 	roles, ok := sourceRoles[in.Source]
 	if !ok && domain.NameOf(Sources, in.Source) == "" {
 		return CaseDetail{}, false, domain.Invalid("source", "未知的案件来源“"+in.Source+"”")

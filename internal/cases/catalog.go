@@ -85,7 +85,8 @@ func (s *Service) loadCategories(ctx context.Context, c *store.Conn) (map[int64]
 }
 
 // Categories lists the catalogue; every signed-in role may read it.
-func (s *Service) Categories(ctx context.Context, actor *domain.Actor) ([]Category, error) {
+func (s *Service) Categories(ctx context.Context, actor *domain.Actor) (_ []Category, err error) {
+	defer domain.Wrap(&err, "cases.Categories")
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, err
@@ -121,12 +122,14 @@ func (in *CategoryInput) validate() error {
 }
 
 // CreateCategory adds a category (office).
-func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in CategoryInput) (Category, error) {
+func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in CategoryInput) (_ Category, err error) {
+	defer domain.Wrap(&err, "cases.CreateCategory")
 	return s.saveCategory(ctx, actor, 0, in)
 }
 
 // UpdateCategory edits a category (office).
-func (s *Service) UpdateCategory(ctx context.Context, actor *domain.Actor, id int64, in CategoryInput) (Category, error) {
+func (s *Service) UpdateCategory(ctx context.Context, actor *domain.Actor, id int64, in CategoryInput) (_ Category, err error) {
+	defer domain.Wrap(&err, "cases.UpdateCategory %d", id)
 	return s.saveCategory(ctx, actor, id, in)
 }
 
@@ -150,7 +153,9 @@ func (s *Service) saveCategory(ctx context.Context, actor *domain.Actor, id int6
 			}
 		}
 		if in.DefaultUnitID != nil {
-			if n, err := c.Count(ctx, `SELECT COUNT(*) FROM units WHERE id = ?`, *in.DefaultUnitID); err != nil || n == 0 {
+			if n, err := c.Count(ctx, `SELECT COUNT(*) FROM units WHERE id = ?`, *in.DefaultUnitID); err != nil {
+				return err
+			} else if n == 0 {
 				return domain.Invalid("defaultUnitId", "默认处置单位不存在")
 			}
 		}
@@ -199,7 +204,8 @@ func codeTaken(err error) error {
 }
 
 // DeleteCategory removes an unused category (office).
-func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "cases.DeleteCategory %d", id)
 	if err := requireOffice(actor); err != nil {
 		return err
 	}
@@ -260,7 +266,8 @@ func loadRules(ctx context.Context, c *store.Conn) ([]Rule, error) {
 }
 
 // Rules lists the dispatch rules (office and readers).
-func (s *Service) Rules(ctx context.Context, actor *domain.Actor) ([]Rule, error) {
+func (s *Service) Rules(ctx context.Context, actor *domain.Actor) (_ []Rule, err error) {
+	defer domain.Wrap(&err, "cases.Rules")
 	list, err := loadRules(ctx, s.db.Read())
 	if err != nil {
 		return nil, err
@@ -276,12 +283,14 @@ func (s *Service) Rules(ctx context.Context, actor *domain.Actor) ([]Rule, error
 }
 
 // CreateRule adds a dispatch rule (office).
-func (s *Service) CreateRule(ctx context.Context, actor *domain.Actor, in RuleInput) (Rule, error) {
+func (s *Service) CreateRule(ctx context.Context, actor *domain.Actor, in RuleInput) (_ Rule, err error) {
+	defer domain.Wrap(&err, "cases.CreateRule")
 	return s.saveRule(ctx, actor, 0, in)
 }
 
 // UpdateRule edits a dispatch rule (office).
-func (s *Service) UpdateRule(ctx context.Context, actor *domain.Actor, id int64, in RuleInput) (Rule, error) {
+func (s *Service) UpdateRule(ctx context.Context, actor *domain.Actor, id int64, in RuleInput) (_ Rule, err error) {
+	defer domain.Wrap(&err, "cases.UpdateRule %d", id)
 	return s.saveRule(ctx, actor, id, in)
 }
 
@@ -339,7 +348,8 @@ func orAll(s string) string {
 }
 
 // DeleteRule removes a dispatch rule (office).
-func (s *Service) DeleteRule(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteRule(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "cases.DeleteRule %d", id)
 	if err := requireOffice(actor); err != nil {
 		return err
 	}
@@ -430,7 +440,8 @@ func loadSettings(ctx context.Context, c *store.Conn) (Settings, error) {
 }
 
 // Settings returns the parameters; every signed-in role may read them.
-func (s *Service) Settings(ctx context.Context, actor *domain.Actor) (Settings, error) {
+func (s *Service) Settings(ctx context.Context, actor *domain.Actor) (_ Settings, err error) {
+	defer domain.Wrap(&err, "cases.Settings")
 	return loadSettings(ctx, s.db.Read())
 }
 
@@ -465,14 +476,15 @@ func (in Settings) validate() error {
 }
 
 // UpdateSettings changes the parameters (office).
-func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Settings) (Settings, error) {
+func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Settings) (_ Settings, err error) {
+	defer domain.Wrap(&err, "cases.UpdateSettings")
 	if err := requireOffice(actor); err != nil {
 		return Settings{}, err
 	}
 	if err := in.validate(); err != nil {
 		return Settings{}, err
 	}
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := loadSettings(ctx, c)
 		if err != nil {
 			return err
@@ -507,7 +519,8 @@ type CalendarYear struct {
 }
 
 // CalendarOf lists a year's holidays and swapped working days.
-func (s *Service) CalendarOf(ctx context.Context, actor *domain.Actor, year int) (CalendarYear, error) {
+func (s *Service) CalendarOf(ctx context.Context, actor *domain.Actor, year int) (_ CalendarYear, err error) {
+	defer domain.Wrap(&err, "cases.CalendarOf")
 	c := s.db.Read()
 	if year == 0 {
 		year = c.Now.In(domain.Beijing).Year()
@@ -533,7 +546,8 @@ func (s *Service) CalendarOf(ctx context.Context, actor *domain.Actor, year int)
 }
 
 // SetCalendarDay marks a date a holiday or a working day (office).
-func (s *Service) SetCalendarDay(ctx context.Context, actor *domain.Actor, date string, in CalendarDay) (CalendarDay, error) {
+func (s *Service) SetCalendarDay(ctx context.Context, actor *domain.Actor, date string, in CalendarDay) (_ CalendarDay, err error) {
+	defer domain.Wrap(&err, "cases.SetCalendarDay")
 	if err := requireOffice(actor); err != nil {
 		return CalendarDay{}, err
 	}
@@ -547,7 +561,7 @@ func (s *Service) SetCalendarDay(ctx context.Context, actor *domain.Actor, date 
 	if err := domain.TextLimit("name", "名称", in.Name, 30); err != nil {
 		return CalendarDay{}, err
 	}
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if _, err := c.Exec(ctx, `INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name`, date, in.Kind, in.Name); err != nil {
 			return err
 		}
@@ -561,7 +575,8 @@ func (s *Service) SetCalendarDay(ctx context.Context, actor *domain.Actor, date 
 }
 
 // DeleteCalendarDay returns a date to the plain weekly rule (office).
-func (s *Service) DeleteCalendarDay(ctx context.Context, actor *domain.Actor, date string) error {
+func (s *Service) DeleteCalendarDay(ctx context.Context, actor *domain.Actor, date string) (err error) {
+	defer domain.Wrap(&err, "cases.DeleteCalendarDay")
 	if err := requireOffice(actor); err != nil {
 		return err
 	}

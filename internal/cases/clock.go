@@ -48,7 +48,8 @@ func addTimer(ctx context.Context, c *store.Conn, caseID int64, kind string, at 
 // transaction. On PostgreSQL the batch is claimed with SKIP LOCKED, so app
 // servers running side by side each take different timers; a timer is
 // marked done in the transaction that acts on it, so it fires once.
-func (s *Service) RunTimers(ctx context.Context) (int, error) {
+func (s *Service) RunTimers(ctx context.Context) (_ int, err error) {
+	defer domain.Wrap(&err, "cases.RunTimers")
 	e, err := s.env(ctx)
 	if err != nil {
 		return 0, err

@@ -24,9 +24,9 @@ import (
 // was dispatched (received), closed as the unit's work, due but not
 // reported by then (late), or rated.
 type mark struct {
-	at                                   time.Time
-	received, closed, reworked, onTime   int64
-	late, ratingSum, rated               int64
+	at                                 time.Time
+	received, closed, reworked, onTime int64
+	late, ratingSum, rated             int64
 }
 
 // closedWell tells whether a case was closed as its unit's work: fixed, or
@@ -199,9 +199,10 @@ func beijingDay(t time.Time) string { return t.In(domain.Beijing).Format(time.Da
 // Recount rebuilds the counters from the cases themselves, in one
 // transaction: after an import that wrote cases directly, or to check them.
 // It answers how many cases it counted.
-func (s *Service) Recount(ctx context.Context) (int, error) {
+func (s *Service) Recount(ctx context.Context) (_ int, err error) {
+	defer domain.Wrap(&err, "cases.Recount")
 	n := 0
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		n = 0
 		for _, table := range []string{"case_days", "unit_cases", "unit_days"} {
 			if _, err := c.Exec(ctx, `DELETE FROM `+table); err != nil {
@@ -228,8 +229,5 @@ func (s *Service) Recount(ctx context.Context) (int, error) {
 		}
 		return writeTally(ctx, c, all)
 	})
-	if err != nil {
-		return 0, fmt.Errorf("recount case figures: %w", err)
-	}
-	return n, nil
+	return n, err
 }

@@ -31,7 +31,8 @@ type UnitFigures struct {
 // reported by the deadline and reworked; overdue (deadline in the period
 // and not reported by it); returns; mean working hours from accepting to
 // reporting; mean rating given in the period.
-func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (map[int64]*UnitFigures, error) {
+func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (_ map[int64]*UnitFigures, err error) {
+	defer domain.Wrap(&err, "cases.FiguresByUnit")
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, err
@@ -202,7 +203,8 @@ type OverdueCase struct {
 }
 
 // OverdueOf lists a unit's open overdue cases, oldest deadline first.
-func (s *Service) OverdueOf(ctx context.Context, unitID int64) ([]OverdueCase, error) {
+func (s *Service) OverdueOf(ctx context.Context, unitID int64) (_ []OverdueCase, err error) {
+	defer domain.Wrap(&err, "cases.OverdueOf %d", unitID)
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, err
@@ -263,7 +265,8 @@ type HeatPoint struct {
 }
 
 // Overview aggregates the cases in the actor's pool for the cockpit.
-func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (Overview, error) {
+func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (_ Overview, err error) {
+	defer domain.Wrap(&err, "cases.Overview")
 	e, err := s.env(ctx)
 	if err != nil {
 		return Overview{}, err
@@ -402,7 +405,8 @@ func (s *Service) openFigures(ctx context.Context, c *store.Conn, e *env, where 
 }
 
 // Codes returns the codes of cases by id, for areas that name cases.
-func (s *Service) Codes(ctx context.Context, idsOf []int64) (map[int64]string, error) {
+func (s *Service) Codes(ctx context.Context, idsOf []int64) (_ map[int64]string, err error) {
+	defer domain.Wrap(&err, "cases.Codes")
 	out := map[int64]string{}
 	if len(idsOf) == 0 {
 		return out, nil

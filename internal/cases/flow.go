@@ -263,7 +263,8 @@ type RegisterInput struct {
 }
 
 // Register accepts a reported problem as a case (立案).
-func (s *Service) Register(ctx context.Context, actor *domain.Actor, id int64, in RegisterInput) (CaseDetail, error) {
+func (s *Service) Register(ctx context.Context, actor *domain.Actor, id int64, in RegisterInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Register %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRegister); err != nil {
 			return step{}, err
@@ -298,7 +299,8 @@ func (e *env) recategorize(k *Case, categoryID, regionID *int64) error {
 }
 
 // Decline refuses a report (不予立案) with a reason the reporter sees.
-func (s *Service) Decline(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (CaseDetail, error) {
+func (s *Service) Decline(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Decline %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActDecline); err != nil {
 			return step{}, err
@@ -325,7 +327,8 @@ type DispatchInput struct {
 
 // Dispatch sends a case to its handling unit (派遣): the one given, or the
 // one the rules choose.
-func (s *Service) Dispatch(ctx context.Context, actor *domain.Actor, id int64, in DispatchInput) (CaseDetail, error) {
+func (s *Service) Dispatch(ctx context.Context, actor *domain.Actor, id int64, in DispatchInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Dispatch %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActDispatch); err != nil {
 			return step{}, err
@@ -415,7 +418,8 @@ type BulkFailed struct {
 
 // BulkDispatch dispatches each case on its own, so one refusal does not
 // hold back the others.
-func (s *Service) BulkDispatch(ctx context.Context, actor *domain.Actor, in BulkDispatchInput) (BulkResult, error) {
+func (s *Service) BulkDispatch(ctx context.Context, actor *domain.Actor, in BulkDispatchInput) (_ BulkResult, err error) {
+	defer domain.Wrap(&err, "cases.BulkDispatch")
 	if err := requireOffice(actor); err != nil {
 		return BulkResult{}, err
 	}
@@ -438,7 +442,8 @@ func (s *Service) BulkDispatch(ctx context.Context, actor *domain.Actor, in Bulk
 }
 
 // Accept is the lead unit signing for the case (签收): the clock starts.
-func (s *Service) Accept(ctx context.Context, actor *domain.Actor, id int64, in NoteInput) (CaseDetail, error) {
+func (s *Service) Accept(ctx context.Context, actor *domain.Actor, id int64, in NoteInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Accept %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActAccept); err != nil {
 			return step{}, err
@@ -455,7 +460,8 @@ func (s *Service) Accept(ctx context.Context, actor *domain.Actor, id int64, in 
 }
 
 // Return hands the case back to the office as not the unit's (退回).
-func (s *Service) Return(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (CaseDetail, error) {
+func (s *Service) Return(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Return %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActReturn); err != nil {
 			return step{}, err
@@ -480,7 +486,8 @@ type RuleReturnInput struct {
 
 // RuleReturn upholds a return and reassigns the case, or refuses it and
 // sends the case back to the same unit; each reassignment is a hop.
-func (s *Service) RuleReturn(ctx context.Context, actor *domain.Actor, id int64, in RuleReturnInput) (CaseDetail, error) {
+func (s *Service) RuleReturn(ctx context.Context, actor *domain.Actor, id int64, in RuleReturnInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.RuleReturn %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRuleReturn); err != nil {
 			return step{}, err
@@ -519,7 +526,8 @@ type ExtensionInput struct {
 }
 
 // RequestExtension asks the office for more time (申请延期).
-func (s *Service) RequestExtension(ctx context.Context, actor *domain.Actor, id int64, in ExtensionInput) (CaseDetail, error) {
+func (s *Service) RequestExtension(ctx context.Context, actor *domain.Actor, id int64, in ExtensionInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.RequestExtension %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRequestExtension); err != nil {
 			return step{}, err
@@ -546,7 +554,8 @@ type RuleExtensionInput struct {
 
 // RuleExtension grants (the deadline moves by the asked working time) or
 // refuses the pending extension.
-func (s *Service) RuleExtension(ctx context.Context, actor *domain.Actor, id int64, in RuleExtensionInput) (CaseDetail, error) {
+func (s *Service) RuleExtension(ctx context.Context, actor *domain.Actor, id int64, in RuleExtensionInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.RuleExtension %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRuleExtension); err != nil {
 			return step{}, err
@@ -601,7 +610,8 @@ func locate(k *Case, in PhotoInput, data map[string]any) {
 }
 
 // Report is the unit reporting the fix with after-photos (回复整改).
-func (s *Service) Report(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (CaseDetail, error) {
+func (s *Service) Report(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Report %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActReport); err != nil {
 			return step{}, err
@@ -628,7 +638,8 @@ type VerifyInput struct {
 
 // Verify is the independent check of a reported fix (核查): pass closes the
 // case as fixed, fail sends it back to the unit as rework.
-func (s *Service) Verify(ctx context.Context, actor *domain.Actor, id int64, in VerifyInput) (CaseDetail, error) {
+func (s *Service) Verify(ctx context.Context, actor *domain.Actor, id int64, in VerifyInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Verify %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActVerify); err != nil {
 			return step{}, err
@@ -664,7 +675,8 @@ type CloseInput struct {
 }
 
 // Close ends a case other than by a passed verification (office).
-func (s *Service) Close(ctx context.Context, actor *domain.Actor, id int64, in CloseInput) (CaseDetail, error) {
+func (s *Service) Close(ctx context.Context, actor *domain.Actor, id int64, in CloseInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Close %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActClose); err != nil {
 			return step{}, err
@@ -688,7 +700,8 @@ type MergeInput struct {
 
 // Merge closes a duplicate into another open case; its reporter follows
 // the survivor.
-func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in MergeInput) (CaseDetail, error) {
+func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in MergeInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Merge %d", id)
 	var into Case
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActMerge); err != nil {
@@ -698,8 +711,14 @@ func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in M
 			return step{}, domain.Invalid("intoId", "请选择要合并到的另一个案件")
 		}
 		var err error
-		if into, err = s.load(ctx, c, in.IntoID, false); err != nil || into.State == StateClosed || into.MergedInto != nil {
-			return step{}, domain.Invalid("intoId", "要合并到的案件不存在或已结案")
+		into, err = s.load(ctx, c, in.IntoID, false)
+		if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
+			return step{}, domain.Invalid("intoId", "要合并到的案件不存在")
+		} else if err != nil {
+			return step{}, err // a failed read is not the user's mistake
+		}
+		if into.State == StateClosed || into.MergedInto != nil {
+			return step{}, domain.Invalid("intoId", "要合并到的案件已结案")
 		}
 		e.close(k, "duplicate")
 		k.MergedInto = &into.ID
@@ -709,7 +728,8 @@ func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in M
 
 // AddNote writes a note on the timeline; anyone who sees the case may, and
 // co-handling units report their part this way.
-func (s *Service) AddNote(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (CaseDetail, error) {
+func (s *Service) AddNote(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.AddNote %d", id)
 	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
 		if err := e.may(actor, k, ActNote); err != nil {
 			return step{}, err

@@ -43,7 +43,8 @@ type Open311Service struct {
 
 // Open311Services lists the services with the time the catalogue last
 // changed (the discovery document's changeset).
-func (s *Service) Open311Services(ctx context.Context) ([]Open311Service, time.Time, error) {
+func (s *Service) Open311Services(ctx context.Context) (_ []Open311Service, _ time.Time, err error) {
+	defer domain.Wrap(&err, "cases.Open311Services")
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, time.Time{}, err
@@ -70,7 +71,8 @@ func (s *Service) Open311Services(ctx context.Context) ([]Open311Service, time.T
 // Open311ServiceByCode returns one service by its code; a category that is not
 // offered (unknown, inactive, or a parent of active sub-categories) is not
 // found.
-func (s *Service) Open311ServiceByCode(ctx context.Context, code string) (Open311Service, error) {
+func (s *Service) Open311ServiceByCode(ctx context.Context, code string) (_ Open311Service, err error) {
+	defer domain.Wrap(&err, "cases.Open311ServiceByCode")
 	e, err := s.env(ctx)
 	if err != nil {
 		return Open311Service{}, err
@@ -160,7 +162,8 @@ func adminOnly(a *domain.Actor) bool {
 // category, with its photos checked as on the resident page but none
 // required. The token's holder is recorded as the one who brought it. A
 // repeated client key returns the first receipt and created is false.
-func (s *Service) Open311Submit(ctx context.Context, actor *domain.Actor, in Open311Input, photos []Upload) (Open311Receipt, bool, error) {
+func (s *Service) Open311Submit(ctx context.Context, actor *domain.Actor, in Open311Input, photos []Upload) (_ Open311Receipt, _ bool, err error) {
+	defer domain.Wrap(&err, "cases.Open311Submit")
 	if actor == nil || actor.UserID == 0 {
 		return Open311Receipt{}, false, domain.Forbidden("请提供有效的 API 令牌（api_key）")
 	}
@@ -240,10 +243,13 @@ func (s *Service) open311Receipt(ctx context.Context, e *env, id int64) (Open311
 
 // Open311Token returns the case code a resident's token opens, for the
 // cases the Open311 endpoints show.
-func (s *Service) Open311Token(ctx context.Context, token string) (string, error) {
+func (s *Service) Open311Token(ctx context.Context, token string) (_ string, err error) {
+	defer domain.Wrap(&err, "cases.Open311Token")
 	k, err := s.byToken(ctx, s.db.Read(), strings.TrimSpace(token), false)
-	if err != nil || !slices.Contains(Open311Sources, k.Source) {
+	if de, ok := domain.AsError(err); (ok && de.Code == domain.CodeNotFound) || (err == nil && !slices.Contains(Open311Sources, k.Source)) {
 		return "", domain.NotFound("令牌（token）对应的案件")
+	} else if err != nil {
+		return "", err
 	}
 	return k.Code, nil
 }
@@ -298,7 +304,8 @@ func Open311Span(now time.Time, from, to *time.Time) (time.Time, time.Time, erro
 
 // Open311Requests lists residents' cases, newest first, at most
 // Open311Limit of them.
-func (s *Service) Open311Requests(ctx context.Context, f Open311Filter) ([]Open311Request, error) {
+func (s *Service) Open311Requests(ctx context.Context, f Open311Filter) (_ []Open311Request, err error) {
+	defer domain.Wrap(&err, "cases.Open311Requests")
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, err
@@ -420,7 +427,8 @@ type Open311Update struct {
 // Open311Updates lists the public steps taken within a window (see
 // Open311Span), oldest first, at most Open311Limit of them, so a client
 // that asks again from the last one it saw misses nothing.
-func (s *Service) Open311Updates(ctx context.Context, from, to *time.Time) ([]Open311Update, error) {
+func (s *Service) Open311Updates(ctx context.Context, from, to *time.Time) (_ []Open311Update, err error) {
+	defer domain.Wrap(&err, "cases.Open311Updates")
 	c := s.db.Read()
 	start, end, err := Open311Span(c.Now, from, to)
 	if err != nil {

@@ -48,7 +48,8 @@ const maxResidentPhotos = 6
 // SnapByResident takes a resident's report with its photos. A repeated
 // client key returns the first report's receipt without storing anything,
 // so a resident who lost signal can press send again.
-func (s *Service) SnapByResident(ctx context.Context, in ResidentInput, photos []Upload) (Receipt, bool, error) {
+func (s *Service) SnapByResident(ctx context.Context, in ResidentInput, photos []Upload) (_ Receipt, _ bool, err error) {
+	defer domain.Wrap(&err, "cases.SnapByResident")
 	in.ClientKey = strings.TrimSpace(in.ClientKey)
 	if in.ClientKey == "" {
 		return Receipt{}, false, domain.Invalid("clientKey", "缺少客户端编号（clientKey），请刷新页面后重试")
@@ -139,15 +140,19 @@ type PublicEvent struct {
 // byToken finds the case a resident's token opens.
 func (s *Service) byToken(ctx context.Context, c *store.Conn, token string, lock bool) (Case, error) {
 	var id int64
-	if len(token) < 16 || c.Get(ctx, "案件", `SELECT id FROM cases WHERE public_token = ?`, []any{token}, &id) != nil {
+	if len(token) < 16 {
 		return Case{}, domain.NotFound("案件")
+	}
+	if err := c.Get(ctx, "案件", `SELECT id FROM cases WHERE public_token = ?`, []any{token}, &id); err != nil {
+		return Case{}, err // not found, or a failed read (not the resident's mistake)
 	}
 	return s.load(ctx, c, id, lock)
 }
 
 // FollowCase returns a resident's case by its token; a merged case shows
 // the case it was merged into.
-func (s *Service) FollowCase(ctx context.Context, token string) (PublicCase, error) {
+func (s *Service) FollowCase(ctx context.Context, token string) (_ PublicCase, err error) {
+	defer domain.Wrap(&err, "cases.FollowCase")
 	e, err := s.env(ctx)
 	if err != nil {
 		return PublicCase{}, err
@@ -211,7 +216,8 @@ type RatingInput struct {
 }
 
 // Rate records the resident's satisfaction with a closed case, once.
-func (s *Service) Rate(ctx context.Context, token string, in RatingInput) (PublicCase, error) {
+func (s *Service) Rate(ctx context.Context, token string, in RatingInput) (_ PublicCase, err error) {
+	defer domain.Wrap(&err, "cases.Rate")
 	if in.Rating < 1 || in.Rating > 5 {
 		return PublicCase{}, domain.Invalid("rating", "评价须为 1–5 星")
 	}
@@ -237,7 +243,8 @@ func (s *Service) Rate(ctx context.Context, token string, in RatingInput) (Publi
 
 // Reopen lets a resident who is not satisfied reopen a closed case within
 // the set days; it goes back to the office to dispatch again.
-func (s *Service) Reopen(ctx context.Context, token string, in ReasonInput) (PublicCase, error) {
+func (s *Service) Reopen(ctx context.Context, token string, in ReasonInput) (_ PublicCase, err error) {
+	defer domain.Wrap(&err, "cases.Reopen")
 	reason, err := needText("reason", "重新打开的理由", in.Reason)
 	if err != nil {
 		return PublicCase{}, err
@@ -272,7 +279,8 @@ func (s *Service) byResident(ctx context.Context, token string, fn func(e *env, 
 }
 
 // PublicPhoto returns a photo of a resident's case.
-func (s *Service) PublicPhoto(ctx context.Context, token string, fileID int64, size string) (files.File, io.ReadCloser, error) {
+func (s *Service) PublicPhoto(ctx context.Context, token string, fileID int64, size string) (_ files.File, _ io.ReadCloser, err error) {
+	defer domain.Wrap(&err, "cases.PublicPhoto %d", fileID)
 	k, err := s.byToken(ctx, s.db.Read(), token, false)
 	if err != nil {
 		return files.File{}, nil, err
@@ -299,7 +307,8 @@ type FormItem struct {
 }
 
 // Form returns the active categories, the regions and the area.
-func (s *Service) Form(ctx context.Context) (CaseForm, error) {
+func (s *Service) Form(ctx context.Context) (_ CaseForm, err error) {
+	defer domain.Wrap(&err, "cases.Form")
 	e, err := s.env(ctx)
 	if err != nil {
 		return CaseForm{}, err

@@ -36,7 +36,8 @@ type Extension struct {
 }
 
 // Get returns a case as the actor may see it.
-func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (CaseDetail, error) {
+func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (_ CaseDetail, err error) {
+	defer domain.Wrap(&err, "cases.Get %d", id)
 	e, err := s.env(ctx)
 	if err != nil {
 		return CaseDetail{}, err
@@ -380,7 +381,8 @@ func (e *env) regionsUnder(code string) []int64 {
 }
 
 // List returns a page of cases.
-func (s *Service) List(ctx context.Context, actor *domain.Actor, f Filter) ([]Case, int, error) {
+func (s *Service) List(ctx context.Context, actor *domain.Actor, f Filter) (_ []Case, _ int, err error) {
+	defer domain.Wrap(&err, "cases.List")
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -629,7 +631,8 @@ type MapItem struct {
 
 // Map returns the located cases of a filter (open ones unless a state is
 // asked for), at most 5,000.
-func (s *Service) Map(ctx context.Context, actor *domain.Actor, f Filter) ([]MapItem, error) {
+func (s *Service) Map(ctx context.Context, actor *domain.Actor, f Filter) (_ []MapItem, err error) {
+	defer domain.Wrap(&err, "cases.Map")
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, err
@@ -669,7 +672,8 @@ type Stats struct {
 }
 
 // Stats returns the badges of the pool or inbox tabs.
-func (s *Service) Stats(ctx context.Context, actor *domain.Actor, view string) (Stats, error) {
+func (s *Service) Stats(ctx context.Context, actor *domain.Actor, view string) (_ Stats, err error) {
+	defer domain.Wrap(&err, "cases.Stats")
 	e, err := s.env(ctx)
 	if err != nil {
 		return Stats{}, err
@@ -732,7 +736,8 @@ func (s *Service) unionStats(ctx context.Context, c *store.Conn, e *env, u *unio
 // cases a batch at a time while this one names them (their co-handling
 // units in one query per batch) and writes them, and the workbook
 // compresses on a third: on a busy export each waits less for the others.
-func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w io.Writer) error {
+func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "cases.Export")
 	e, err := s.env(ctx)
 	if err != nil {
 		return err
@@ -858,7 +863,8 @@ type View struct {
 }
 
 // Views lists the actor's saved views.
-func (s *Service) Views(ctx context.Context, actor *domain.Actor) ([]View, error) {
+func (s *Service) Views(ctx context.Context, actor *domain.Actor) (_ []View, err error) {
+	defer domain.Wrap(&err, "cases.Views")
 	rows, err := s.db.Read().Query(ctx, `SELECT id, name, filters FROM case_views WHERE user_id = ? ORDER BY name`, actor.UserID)
 	if err != nil {
 		return nil, err
@@ -878,7 +884,8 @@ func (s *Service) Views(ctx context.Context, actor *domain.Actor) ([]View, error
 }
 
 // SaveView stores (or replaces by name) one of the actor's views.
-func (s *Service) SaveView(ctx context.Context, actor *domain.Actor, in View) (View, error) {
+func (s *Service) SaveView(ctx context.Context, actor *domain.Actor, in View) (_ View, err error) {
+	defer domain.Wrap(&err, "cases.SaveView")
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Name == "" {
 		return in, domain.Invalid("name", "请为视图命名")
@@ -899,7 +906,7 @@ func (s *Service) SaveView(ctx context.Context, actor *domain.Actor, in View) (V
 		}
 	}
 	raw, _ := json.Marshal(in.Filters)
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if _, err := c.Exec(ctx, `DELETE FROM case_views WHERE user_id = ? AND name = ?`, actor.UserID, in.Name); err != nil {
 			return err
 		}
@@ -913,7 +920,8 @@ func (s *Service) SaveView(ctx context.Context, actor *domain.Actor, in View) (V
 }
 
 // DeleteView removes one of the actor's views.
-func (s *Service) DeleteView(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteView(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "cases.DeleteView %d", id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		res, err := c.Exec(ctx, `DELETE FROM case_views WHERE id = ? AND user_id = ?`, id, actor.UserID)
 		if err != nil {
@@ -942,7 +950,8 @@ type Notice struct {
 
 // Notices lists supervision notices of units in the actor's scope; open
 // ones are those whose case is not yet reported or closed.
-func (s *Service) Notices(ctx context.Context, actor *domain.Actor, unitID int64, open bool) ([]Notice, error) {
+func (s *Service) Notices(ctx context.Context, actor *domain.Actor, unitID int64, open bool) (_ []Notice, err error) {
+	defer domain.Wrap(&err, "cases.Notices %d", unitID)
 	e, err := s.env(ctx)
 	if err != nil {
 		return nil, err

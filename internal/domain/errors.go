@@ -77,6 +77,16 @@ func Forbidden(message string) *Error {
 	return &Error{Code: CodeForbidden, Message: message}
 }
 
+// Wrap names the operation (and its ids) an error came from, so a logged
+// internal error says what failed: "cases.Dispatch 12: …". A domain error
+// inside keeps its code and the message the user is told. Exported service
+// methods call it once, deferred, on their named error result.
+func Wrap(err *error, op string, args ...any) {
+	if *err != nil {
+		*err = fmt.Errorf(op+": %w", append(args, *err)...)
+	}
+}
+
 // AsError returns the domain error inside err, if any.
 func AsError(err error) (*Error, bool) {
 	var e *Error
