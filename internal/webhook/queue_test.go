@@ -396,3 +396,48 @@ func TestManagingWebhooks(t *testing.T) {
 		}
 	})
 }
+
+// A webhook taken out of use posts nothing more, not even the deliveries
+// queued or waiting for a retry before it was stopped; put back in use,
+// it posts them.
+func TestInactiveWebhookPostsNothing(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		now := time.Date(2026, 3, 2, 9, 0, 0, 0, domain.Beijing)
+		db.SetClock(func() time.Time { return now })
+		svc := NewService(db, allowlist(t, "127.0.0.1"))
+		gw := newRecorder(t)
+		gw.answer(http.StatusBadGateway)
+		in := Webhook{Name: "短信网关", URL: gw.URL + "/hook", Secret: "0123456789abcdef", Events: []string{"case.overdue"}, Active: true}
+		h, err := svc.Create(ctx, sysAdmin, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		queued(t, db, "case.overdue", 1)
+		if _, err := svc.Deliver(ctx); err != nil {
+			t.Fatal(err)
+		}
+		queued(t, db, "case.overdue", 2)
+		in.Active = false
+		if _, err := svc.Update(ctx, sysAdmin, h.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		gw.answer(http.StatusOK)
+		now = now.Add(time.Hour)
+		if n, err := svc.Deliver(ctx); err != nil || n != 0 {
+			t.Fatalf("a stopped webhook delivered %d (%v)", n, err)
+		}
+		if n := len(gw.got()); n != 1 {
+			t.Fatalf("a stopped webhook was posted to: %d posts, want only the one before it stopped", n)
+		}
+		in.Active = true
+		if _, err := svc.Update(ctx, sysAdmin, h.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := svc.Deliver(ctx); err != nil || n != 2 {
+			t.Fatalf("back in use it delivered %d (%v), want both", n, err)
+		}
+	})
+}

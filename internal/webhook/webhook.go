@@ -288,9 +288,10 @@ type job struct {
 	attempts int
 }
 
-// Deliver sends the due deliveries, a batch at a time. Claims are leases
-// taken in a transaction (SKIP LOCKED on PostgreSQL), so app servers running
-// side by side never send one delivery twice at once.
+// Deliver sends the due deliveries of the webhooks in use, a batch at a
+// time (a stopped webhook's deliveries wait until it is used again).
+// Claims are leases taken in a transaction (SKIP LOCKED on PostgreSQL), so
+// app servers running side by side never send one delivery twice at once.
 func (s *Service) Deliver(ctx context.Context) (int, error) {
 	sent := 0
 	for {
@@ -318,7 +319,7 @@ func (s *Service) claim(ctx context.Context, n int) ([]job, error) {
 			skip = " FOR UPDATE OF d SKIP LOCKED"
 		}
 		rows, err := c.Query(ctx, `SELECT d.id, w.url, w.secret, d.event, d.payload, d.attempts FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-			WHERE d.status = 'pending' AND d.next_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?) ORDER BY d.next_at LIMIT `+strconv.Itoa(n)+skip, c.Now, c.Now)
+			WHERE d.status = 'pending' AND w.active AND d.next_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?) ORDER BY d.next_at LIMIT `+strconv.Itoa(n)+skip, c.Now, c.Now)
 		if err != nil {
 			return err
 		}
