@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -38,17 +37,18 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-var listening = regexp.MustCompile(`正在监听 (http://\S+)`)
-
 // start runs `wenming <args>` with the given environment until the test
-// ends, and returns its base URL once /healthz answers.
+// ends, and returns its base URL, which the program hands over once it
+// serves, and what it printed.
 func start(t *testing.T, env map[string]string, args ...string) (string, *lockedBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &lockedBuffer{}
 	done := make(chan error, 1)
+	addr := make(chan string, 1)
 	getenv := func(k string) string { return env[k] }
-	go func() { done <- app.Run(ctx, args, getenv, out, io.Discard) }()
+	hooks := app.Hooks{Ready: func(url string) { addr <- url }}
+	go func() { done <- app.RunWith(ctx, args, getenv, out, io.Discard, hooks) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -60,26 +60,23 @@ func start(t *testing.T, env map[string]string, args ...string) (string, *locked
 			t.Error("wenming did not stop within 15 s")
 		}
 	})
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case err := <-done:
-			t.Fatalf("wenming exited early: %v\n%s", err, out)
-		default:
-		}
-		if m := listening.FindStringSubmatch(out.String()); m != nil {
-			res, err := http.Get(m[1] + "/healthz")
-			if err == nil {
-				res.Body.Close()
-				if res.StatusCode == 200 {
-					return m[1], out
-				}
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
+	var base string
+	select {
+	case base = <-addr:
+	case err := <-done:
+		t.Fatalf("wenming exited early: %v\n%s", err, out)
+	case <-time.After(3 * time.Minute): // loading the demo county on a busy machine
+		t.Fatalf("wenming did not start serving within 3 minutes:\n%s", out)
 	}
-	t.Fatalf("wenming did not become healthy:\n%s", out)
-	return "", nil
+	res, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatalf("healthz: %v\n%s", err, out)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("healthz: %d\n%s", res.StatusCode, out)
+	}
+	return base, out
 }
 
 // apiClient signs in and calls the JSON API like the console does.

@@ -183,6 +183,7 @@ func serve(ctx context.Context, e *env) error {
 	defer func() { stopJobs(); waitJobs() }()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	ready(ctx, "http://"+displayAddr(ln.Addr()))
 	select {
 	case err := <-errc:
 		return err
