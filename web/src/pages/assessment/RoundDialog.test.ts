@@ -84,7 +84,7 @@ describe('RoundDialog', () => {
     expect(posts()).toEqual([
       ['/api/v1/rounds', {
         name: '第四季度', frameworkId: 3, seed: 42, startsOn: '2026-11-01', endsOn: '2026-11-30',
-        categories: [{ categoryId: 1, sampleSize: 5 }], inspectorIds: [11, 12],
+        categories: [{ categoryId: 1, categoryName: '公交站点', available: 12, sampleSize: 5 }], inspectorIds: [11, 12],
       }],
     ])
     expect(wrapper.emitted('saved')?.[0]).toEqual([created])
