@@ -16,7 +16,8 @@ import (
 
 // CloseRound ends a round and keeps its score as it stands, so later
 // changes to the framework or the data do not move a past result.
-func (s *Service) CloseRound(ctx context.Context, actor *domain.Actor, id int64) (Round, error) {
+func (s *Service) CloseRound(ctx context.Context, actor *domain.Actor, id int64) (_ Round, err error) {
+	defer domain.Wrap(&err, "assessment.CloseRound %d", id)
 	if err := requireOffice(actor); err != nil {
 		return Round{}, err
 	}
@@ -55,7 +56,8 @@ func (s *Service) CloseRound(ctx context.Context, actor *domain.Actor, id int64)
 
 // ExportRound writes a round's whole result: totals, the tree, every
 // standard, weak spots, units, regions and every observation.
-func (s *Service) ExportRound(ctx context.Context, actor *domain.Actor, id int64, w io.Writer) (string, error) {
+func (s *Service) ExportRound(ctx context.Context, actor *domain.Actor, id int64, w io.Writer) (_ string, err error) {
+	defer domain.Wrap(&err, "assessment.ExportRound %d", id)
 	sc, err := s.RoundScore(ctx, actor, id)
 	if err != nil {
 		return "", err

@@ -59,7 +59,8 @@ func queryEvents(ctx context.Context, c *store.Conn, tail string, args ...any) (
 }
 
 // NegativeEvents lists the events recorded against a framework (all when 0).
-func (s *Service) NegativeEvents(ctx context.Context, actor *domain.Actor, frameworkID int64) ([]NegativeEvent, error) {
+func (s *Service) NegativeEvents(ctx context.Context, actor *domain.Actor, frameworkID int64) (_ []NegativeEvent, err error) {
+	defer domain.Wrap(&err, "assessment.NegativeEvents %d", frameworkID)
 	if err := require(actor, roundReaders, "负面清单事件"); err != nil {
 		return nil, err
 	}
@@ -81,12 +82,13 @@ func (s *Service) events(ctx context.Context, frameworkID int64, from, to time.T
 }
 
 // RecordEvent records an event (office).
-func (s *Service) RecordEvent(ctx context.Context, actor *domain.Actor, in EventInput) (NegativeEvent, error) {
+func (s *Service) RecordEvent(ctx context.Context, actor *domain.Actor, in EventInput) (_ NegativeEvent, err error) {
+	defer domain.Wrap(&err, "assessment.RecordEvent")
 	if err := requireOffice(actor); err != nil {
 		return NegativeEvent{}, err
 	}
 	var out NegativeEvent
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		in.Code, in.Note = strings.TrimSpace(in.Code), strings.TrimSpace(in.Note)
 		if n, err := c.Count(ctx, `SELECT COUNT(*) FROM negative_items WHERE framework_id = ? AND code = ?`, in.FrameworkID, in.Code); err != nil || n == 0 {
 			if err == nil {
@@ -125,7 +127,8 @@ func (s *Service) RecordEvent(ctx context.Context, actor *domain.Actor, in Event
 }
 
 // DeleteEvent removes an event recorded by mistake (office).
-func (s *Service) DeleteEvent(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteEvent(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "assessment.DeleteEvent %d", id)
 	if err := requireOffice(actor); err != nil {
 		return err
 	}

@@ -52,7 +52,8 @@ func loadRates(ctx context.Context, c *store.Conn, roundID int64) ([]Rate, error
 }
 
 // Rates lists a round's hand-entered rates.
-func (s *Service) Rates(ctx context.Context, actor *domain.Actor, roundID int64) ([]Rate, error) {
+func (s *Service) Rates(ctx context.Context, actor *domain.Actor, roundID int64) (_ []Rate, err error) {
+	defer domain.Wrap(&err, "assessment.Rates %d", roundID)
 	if err := require(actor, roundReaders, "模拟测评"); err != nil {
 		return nil, err
 	}
@@ -64,12 +65,13 @@ func (s *Service) Rates(ctx context.Context, actor *domain.Actor, roundID int64)
 }
 
 // SetRates replaces a round's hand-entered rates (office; not once closed).
-func (s *Service) SetRates(ctx context.Context, actor *domain.Actor, roundID int64, in RatesInput) ([]Rate, error) {
+func (s *Service) SetRates(ctx context.Context, actor *domain.Actor, roundID int64, in RatesInput) (_ []Rate, err error) {
+	defer domain.Wrap(&err, "assessment.SetRates %d", roundID)
 	if err := requireOffice(actor); err != nil {
 		return nil, err
 	}
 	var out []Rate
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		r, err := getRound(ctx, c, roundID)
 		if err != nil {
 			return err

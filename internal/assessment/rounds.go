@@ -97,7 +97,8 @@ func scanRound(rows interface{ Scan(...any) error }) (Round, error) {
 }
 
 // Rounds lists the rounds, newest first.
-func (s *Service) Rounds(ctx context.Context, actor *domain.Actor) ([]Round, error) {
+func (s *Service) Rounds(ctx context.Context, actor *domain.Actor) (_ []Round, err error) {
+	defer domain.Wrap(&err, "assessment.Rounds")
 	if err := require(actor, roundReaders, "模拟测评"); err != nil {
 		return nil, err
 	}
@@ -171,7 +172,8 @@ func fillRound(ctx context.Context, c *store.Conn, r *Round) error {
 }
 
 // Round returns a round with its drawn points.
-func (s *Service) Round(ctx context.Context, actor *domain.Actor, id int64) (RoundDetail, error) {
+func (s *Service) Round(ctx context.Context, actor *domain.Actor, id int64) (_ RoundDetail, err error) {
+	defer domain.Wrap(&err, "assessment.Round %d", id)
 	if err := require(actor, roundReaders, "模拟测评"); err != nil {
 		return RoundDetail{}, err
 	}
@@ -269,12 +271,13 @@ func validateSamples(ctx context.Context, c *store.Conn, in *RoundInput) error {
 }
 
 // CreateRound plans a round (office); it stays a draft until drawn.
-func (s *Service) CreateRound(ctx context.Context, actor *domain.Actor, in RoundInput) (RoundDetail, error) {
+func (s *Service) CreateRound(ctx context.Context, actor *domain.Actor, in RoundInput) (_ RoundDetail, err error) {
+	defer domain.Wrap(&err, "assessment.CreateRound")
 	if err := requireOffice(actor); err != nil {
 		return RoundDetail{}, err
 	}
 	var out RoundDetail
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if err := in.validate(ctx, c); err != nil {
 			return err
 		}
@@ -323,12 +326,13 @@ func draftRound(ctx context.Context, c *store.Conn, id int64) (Round, error) {
 }
 
 // UpdateRound changes a draft round.
-func (s *Service) UpdateRound(ctx context.Context, actor *domain.Actor, id int64, in RoundInput) (RoundDetail, error) {
+func (s *Service) UpdateRound(ctx context.Context, actor *domain.Actor, id int64, in RoundInput) (_ RoundDetail, err error) {
+	defer domain.Wrap(&err, "assessment.UpdateRound %d", id)
 	if err := requireOffice(actor); err != nil {
 		return RoundDetail{}, err
 	}
 	var out RoundDetail
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := draftRound(ctx, c, id)
 		if err != nil {
 			return err
@@ -352,7 +356,8 @@ func (s *Service) UpdateRound(ctx context.Context, actor *domain.Actor, id int64
 }
 
 // DeleteRound removes a draft round.
-func (s *Service) DeleteRound(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteRound(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "assessment.DeleteRound %d", id)
 	if err := requireOffice(actor); err != nil {
 		return err
 	}
@@ -370,12 +375,13 @@ func (s *Service) DeleteRound(ctx context.Context, actor *domain.Actor, id int64
 
 // Draw draws the round's points from its seed (choosing and recording a
 // seed when none was given) and shares them among the inspectors in turn.
-func (s *Service) Draw(ctx context.Context, actor *domain.Actor, id int64) (RoundDetail, error) {
+func (s *Service) Draw(ctx context.Context, actor *domain.Actor, id int64) (_ RoundDetail, err error) {
+	defer domain.Wrap(&err, "assessment.Draw %d", id)
 	if err := requireOffice(actor); err != nil {
 		return RoundDetail{}, err
 	}
 	var out RoundDetail
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		r, err := draftRound(ctx, c, id)
 		if err != nil {
 			return err
@@ -454,12 +460,13 @@ type ReassignInput struct {
 }
 
 // Reassign gives a drawn point, not yet done, to another inspector of the round.
-func (s *Service) Reassign(ctx context.Context, actor *domain.Actor, id, pointID int64, inspectorID int64) (RoundDetail, error) {
+func (s *Service) Reassign(ctx context.Context, actor *domain.Actor, id, pointID int64, inspectorID int64) (_ RoundDetail, err error) {
+	defer domain.Wrap(&err, "assessment.Reassign %d %d %d", id, pointID, inspectorID)
 	if err := requireOffice(actor); err != nil {
 		return RoundDetail{}, err
 	}
 	var out RoundDetail
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		r, err := getRound(ctx, c, id)
 		if err != nil {
 			return err
@@ -534,7 +541,8 @@ type TaskRound struct {
 }
 
 // Tasks lists the actor's drawn points in open rounds.
-func (s *Service) Tasks(ctx context.Context, actor *domain.Actor) (Tasks, error) {
+func (s *Service) Tasks(ctx context.Context, actor *domain.Actor) (_ Tasks, err error) {
+	defer domain.Wrap(&err, "assessment.Tasks")
 	out := Tasks{Rounds: []TaskRound{}}
 	c := s.db.Read()
 	ids, err := c.Int64s(ctx, `SELECT DISTINCT r.id FROM rounds r JOIN round_points rp ON rp.round_id = r.id WHERE r.status = 'drawn' AND rp.inspector_id = ? ORDER BY r.id`, actor.UserID)

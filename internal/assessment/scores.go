@@ -61,7 +61,8 @@ type window struct {
 }
 
 // RoundScore is a round's score: as kept when it closed, else computed now.
-func (s *Service) RoundScore(ctx context.Context, actor *domain.Actor, id int64) (Score, error) {
+func (s *Service) RoundScore(ctx context.Context, actor *domain.Actor, id int64) (_ Score, err error) {
+	defer domain.Wrap(&err, "assessment.RoundScore %d", id)
 	if err := require(actor, scoreReaders, "得分"); err != nil {
 		return Score{}, err
 	}
@@ -108,7 +109,8 @@ func previousRound(ctx context.Context, c *store.Conn, before string, except int
 // LiveScore scores the everyday patrols of the last days against the
 // current framework, with its target values and material grades, and the
 // hand-entered rates of the latest closed round.
-func (s *Service) LiveScore(ctx context.Context, actor *domain.Actor, days int) (Score, error) {
+func (s *Service) LiveScore(ctx context.Context, actor *domain.Actor, days int) (_ Score, err error) {
+	defer domain.Wrap(&err, "assessment.LiveScore")
 	if err := require(actor, scoreReaders, "得分"); err != nil {
 		return Score{}, err
 	}
@@ -397,7 +399,8 @@ type TrendPoint struct {
 }
 
 // Trend lists the closed rounds' totals in order, then the live score.
-func (s *Service) Trend(ctx context.Context, actor *domain.Actor) ([]TrendPoint, error) {
+func (s *Service) Trend(ctx context.Context, actor *domain.Actor) (_ []TrendPoint, err error) {
+	defer domain.Wrap(&err, "assessment.Trend")
 	if err := require(actor, scoreReaders, "得分"); err != nil {
 		return nil, err
 	}
@@ -450,7 +453,8 @@ type ObservationQuery struct {
 }
 
 // Observations lists the judgements behind a figure, with their photos.
-func (s *Service) Observations(ctx context.Context, actor *domain.Actor, q ObservationQuery) ([]patrol.ObservationRow, int, error) {
+func (s *Service) Observations(ctx context.Context, actor *domain.Actor, q ObservationQuery) (_ []patrol.ObservationRow, _ int, err error) {
+	defer domain.Wrap(&err, "assessment.Observations")
 	if err := require(actor, scoreReaders, "测评记录"); err != nil {
 		return nil, 0, err
 	}
@@ -499,7 +503,8 @@ type headline struct {
 
 // Headline is the live score of the last 30 days and its five weakest
 // standards, for the cockpit; no score until a patrol has judged anything.
-func (s *Service) Headline(ctx context.Context) (*float64, []string, error) {
+func (s *Service) Headline(ctx context.Context) (_ *float64, _ []string, err error) {
+	defer domain.Wrap(&err, "assessment.Headline")
 	s.mu.Lock()
 	h := s.headline
 	s.mu.Unlock()

@@ -163,7 +163,8 @@ func (f Filter) where() (string, []any) {
 }
 
 // List returns one page of entries, newest first, and the total.
-func (s *Service) List(ctx context.Context, actor *domain.Actor, f Filter) ([]Entry, int, error) {
+func (s *Service) List(ctx context.Context, actor *domain.Actor, f Filter) (_ []Entry, _ int, err error) {
+	defer domain.Wrap(&err, "audit.List")
 	if err := canRead(actor); err != nil {
 		return nil, 0, err
 	}
@@ -178,7 +179,8 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor, f Filter) ([]En
 }
 
 // Each streams every entry matching the filter, newest first, for export.
-func (s *Service) Each(ctx context.Context, actor *domain.Actor, f Filter, fn func(Entry) error) error {
+func (s *Service) Each(ctx context.Context, actor *domain.Actor, f Filter, fn func(Entry) error) (err error) {
+	defer domain.Wrap(&err, "audit.Each")
 	if err := canRead(actor); err != nil {
 		return err
 	}
@@ -259,13 +261,14 @@ var EntityNames = map[string]string{
 }
 
 // Export writes the entries matching the filter as a workbook, newest first.
-func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w io.Writer) error {
+func (s *Service) Export(ctx context.Context, actor *domain.Actor, f Filter, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "audit.Export")
 	if err := canRead(actor); err != nil {
 		return err
 	}
 	book := xlsx.New(w)
 	defer book.Abandon()
-	err := book.Sheet("审计日志", xlsx.Col("编号", 10), xlsx.Col("时间（北京时间）", 20), xlsx.Col("操作人", 12), xlsx.Col("操作", 14),
+	err = book.Sheet("审计日志", xlsx.Col("编号", 10), xlsx.Col("时间（北京时间）", 20), xlsx.Col("操作人", 12), xlsx.Col("操作", 14),
 		xlsx.Col("对象", 12), xlsx.Col("对象编号", 12), xlsx.Col("摘要", 40), xlsx.Col("修改前", 40), xlsx.Col("修改后", 40), xlsx.Col("IP", 16), xlsx.Col("请求编号", 20))
 	if err != nil {
 		return err

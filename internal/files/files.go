@@ -110,7 +110,8 @@ var kinds = map[string]struct{ contentType, magic string }{
 
 // Upload checks and stores one file; it stays the uploader's until a
 // report attaches it.
-func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (File, error) {
+func (s *Service) Upload(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (_ File, err error) {
+	defer domain.Wrap(&err, "files.Upload")
 	p, err := s.Prepare(ctx, actor, name, r)
 	if err != nil {
 		return File{}, err
@@ -139,7 +140,8 @@ func (p Prepared) Name() string { return p.file.Name }
 
 // Prepare checks one upload (type, size, that it is whole; a picture's
 // EXIF) and stores its bytes.
-func (s *Service) Prepare(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (Prepared, error) {
+func (s *Service) Prepare(ctx context.Context, actor *domain.Actor, name string, r io.Reader) (_ Prepared, err error) {
+	defer domain.Wrap(&err, "files.Prepare")
 	if actor.Has(domain.RoleAuditAdmin) {
 		return Prepared{}, domain.Forbidden("安全审计员只能查看审计日志")
 	}
@@ -324,9 +326,10 @@ func Of(ctx context.Context, c *store.Conn, ownerKind string, ownerIDs []int64) 
 // OpenAttached returns the content of a file attached to an owner, for an
 // area that has already decided the caller may see that owner (a
 // resident following their case by its token).
-func (s *Service) OpenAttached(ctx context.Context, ownerKind string, ownerID, id int64, size string) (File, io.ReadCloser, error) {
+func (s *Service) OpenAttached(ctx context.Context, ownerKind string, ownerID, id int64, size string) (_ File, _ io.ReadCloser, err error) {
+	defer domain.Wrap(&err, "files.OpenAttached %d %d", ownerID, id)
 	var f File
-	err := s.db.Read().Get(ctx, "文件", `SELECT `+fileColumns+` FROM files WHERE id = ? AND owner_kind = ? AND owner_id = ?`, []any{id, ownerKind, ownerID}, f.scanTargets()...)
+	err = s.db.Read().Get(ctx, "文件", `SELECT `+fileColumns+` FROM files WHERE id = ? AND owner_kind = ? AND owner_id = ?`, []any{id, ownerKind, ownerID}, f.scanTargets()...)
 	if err != nil {
 		return f, nil, err
 	}
@@ -335,7 +338,8 @@ func (s *Service) OpenAttached(ctx context.Context, ownerKind string, ownerID, i
 }
 
 // Copy writes a stored file's content, for archives.
-func (s *Service) Copy(ctx context.Context, f File, w io.Writer) error {
+func (s *Service) Copy(ctx context.Context, f File, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "files.Copy")
 	r, err := s.blobs.Open(ctx, key(f.SHA256))
 	if err != nil {
 		return err
@@ -373,9 +377,10 @@ const (
 // Open returns a file for download. A file attached to a record is
 // readable by those the record's area lets read it (never the audit
 // admin); an unattached upload only by its uploader.
-func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64, size string) (File, io.ReadCloser, error) {
+func (s *Service) Open(ctx context.Context, actor *domain.Actor, id int64, size string) (_ File, _ io.ReadCloser, err error) {
+	defer domain.Wrap(&err, "files.Open %d", id)
 	var f File
-	err := s.db.Read().Get(ctx, "文件", `SELECT `+fileColumns+`, uploaded_by, owner_kind, owner_id FROM files WHERE id = ?`, []any{id},
+	err = s.db.Read().Get(ctx, "文件", `SELECT `+fileColumns+`, uploaded_by, owner_kind, owner_id FROM files WHERE id = ?`, []any{id},
 		append(f.scanTargets(), &f.uploadedBy, &f.ownerKind, &f.ownerID)...)
 	if err != nil {
 		return f, nil, err

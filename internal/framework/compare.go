@@ -33,7 +33,8 @@ type Comparison struct {
 
 // Compare lists what was added, removed and changed from version a to b,
 // matching nodes, standards and negative items by code.
-func (s *Service) Compare(ctx context.Context, actor *domain.Actor, a, b int64) (Comparison, error) {
+func (s *Service) Compare(ctx context.Context, actor *domain.Actor, a, b int64) (_ Comparison, err error) {
+	defer domain.Wrap(&err, "framework.Compare")
 	ta, err := s.Tree(ctx, actor, a)
 	if err != nil {
 		return Comparison{}, err

@@ -107,9 +107,10 @@ func (in *NodeInput) node(parent *domain.Node) (domain.Node, error) {
 }
 
 // CreateNode adds an item, indicator or content to a draft.
-func (s *Service) CreateNode(ctx context.Context, actor *domain.Actor, frameworkID int64, in NodeInput) (domain.Node, error) {
+func (s *Service) CreateNode(ctx context.Context, actor *domain.Actor, frameworkID int64, in NodeInput) (_ domain.Node, err error) {
+	defer domain.Wrap(&err, "framework.CreateNode %d", frameworkID)
 	var n domain.Node
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		f, err := draft(ctx, c, actor, frameworkID)
 		if err != nil {
 			return err
@@ -144,9 +145,10 @@ func (s *Service) CreateNode(ctx context.Context, actor *domain.Actor, framework
 
 // UpdateNode renames a node or changes a content's weight and score mode;
 // its code and place stay.
-func (s *Service) UpdateNode(ctx context.Context, actor *domain.Actor, frameworkID, id int64, in NodeInput) (domain.Node, error) {
+func (s *Service) UpdateNode(ctx context.Context, actor *domain.Actor, frameworkID, id int64, in NodeInput) (_ domain.Node, err error) {
+	defer domain.Wrap(&err, "framework.UpdateNode %d %d", frameworkID, id)
 	var n domain.Node
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		f, err := draft(ctx, c, actor, frameworkID)
 		if err != nil {
 			return err
@@ -189,7 +191,8 @@ func (s *Service) UpdateNode(ctx context.Context, actor *domain.Actor, framework
 }
 
 // DeleteNode removes a node with everything under it.
-func (s *Service) DeleteNode(ctx context.Context, actor *domain.Actor, frameworkID, id int64) error {
+func (s *Service) DeleteNode(ctx context.Context, actor *domain.Actor, frameworkID, id int64) (err error) {
+	defer domain.Wrap(&err, "framework.DeleteNode %d %d", frameworkID, id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		if _, err := draft(ctx, c, actor, frameworkID); err != nil {
 			return err
@@ -252,9 +255,10 @@ func (s *Service) standardOf(ctx context.Context, c *store.Conn, frameworkID int
 }
 
 // CreateStandard adds a standard under a content of a draft.
-func (s *Service) CreateStandard(ctx context.Context, actor *domain.Actor, frameworkID int64, in StandardInput) (domain.Standard, error) {
+func (s *Service) CreateStandard(ctx context.Context, actor *domain.Actor, frameworkID int64, in StandardInput) (_ domain.Standard, err error) {
+	defer domain.Wrap(&err, "framework.CreateStandard %d", frameworkID)
 	var st domain.Standard
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		f, err := draft(ctx, c, actor, frameworkID)
 		if err != nil {
 			return err
@@ -297,9 +301,10 @@ func getStandard(ctx context.Context, c *store.Conn, frameworkID, id int64, dir 
 }
 
 // UpdateStandard changes a standard of a draft; its code stays.
-func (s *Service) UpdateStandard(ctx context.Context, actor *domain.Actor, frameworkID, id int64, in StandardInput) (domain.Standard, error) {
+func (s *Service) UpdateStandard(ctx context.Context, actor *domain.Actor, frameworkID, id int64, in StandardInput) (_ domain.Standard, err error) {
+	defer domain.Wrap(&err, "framework.UpdateStandard %d %d", frameworkID, id)
 	var st domain.Standard
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if _, err := draft(ctx, c, actor, frameworkID); err != nil {
 			return err
 		}
@@ -326,7 +331,8 @@ func (s *Service) UpdateStandard(ctx context.Context, actor *domain.Actor, frame
 }
 
 // DeleteStandard removes a standard from a draft.
-func (s *Service) DeleteStandard(ctx context.Context, actor *domain.Actor, frameworkID, id int64) error {
+func (s *Service) DeleteStandard(ctx context.Context, actor *domain.Actor, frameworkID, id int64) (err error) {
+	defer domain.Wrap(&err, "framework.DeleteStandard %d %d", frameworkID, id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		if _, err := draft(ctx, c, actor, frameworkID); err != nil {
 			return err
@@ -365,7 +371,8 @@ func (in *NegativeInput) negative() (domain.Negative, error) {
 }
 
 // CreateNegative adds a negative-list item to a draft.
-func (s *Service) CreateNegative(ctx context.Context, actor *domain.Actor, frameworkID int64, in NegativeInput) (domain.Negative, error) {
+func (s *Service) CreateNegative(ctx context.Context, actor *domain.Actor, frameworkID int64, in NegativeInput) (_ domain.Negative, err error) {
+	defer domain.Wrap(&err, "framework.CreateNegative %d", frameworkID)
 	n, err := in.negative()
 	if err != nil {
 		return n, err
@@ -408,7 +415,8 @@ func checkContentCode(ctx context.Context, c *store.Conn, frameworkID int64, cod
 }
 
 // UpdateNegative changes a negative-list item of a draft.
-func (s *Service) UpdateNegative(ctx context.Context, actor *domain.Actor, frameworkID, id int64, in NegativeInput) (domain.Negative, error) {
+func (s *Service) UpdateNegative(ctx context.Context, actor *domain.Actor, frameworkID, id int64, in NegativeInput) (_ domain.Negative, err error) {
+	defer domain.Wrap(&err, "framework.UpdateNegative %d %d", frameworkID, id)
 	n, err := in.negative()
 	if err != nil {
 		return n, err
@@ -435,7 +443,8 @@ func (s *Service) UpdateNegative(ctx context.Context, actor *domain.Actor, frame
 }
 
 // DeleteNegative removes a negative-list item from a draft.
-func (s *Service) DeleteNegative(ctx context.Context, actor *domain.Actor, frameworkID, id int64) error {
+func (s *Service) DeleteNegative(ctx context.Context, actor *domain.Actor, frameworkID, id int64) (err error) {
+	defer domain.Wrap(&err, "framework.DeleteNegative %d %d", frameworkID, id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		if _, err := draft(ctx, c, actor, frameworkID); err != nil {
 			return err

@@ -50,7 +50,8 @@ func Template(w io.Writer) error {
 }
 
 // Export writes a version in the import layout.
-func (s *Service) Export(ctx context.Context, actor *domain.Actor, id int64, w io.Writer) error {
+func (s *Service) Export(ctx context.Context, actor *domain.Actor, id int64, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "framework.Export %d", id)
 	t, err := s.Tree(ctx, actor, id)
 	if err != nil {
 		return err
@@ -133,7 +134,8 @@ func unitNames(refs []domain.UnitRef) string {
 }
 
 // Import reads a workbook into a new draft version: all of it or none.
-func (s *Service) Import(ctx context.Context, actor *domain.Actor, file io.Reader) (domain.Framework, error) {
+func (s *Service) Import(ctx context.Context, actor *domain.Actor, file io.Reader) (_ domain.Framework, err error) {
+	defer domain.Wrap(&err, "framework.Import")
 	if err := requireEditor(actor); err != nil {
 		return domain.Framework{}, err
 	}

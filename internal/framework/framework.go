@@ -61,7 +61,8 @@ func scanFramework(r interface{ Scan(...any) error }) (domain.Framework, error) 
 }
 
 // List returns every framework version, newest family first.
-func (s *Service) List(ctx context.Context, actor *domain.Actor) ([]domain.Framework, error) {
+func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []domain.Framework, err error) {
+	defer domain.Wrap(&err, "framework.List")
 	rows, err := s.db.Read().Query(ctx, selectFrameworks+" ORDER BY f.kind, COALESCE(f.family_id, f.id) DESC, f.version DESC")
 	if err != nil {
 		return nil, err
@@ -87,7 +88,8 @@ func getFramework(ctx context.Context, c *store.Conn, id int64) (domain.Framewor
 }
 
 // Get returns one version.
-func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (domain.Framework, error) {
+func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (_ domain.Framework, err error) {
+	defer domain.Wrap(&err, "framework.Get %d", id)
 	return getFramework(ctx, s.db.Read(), id)
 }
 
@@ -137,12 +139,13 @@ func draft(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (d
 }
 
 // UpdateHeader changes a draft's name, totals and minors' link.
-func (s *Service) UpdateHeader(ctx context.Context, actor *domain.Actor, id int64, h Header) (domain.Framework, error) {
+func (s *Service) UpdateHeader(ctx context.Context, actor *domain.Actor, id int64, h Header) (_ domain.Framework, err error) {
+	defer domain.Wrap(&err, "framework.UpdateHeader %d", id)
 	if err := h.validate(); err != nil {
 		return domain.Framework{}, err
 	}
 	var f domain.Framework
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := draft(ctx, c, actor, id)
 		if err != nil {
 			return err
@@ -171,7 +174,8 @@ func (s *Service) UpdateHeader(ctx context.Context, actor *domain.Actor, id int6
 }
 
 // Delete removes a draft version.
-func (s *Service) Delete(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) Delete(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "framework.Delete %d", id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		f, err := draft(ctx, c, actor, id)
 		if err != nil {
@@ -194,9 +198,10 @@ func (s *Service) Delete(ctx context.Context, actor *domain.Actor, id int64) err
 
 // Freeze fixes a version for good after checking that it adds up. The
 // assessment area freezes the version a round uses.
-func (s *Service) Freeze(ctx context.Context, actor *domain.Actor, id int64) (domain.Framework, error) {
+func (s *Service) Freeze(ctx context.Context, actor *domain.Actor, id int64) (_ domain.Framework, err error) {
+	defer domain.Wrap(&err, "framework.Freeze %d", id)
 	var f domain.Framework
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := draft(ctx, c, actor, id)
 		if err != nil {
 			return err
@@ -224,7 +229,8 @@ func (s *Service) Freeze(ctx context.Context, actor *domain.Actor, id int64) (do
 }
 
 // Check lists what would stop a version from being frozen.
-func (s *Service) Check(ctx context.Context, actor *domain.Actor, id int64) ([]domain.ImportProblem, error) {
+func (s *Service) Check(ctx context.Context, actor *domain.Actor, id int64) (_ []domain.ImportProblem, err error) {
+	defer domain.Wrap(&err, "framework.Check %d", id)
 	c := s.db.Read()
 	f, err := getFramework(ctx, c, id)
 	if err != nil {
@@ -239,12 +245,13 @@ func (s *Service) Check(ctx context.Context, actor *domain.Actor, id int64) ([]d
 
 // Copy makes an editable draft from any version: the next version of the
 // same family, with every node, standard, unit link and negative item.
-func (s *Service) Copy(ctx context.Context, actor *domain.Actor, id int64) (domain.Framework, error) {
+func (s *Service) Copy(ctx context.Context, actor *domain.Actor, id int64) (_ domain.Framework, err error) {
+	defer domain.Wrap(&err, "framework.Copy %d", id)
 	if err := requireEditor(actor); err != nil {
 		return domain.Framework{}, err
 	}
 	var f domain.Framework
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		src, err := getFramework(ctx, c, id)
 		if err != nil {
 			return err

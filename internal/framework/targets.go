@@ -123,9 +123,10 @@ func (s *Service) defaultPeriod(ctx context.Context) string {
 
 // CurrentFramework is the framework of the newest plan, else the newest
 // main framework.
-func (s *Service) CurrentFramework(ctx context.Context) (int64, error) {
+func (s *Service) CurrentFramework(ctx context.Context) (_ int64, err error) {
+	defer domain.Wrap(&err, "framework.CurrentFramework")
 	var id int64
-	err := s.db.Read().Get(ctx, "测评体系", `SELECT COALESCE(
+	err = s.db.Read().Get(ctx, "测评体系", `SELECT COALESCE(
 		(SELECT framework_id FROM plans WHERE framework_id IS NOT NULL ORDER BY year DESC, id DESC LIMIT 1),
 		(SELECT id FROM frameworks WHERE kind = 'main' ORDER BY id DESC LIMIT 1))`, nil, &id)
 	if err != nil || id == 0 {
@@ -135,7 +136,8 @@ func (s *Service) CurrentFramework(ctx context.Context) (int64, error) {
 }
 
 // Targets lists the standards with a target and their status in a period.
-func (s *Service) Targets(ctx context.Context, actor *domain.Actor, f TargetFilter) ([]TargetStatus, string, error) {
+func (s *Service) Targets(ctx context.Context, actor *domain.Actor, f TargetFilter) (_ []TargetStatus, _ string, err error) {
+	defer domain.Wrap(&err, "framework.Targets")
 	if f.Period == "" {
 		f.Period = s.defaultPeriod(ctx)
 	}
@@ -245,7 +247,8 @@ func canReport(a *domain.Actor, st domain.Standard) bool {
 }
 
 // Report records a measured value for a period.
-func (s *Service) Report(ctx context.Context, actor *domain.Actor, standardID int64, in ReportInput) (TargetReport, error) {
+func (s *Service) Report(ctx context.Context, actor *domain.Actor, standardID int64, in ReportInput) (_ TargetReport, err error) {
+	defer domain.Wrap(&err, "framework.Report %d", standardID)
 	in.Evidence = strings.TrimSpace(in.Evidence)
 	if err := validPeriod(in.Period); err != nil {
 		return TargetReport{}, err
@@ -324,7 +327,8 @@ func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, st dom
 }
 
 // Reports lists a standard's reports, newest first.
-func (s *Service) Reports(ctx context.Context, actor *domain.Actor, standardID int64, period string) ([]TargetReport, error) {
+func (s *Service) Reports(ctx context.Context, actor *domain.Actor, standardID int64, period string) (_ []TargetReport, err error) {
+	defer domain.Wrap(&err, "framework.Reports %d", standardID)
 	if period != "" {
 		if err := validPeriod(period); err != nil {
 			return nil, err
@@ -375,7 +379,8 @@ func (s *Service) Reports(ctx context.Context, actor *domain.Actor, standardID i
 
 // StandardsOfUnit lists the standards a unit leads or shares in a
 // framework: the unit's 责任清单.
-func (s *Service) StandardsOfUnit(ctx context.Context, frameworkID, unitID int64) ([]domain.Standard, []string, error) {
+func (s *Service) StandardsOfUnit(ctx context.Context, frameworkID, unitID int64) (_ []domain.Standard, _ []string, err error) {
+	defer domain.Wrap(&err, "framework.StandardsOfUnit %d %d", frameworkID, unitID)
 	list, err := loadStandards(ctx, s.db.Read(), "framework_id = ? AND id IN (SELECT standard_id FROM standard_units WHERE unit_id = "+fmt.Sprint(unitID)+")", frameworkID, nil)
 	if err != nil {
 		return nil, nil, err
@@ -391,7 +396,8 @@ func (s *Service) StandardsOfUnit(ctx context.Context, frameworkID, unitID int64
 }
 
 // Standard returns one standard of a version, with its place in the tree.
-func (s *Service) Standard(ctx context.Context, actor *domain.Actor, frameworkID, id int64) (StandardPage, error) {
+func (s *Service) Standard(ctx context.Context, actor *domain.Actor, frameworkID, id int64) (_ StandardPage, err error) {
+	defer domain.Wrap(&err, "framework.Standard %d %d", frameworkID, id)
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
 		return StandardPage{}, err
@@ -429,7 +435,8 @@ type PathStep struct {
 
 // MaterialStandards lists a version's standards assessed by material
 // review, with their units: what units must submit evidence for.
-func (s *Service) MaterialStandards(ctx context.Context, frameworkID int64) ([]domain.Standard, error) {
+func (s *Service) MaterialStandards(ctx context.Context, frameworkID int64) (_ []domain.Standard, err error) {
+	defer domain.Wrap(&err, "framework.MaterialStandards %d", frameworkID)
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
 		return nil, err

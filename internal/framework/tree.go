@@ -20,7 +20,8 @@ type Tree struct {
 }
 
 // Tree returns a whole version with unit names.
-func (s *Service) Tree(ctx context.Context, actor *domain.Actor, id int64) (Tree, error) {
+func (s *Service) Tree(ctx context.Context, actor *domain.Actor, id int64) (_ Tree, err error) {
+	defer domain.Wrap(&err, "framework.Tree %d", id)
 	c := s.db.Read()
 	f, err := getFramework(ctx, c, id)
 	if err != nil {

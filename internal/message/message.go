@@ -51,7 +51,8 @@ func SendTo(ctx context.Context, c *store.Conn, unitID, userID int64, kind, titl
 }
 
 // List returns the actor's unit's messages, newest first.
-func (s *Service) List(ctx context.Context, actor *domain.Actor) ([]Message, error) {
+func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []Message, err error) {
+	defer domain.Wrap(&err, "message.List")
 	rows, err := s.db.Read().Query(ctx, `SELECT id, kind, title, body, created_at, read_at FROM messages WHERE unit_id = ? AND (user_id IS NULL OR user_id = ?) ORDER BY id DESC LIMIT 200`, actor.UnitID, actor.UserID)
 	if err != nil {
 		return nil, err
@@ -69,7 +70,8 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor) ([]Message, err
 }
 
 // MarkRead marks one of the actor's unit's messages read.
-func (s *Service) MarkRead(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) MarkRead(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "message.MarkRead %d", id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		var unit int64
 		var user *int64

@@ -58,7 +58,8 @@ type ChecklistInput struct {
 }
 
 // Categories lists every category with its checklist.
-func (s *Service) Categories(ctx context.Context, actor *domain.Actor) ([]Category, error) {
+func (s *Service) Categories(ctx context.Context, actor *domain.Actor) (_ []Category, err error) {
+	defer domain.Wrap(&err, "patrol.Categories")
 	if err := requireReader(actor); err != nil {
 		return nil, err
 	}
@@ -139,7 +140,8 @@ func splitCodes(s string) []string {
 }
 
 // Category returns one category with its checklist.
-func (s *Service) Category(ctx context.Context, actor *domain.Actor, id int64) (Category, error) {
+func (s *Service) Category(ctx context.Context, actor *domain.Actor, id int64) (_ Category, err error) {
+	defer domain.Wrap(&err, "patrol.Category %d", id)
 	if err := requireReader(actor); err != nil {
 		return Category{}, err
 	}
@@ -166,7 +168,8 @@ func (in *CategoryInput) validate() error {
 }
 
 // CreateCategory adds a category (office).
-func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in CategoryInput) (Category, error) {
+func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in CategoryInput) (_ Category, err error) {
+	defer domain.Wrap(&err, "patrol.CreateCategory")
 	if err := requireOffice(actor); err != nil {
 		return Category{}, err
 	}
@@ -174,7 +177,7 @@ func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in Ca
 		return Category{}, err
 	}
 	var out Category
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		id, err := c.Insert(ctx, `INSERT INTO point_categories (name, description, sort, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			in.Name, in.Description, in.Sort, in.Active == nil || *in.Active, c.Now, c.Now)
 		if err != nil {
@@ -196,7 +199,8 @@ func nameTaken(err error, name string) error {
 }
 
 // UpdateCategory changes a category's name, description, order or activity.
-func (s *Service) UpdateCategory(ctx context.Context, actor *domain.Actor, id int64, in CategoryInput) (Category, error) {
+func (s *Service) UpdateCategory(ctx context.Context, actor *domain.Actor, id int64, in CategoryInput) (_ Category, err error) {
+	defer domain.Wrap(&err, "patrol.UpdateCategory %d", id)
 	if err := requireOffice(actor); err != nil {
 		return Category{}, err
 	}
@@ -204,7 +208,7 @@ func (s *Service) UpdateCategory(ctx context.Context, actor *domain.Actor, id in
 		return Category{}, err
 	}
 	var out Category
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := s.category(ctx, c, id)
 		if err != nil {
 			return err
@@ -228,7 +232,8 @@ func (s *Service) UpdateCategory(ctx context.Context, actor *domain.Actor, id in
 }
 
 // DeleteCategory removes a category that has no points.
-func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "patrol.DeleteCategory %d", id)
 	if err := requireOffice(actor); err != nil {
 		return err
 	}
@@ -260,7 +265,8 @@ func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id in
 // SetChecks replaces a category's checklist in the given order. A check
 // that already has observations is kept, inactive, when left out, so what
 // it judged stays traceable; others are deleted.
-func (s *Service) SetChecks(ctx context.Context, actor *domain.Actor, id int64, in ChecklistInput) (Category, error) {
+func (s *Service) SetChecks(ctx context.Context, actor *domain.Actor, id int64, in ChecklistInput) (_ Category, err error) {
+	defer domain.Wrap(&err, "patrol.SetChecks %d", id)
 	if err := requireOffice(actor); err != nil {
 		return Category{}, err
 	}

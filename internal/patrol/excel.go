@@ -53,7 +53,8 @@ func pointsSheet(book *xlsx.Writer) error {
 
 // ExportPoints writes the filtered points in the import layout, so an
 // export edited and imported again updates them.
-func (s *Service) ExportPoints(ctx context.Context, actor *domain.Actor, f PointFilter, w io.Writer) error {
+func (s *Service) ExportPoints(ctx context.Context, actor *domain.Actor, f PointFilter, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "patrol.ExportPoints")
 	f.Page, f.PageSize = 1, 1000000
 	list, _, err := s.Points(ctx, actor, f)
 	if err != nil {
@@ -120,7 +121,8 @@ func (s *Service) lookups(ctx context.Context, c *store.Conn) (lookups, error) {
 
 // ImportPoints reads a workbook of points: rows whose 编码 exists update
 // that point, the others are created. Any wrong row stops the whole import.
-func (s *Service) ImportPoints(ctx context.Context, actor *domain.Actor, r io.Reader) (ImportResult, error) {
+func (s *Service) ImportPoints(ctx context.Context, actor *domain.Actor, r io.Reader) (_ ImportResult, err error) {
+	defer domain.Wrap(&err, "patrol.ImportPoints")
 	if err := requireOffice(actor); err != nil {
 		return ImportResult{}, err
 	}

@@ -80,7 +80,8 @@ type ResultInput struct {
 // Submit records a patrol and opens a case for each failed check. A
 // repeated client key answers the patrol already made (created false) and
 // finishes any case a broken connection left unopened.
-func (s *Service) Submit(ctx context.Context, actor *domain.Actor, in PatrolInput) (Patrol, bool, error) {
+func (s *Service) Submit(ctx context.Context, actor *domain.Actor, in PatrolInput) (_ Patrol, _ bool, err error) {
+	defer domain.Wrap(&err, "patrol.Submit")
 	if !actor.Has(patrollers...) {
 		return Patrol{}, false, domain.Forbidden("只有督查员、网格员和创城办可以巡查")
 	}
@@ -411,7 +412,8 @@ type PatrolFilter struct {
 }
 
 // Patrols lists the patrols the actor sees, newest first.
-func (s *Service) Patrols(ctx context.Context, actor *domain.Actor, f PatrolFilter) ([]PatrolSummary, int, error) {
+func (s *Service) Patrols(ctx context.Context, actor *domain.Actor, f PatrolFilter) (_ []PatrolSummary, _ int, err error) {
+	defer domain.Wrap(&err, "patrol.Patrols")
 	if err := requireReader(actor); err != nil {
 		return nil, 0, err
 	}
@@ -450,7 +452,8 @@ func (s *Service) Patrols(ctx context.Context, actor *domain.Actor, f PatrolFilt
 }
 
 // Patrol returns one patrol with its observations and photos.
-func (s *Service) Patrol(ctx context.Context, actor *domain.Actor, id int64) (Patrol, error) {
+func (s *Service) Patrol(ctx context.Context, actor *domain.Actor, id int64) (_ Patrol, err error) {
+	defer domain.Wrap(&err, "patrol.Patrol %d", id)
 	if err := requireReader(actor); err != nil {
 		return Patrol{}, err
 	}

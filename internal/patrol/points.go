@@ -144,7 +144,8 @@ func (f PointFilter) where(a *domain.Actor) (string, []any) {
 }
 
 // Points lists the points the actor sees, a page at a time.
-func (s *Service) Points(ctx context.Context, actor *domain.Actor, f PointFilter) ([]Point, int, error) {
+func (s *Service) Points(ctx context.Context, actor *domain.Actor, f PointFilter) (_ []Point, _ int, err error) {
+	defer domain.Wrap(&err, "patrol.Points")
 	if err := requireReader(actor); err != nil {
 		return nil, 0, err
 	}
@@ -189,7 +190,8 @@ type MapPoint struct {
 }
 
 // Map lists every point of the filter for the map.
-func (s *Service) Map(ctx context.Context, actor *domain.Actor, f PointFilter) ([]MapPoint, error) {
+func (s *Service) Map(ctx context.Context, actor *domain.Actor, f PointFilter) (_ []MapPoint, err error) {
+	defer domain.Wrap(&err, "patrol.Map")
 	f.Page, f.PageSize = 1, 100000
 	all, _, err := s.Points(ctx, actor, f)
 	out := make([]MapPoint, len(all))
@@ -200,7 +202,8 @@ func (s *Service) Map(ctx context.Context, actor *domain.Actor, f PointFilter) (
 }
 
 // Nearby lists the active points nearest to a phone, nearest first.
-func (s *Service) Nearby(ctx context.Context, actor *domain.Actor, lat, lng float64, limit int) ([]Point, error) {
+func (s *Service) Nearby(ctx context.Context, actor *domain.Actor, lat, lng float64, limit int) (_ []Point, err error) {
+	defer domain.Wrap(&err, "patrol.Nearby")
 	if err := validLatLng(lat, lng); err != nil {
 		return nil, err
 	}
@@ -218,12 +221,14 @@ func (s *Service) Nearby(ctx context.Context, actor *domain.Actor, lat, lng floa
 }
 
 // Point returns a point with its checklist and latest patrols.
-func (s *Service) Point(ctx context.Context, actor *domain.Actor, id int64) (PointDetail, error) {
+func (s *Service) Point(ctx context.Context, actor *domain.Actor, id int64) (_ PointDetail, err error) {
+	defer domain.Wrap(&err, "patrol.Point %d", id)
 	return s.pointWhere(ctx, actor, `p.id = ?`, id)
 }
 
 // PointByToken returns the point a QR code names.
-func (s *Service) PointByToken(ctx context.Context, actor *domain.Actor, token string) (PointDetail, error) {
+func (s *Service) PointByToken(ctx context.Context, actor *domain.Actor, token string) (_ PointDetail, err error) {
+	defer domain.Wrap(&err, "patrol.PointByToken")
 	return s.pointWhere(ctx, actor, `p.qr_token = ?`, token)
 }
 
@@ -347,12 +352,13 @@ func newToken() string {
 }
 
 // CreatePoint adds a point (office).
-func (s *Service) CreatePoint(ctx context.Context, actor *domain.Actor, in PointInput) (Point, error) {
+func (s *Service) CreatePoint(ctx context.Context, actor *domain.Actor, in PointInput) (_ Point, err error) {
+	defer domain.Wrap(&err, "patrol.CreatePoint")
 	if err := s.mayGiveTo(ctx, actor, in.UnitID); err != nil {
 		return Point{}, err
 	}
 	var out Point
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := createPoint(ctx, c, in)
 		if err != nil {
 			return err
@@ -405,12 +411,13 @@ func codeTaken(err error, code string) error {
 }
 
 // UpdatePoint changes a point (office).
-func (s *Service) UpdatePoint(ctx context.Context, actor *domain.Actor, id int64, in PointInput) (Point, error) {
+func (s *Service) UpdatePoint(ctx context.Context, actor *domain.Actor, id int64, in PointInput) (_ Point, err error) {
+	defer domain.Wrap(&err, "patrol.UpdatePoint %d", id)
 	if err := s.mayGiveTo(ctx, actor, in.UnitID); err != nil {
 		return Point{}, err
 	}
 	var out Point
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := getPoint(ctx, c, `p.id = ?`, id)
 		if err != nil {
 			return err
@@ -448,7 +455,8 @@ func updatePoint(ctx context.Context, c *store.Conn, before Point, in PointInput
 
 // DeletePoint removes a point never patrolled; one with history must be
 // deactivated instead, so its observations keep their place.
-func (s *Service) DeletePoint(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeletePoint(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "patrol.DeletePoint %d", id)
 	if err := requireOffice(actor); err != nil {
 		return err
 	}
@@ -491,7 +499,8 @@ func (s *Service) mayGiveTo(ctx context.Context, actor *domain.Actor, unitID int
 }
 
 // QRCode draws the point's QR code: the patrol form's address on this site.
-func (s *Service) QRCode(ctx context.Context, actor *domain.Actor, id int64, site string) ([]byte, string, error) {
+func (s *Service) QRCode(ctx context.Context, actor *domain.Actor, id int64, site string) (_ []byte, _ string, err error) {
+	defer domain.Wrap(&err, "patrol.QRCode %d", id)
 	d, err := s.Point(ctx, actor, id)
 	if err != nil {
 		return nil, "", err

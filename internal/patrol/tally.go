@@ -43,7 +43,8 @@ type CheckTally struct {
 // failures by unit and region. Everyday patrols over whole days are read
 // from their daily sums (observation_days, kept by the database); a round,
 // or a window not on day bounds, from the observations themselves.
-func (s *Service) Tally(ctx context.Context, w Window) (map[int64]*CheckTally, error) {
+func (s *Service) Tally(ctx context.Context, w Window) (_ map[int64]*CheckTally, err error) {
+	defer domain.Wrap(&err, "patrol.Tally")
 	c := s.db.Read()
 	where, args := w.where()
 	out := map[int64]*CheckTally{}
@@ -107,7 +108,8 @@ func (s *Service) Tally(ctx context.Context, w Window) (map[int64]*CheckTally, e
 }
 
 // CheckStandards maps every check, active or not, to its standard codes.
-func (s *Service) CheckStandards(ctx context.Context) (map[int64][]string, error) {
+func (s *Service) CheckStandards(ctx context.Context) (_ map[int64][]string, err error) {
+	defer domain.Wrap(&err, "patrol.CheckStandards")
 	rows, err := s.db.Read().Query(ctx, `SELECT id, standard_codes FROM point_checks`)
 	if err != nil {
 		return nil, err
@@ -155,7 +157,8 @@ type ObservationFilter struct {
 
 // Observations lists the judgements behind a figure, failures first. A
 // unit sees only those at its own points.
-func (s *Service) Observations(ctx context.Context, actor *domain.Actor, f ObservationFilter) ([]ObservationRow, int, error) {
+func (s *Service) Observations(ctx context.Context, actor *domain.Actor, f ObservationFilter) (_ []ObservationRow, _ int, err error) {
+	defer domain.Wrap(&err, "patrol.Observations")
 	if err := requireReader(actor); err != nil {
 		return nil, 0, err
 	}
@@ -236,7 +239,8 @@ func scanObservationRows(rows *sql.Rows) ([]ObservationRow, []int64, error) {
 // period (patrols and rounds alike): the patrol figure of the ranking. A
 // period of whole days, as a ranking's is, sums the daily counts the
 // database keeps (unit_observation_days).
-func (s *Service) UnitPassRates(ctx context.Context, from, to time.Time) (map[int64]float64, error) {
+func (s *Service) UnitPassRates(ctx context.Context, from, to time.Time) (_ map[int64]float64, err error) {
+	defer domain.Wrap(&err, "patrol.UnitPassRates")
 	query := `SELECT unit_id, SUM(CASE WHEN result = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN result = 'fail' THEN 1 ELSE 0 END)
 		FROM observations WHERE observed_at >= ? AND observed_at < ? GROUP BY unit_id`
 	args := []any{from, to}

@@ -89,7 +89,8 @@ func writeLinks(ctx context.Context, c *store.Conn, taskID int64, in TaskInput) 
 }
 
 // CreateTask adds a task to a plan.
-func (s *Service) CreateTask(ctx context.Context, actor *domain.Actor, planID int64, in TaskInput) (Task, error) {
+func (s *Service) CreateTask(ctx context.Context, actor *domain.Actor, planID int64, in TaskInput) (_ Task, err error) {
+	defer domain.Wrap(&err, "plan.CreateTask %d", planID)
 	if !actor.Has(editors...) {
 		return Task{}, domain.Forbidden("只有创城办可以维护年度方案")
 	}
@@ -97,7 +98,7 @@ func (s *Service) CreateTask(ctx context.Context, actor *domain.Actor, planID in
 		return Task{}, err
 	}
 	var id int64
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if n, err := c.Count(ctx, `SELECT COUNT(*) FROM plans WHERE id = ?`, planID); err != nil {
 			return err
 		} else if n == 0 {
@@ -125,7 +126,8 @@ func (s *Service) CreateTask(ctx context.Context, actor *domain.Actor, planID in
 }
 
 // UpdateTask changes a task.
-func (s *Service) UpdateTask(ctx context.Context, actor *domain.Actor, id int64, in TaskInput) (Task, error) {
+func (s *Service) UpdateTask(ctx context.Context, actor *domain.Actor, id int64, in TaskInput) (_ Task, err error) {
+	defer domain.Wrap(&err, "plan.UpdateTask %d", id)
 	if !actor.Has(editors...) {
 		return Task{}, domain.Forbidden("只有创城办可以维护年度方案")
 	}
@@ -158,7 +160,8 @@ func (s *Service) UpdateTask(ctx context.Context, actor *domain.Actor, id int64,
 }
 
 // DeleteTask removes a task and its reports.
-func (s *Service) DeleteTask(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteTask(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "plan.DeleteTask %d", id)
 	if !actor.Has(editors...) {
 		return domain.Forbidden("只有创城办可以维护年度方案")
 	}
@@ -207,7 +210,8 @@ type Supervision struct {
 
 // UnitLists gathers a unit's four lists from the newest plan. A unit role
 // sees only its own unit; the office any unit in its scope.
-func (s *Service) UnitLists(ctx context.Context, actor *domain.Actor, unitID int64) (Lists, error) {
+func (s *Service) UnitLists(ctx context.Context, actor *domain.Actor, unitID int64) (_ Lists, err error) {
+	defer domain.Wrap(&err, "plan.UnitLists %d", unitID)
 	if err := requireReader(actor); err != nil {
 		return Lists{}, err
 	}

@@ -123,7 +123,8 @@ func requireReader(a *domain.Actor) error {
 }
 
 // Plans lists the plans, newest year first.
-func (s *Service) Plans(ctx context.Context, actor *domain.Actor) ([]Plan, error) {
+func (s *Service) Plans(ctx context.Context, actor *domain.Actor) (_ []Plan, err error) {
+	defer domain.Wrap(&err, "plan.Plans")
 	if err := requireReader(actor); err != nil {
 		return nil, err
 	}
@@ -157,7 +158,8 @@ func (s *Service) Plans(ctx context.Context, actor *domain.Actor) ([]Plan, error
 }
 
 // CreatePlan opens a year's plan on a framework version.
-func (s *Service) CreatePlan(ctx context.Context, actor *domain.Actor, year int, name string, frameworkID *int64) (Plan, error) {
+func (s *Service) CreatePlan(ctx context.Context, actor *domain.Actor, year int, name string, frameworkID *int64) (_ Plan, err error) {
+	defer domain.Wrap(&err, "plan.CreatePlan")
 	if !actor.Has(editors...) {
 		return Plan{}, domain.Forbidden("只有创城办可以制定年度方案")
 	}
@@ -168,7 +170,7 @@ func (s *Service) CreatePlan(ctx context.Context, actor *domain.Actor, year int,
 		return Plan{}, err
 	}
 	p := Plan{Year: year, Name: strings.TrimSpace(name), FrameworkID: frameworkID}
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		var err error
 		p.ID, err = c.Insert(ctx, `INSERT INTO plans (year, name, framework_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`, year, p.Name, frameworkID, c.Now, c.Now)
 		if err != nil {
@@ -302,7 +304,8 @@ func eachRow(ctx context.Context, c *store.Conn, query string, arg any, fn func(
 }
 
 // Tasks lists a plan's tasks: overdue first, then by deadline and number.
-func (s *Service) Tasks(ctx context.Context, actor *domain.Actor, planID int64, f TaskFilter) ([]Task, error) {
+func (s *Service) Tasks(ctx context.Context, actor *domain.Actor, planID int64, f TaskFilter) (_ []Task, err error) {
+	defer domain.Wrap(&err, "plan.Tasks %d", planID)
 	if err := requireReader(actor); err != nil {
 		return nil, err
 	}
@@ -407,7 +410,8 @@ func (s *Service) getTask(ctx context.Context, id int64) (Task, error) {
 }
 
 // Task returns one task with every unit's progress and its reports.
-func (s *Service) Task(ctx context.Context, actor *domain.Actor, id int64) (TaskDetail, error) {
+func (s *Service) Task(ctx context.Context, actor *domain.Actor, id int64) (_ TaskDetail, err error) {
+	defer domain.Wrap(&err, "plan.Task %d", id)
 	if err := requireReader(actor); err != nil {
 		return TaskDetail{}, err
 	}
@@ -474,7 +478,8 @@ type ReportInput struct {
 }
 
 // ReportProgress records a unit's progress on a task.
-func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskID int64, in ReportInput) (Report, error) {
+func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskID int64, in ReportInput) (_ Report, err error) {
+	defer domain.Wrap(&err, "plan.ReportProgress %d", taskID)
 	in.Text = strings.TrimSpace(in.Text)
 	if in.Percent < 0 || in.Percent > 100 {
 		return Report{}, domain.Invalid("percent", "完成百分比应在 0–100 之间")
@@ -544,10 +549,11 @@ func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, t Task
 
 // UnitProgress is each unit's mean progress over the tasks of the newest
 // plan that it leads or shares, for the rankings.
-func (s *Service) UnitProgress(ctx context.Context) (map[int64]float64, error) {
+func (s *Service) UnitProgress(ctx context.Context) (_ map[int64]float64, err error) {
+	defer domain.Wrap(&err, "plan.UnitProgress")
 	out := map[int64]float64{}
 	var planID int64
-	err := s.db.Read().Get(ctx, "年度方案", `SELECT id FROM plans ORDER BY year DESC, id DESC LIMIT 1`, nil, &planID)
+	err = s.db.Read().Get(ctx, "年度方案", `SELECT id FROM plans ORDER BY year DESC, id DESC LIMIT 1`, nil, &planID)
 	if errors.Is(err, domain.ErrNotFound) {
 		return out, nil
 	}

@@ -98,7 +98,8 @@ func (s *Service) draft(ctx context.Context, p Period) (content, string, error) 
 }
 
 // CreateBulletin drafts a bulletin of a period (office).
-func (s *Service) CreateBulletin(ctx context.Context, actor *domain.Actor, in BulletinInput) (Bulletin, error) {
+func (s *Service) CreateBulletin(ctx context.Context, actor *domain.Actor, in BulletinInput) (_ Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.CreateBulletin")
 	if !actor.Has(officeRoles...) {
 		return Bulletin{}, domain.Forbidden("只有创城办可以起草通报")
 	}
@@ -172,7 +173,8 @@ func canSee(actor *domain.Actor, b Bulletin) bool {
 }
 
 // Bulletins lists the bulletins the actor may see, newest first.
-func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, status string) ([]Bulletin, error) {
+func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, status string) (_ []Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.Bulletins")
 	if !actor.Has(readers...) {
 		return nil, domain.Forbidden("无权查看通报")
 	}
@@ -196,7 +198,8 @@ func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, stat
 }
 
 // Bulletin returns one bulletin.
-func (s *Service) Bulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+func (s *Service) Bulletin(ctx context.Context, actor *domain.Actor, id int64) (_ Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.Bulletin %d", id)
 	b, err := s.bulletin(ctx, id)
 	if err != nil {
 		return b, err
@@ -246,7 +249,8 @@ func statusName(s string) string {
 }
 
 // EditBulletin changes a draft's title and summary (office).
-func (s *Service) EditBulletin(ctx context.Context, actor *domain.Actor, id int64, in BulletinEdit) (Bulletin, error) {
+func (s *Service) EditBulletin(ctx context.Context, actor *domain.Actor, id int64, in BulletinEdit) (_ Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.EditBulletin %d", id)
 	if !actor.Has(officeRoles...) {
 		return Bulletin{}, domain.Forbidden("只有创城办可以修改通报")
 	}
@@ -268,7 +272,8 @@ func (s *Service) EditBulletin(ctx context.Context, actor *domain.Actor, id int6
 }
 
 // RegenerateBulletin rebuilds a draft from the current figures (office).
-func (s *Service) RegenerateBulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+func (s *Service) RegenerateBulletin(ctx context.Context, actor *domain.Actor, id int64) (_ Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.RegenerateBulletin %d", id)
 	if !actor.Has(officeRoles...) {
 		return Bulletin{}, domain.Forbidden("只有创城办可以更新通报")
 	}
@@ -288,7 +293,8 @@ func (s *Service) RegenerateBulletin(ctx context.Context, actor *domain.Actor, i
 }
 
 // ApproveBulletin is the office leader's sign-off.
-func (s *Service) ApproveBulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+func (s *Service) ApproveBulletin(ctx context.Context, actor *domain.Actor, id int64) (_ Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.ApproveBulletin %d", id)
 	if !actor.Has(domain.RoleOfficeLeader) {
 		return Bulletin{}, domain.Forbidden("通报须由创城办领导审核")
 	}
@@ -300,7 +306,8 @@ func (s *Service) ApproveBulletin(ctx context.Context, actor *domain.Actor, id i
 
 // PublishBulletin makes an approved bulletin public and frozen, and tells
 // each red unit.
-func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id int64) (Bulletin, error) {
+func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id int64) (_ Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.PublishBulletin %d", id)
 	if !actor.Has(officeRoles...) {
 		return Bulletin{}, domain.Forbidden("只有创城办可以发布通报")
 	}
@@ -319,11 +326,12 @@ func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id i
 }
 
 // DeleteBulletin removes a draft (office).
-func (s *Service) DeleteBulletin(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteBulletin(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "ranking.DeleteBulletin %d", id)
 	if !actor.Has(officeRoles...) {
 		return domain.Forbidden("只有创城办可以删除通报")
 	}
-	_, err := s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
+	_, err = s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
 		_, err := c.Exec(ctx, `DELETE FROM bulletins WHERE id = ?`, id)
 		return "删除通报草稿", err
 	})
@@ -336,7 +344,8 @@ func (s *Service) DeleteBulletin(ctx context.Context, actor *domain.Actor, id in
 // DraftScheduled drafts the bulletins whose period has just ended (last
 // week, last month, last quarter) once each, and tells the office. Run
 // by the job; idempotent through the (kind, period) key.
-func (s *Service) DraftScheduled(ctx context.Context) (int, error) {
+func (s *Service) DraftScheduled(ctx context.Context) (_ int, err error) {
+	defer domain.Wrap(&err, "ranking.DraftScheduled")
 	now := s.db.Now()
 	sys := domain.System("通报定时起草")
 	n := 0

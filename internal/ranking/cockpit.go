@@ -41,7 +41,8 @@ type Headliner interface {
 
 // Cockpit gathers the cases, the ranking and the score (office, leaders,
 // inspectors).
-func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, error) {
+func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (_ Cockpit, err error) {
+	defer domain.Wrap(&err, "ranking.Cockpit")
 	if !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector) {
 		return Cockpit{}, domain.Forbidden("驾驶舱仅供创城办、领导和督查员查看")
 	}
@@ -51,7 +52,7 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (Cockpit, er
 	out := Cockpit{At: s.db.Now(), Ranking: CockpitRanking{A: []RankedUnit{}, B: []RankedUnit{}},
 		Score: CockpitScore{WeakSpots: []string{}}, Points: []patrol.MapPoint{}}
 	var r Ranking
-	err := together(
+	err = together(
 		func() (err error) { out.Cases, err = s.cases.Overview(ctx, actor); return },
 		func() (err error) { r, err = s.Rank(ctx, actor, ""); return },
 		func() (err error) {

@@ -91,7 +91,8 @@ type Bands struct {
 }
 
 // LoadSettings reads the office's weights and bands.
-func (s *Service) LoadSettings(ctx context.Context, actor *domain.Actor) (Settings, error) {
+func (s *Service) LoadSettings(ctx context.Context, actor *domain.Actor) (_ Settings, err error) {
+	defer domain.Wrap(&err, "ranking.LoadSettings")
 	if !actor.Has(readers...) {
 		return Settings{}, domain.Forbidden("无权查看排名设置")
 	}
@@ -112,7 +113,8 @@ func loadSettings(ctx context.Context, c *store.Conn) (Settings, error) {
 }
 
 // UpdateSettings changes the weights and bands (office).
-func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Settings) (Settings, error) {
+func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Settings) (_ Settings, err error) {
+	defer domain.Wrap(&err, "ranking.UpdateSettings")
 	if !actor.Has(officeRoles...) {
 		return Settings{}, domain.Forbidden("只有创城办可以修改排名设置")
 	}
@@ -120,7 +122,7 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Se
 		return Settings{}, err
 	}
 	raw, _ := json.Marshal(in)
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := loadSettings(ctx, c)
 		if err != nil {
 			return err
@@ -135,7 +137,8 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Se
 }
 
 // Rank returns a period's ranking as the actor may see it.
-func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string) (Ranking, error) {
+func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string) (_ Ranking, err error) {
+	defer domain.Wrap(&err, "ranking.Rank")
 	if !actor.Has(readers...) {
 		return Ranking{}, domain.Forbidden("无权查看排名")
 	}

@@ -16,7 +16,8 @@ import (
 )
 
 // BulletinFile writes a bulletin as xlsx, docx or pdf.
-func (s *Service) BulletinFile(ctx context.Context, actor *domain.Actor, id int64, format string, w io.Writer) (string, error) {
+func (s *Service) BulletinFile(ctx context.Context, actor *domain.Actor, id int64, format string, w io.Writer) (_ string, err error) {
+	defer domain.Wrap(&err, "ranking.BulletinFile %d", id)
 	b, err := s.Bulletin(ctx, actor, id)
 	if err != nil {
 		return "", err

@@ -74,7 +74,8 @@ func (s *Service) canReadSanctionFiles(ctx context.Context, actor *domain.Actor,
 
 // RecordSanction records a notice, talk or exposure against a unit
 // (office). A notice also lands on the unit's 督办通知 list.
-func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in SanctionInput) (Sanction, error) {
+func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in SanctionInput) (_ Sanction, err error) {
+	defer domain.Wrap(&err, "ranking.RecordSanction")
 	if !actor.Has(officeRoles...) {
 		return Sanction{}, domain.Forbidden("只有创城办可以督办问责")
 	}
@@ -139,7 +140,8 @@ func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in Sa
 }
 
 // Sanctions lists the sanctions of units in the actor's scope.
-func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int64, kind string) ([]Sanction, error) {
+func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int64, kind string) (_ []Sanction, err error) {
+	defer domain.Wrap(&err, "ranking.Sanctions %d", unitID)
 	if !actor.Has(readers...) {
 		return nil, domain.Forbidden("无权查看督办问责")
 	}

@@ -17,7 +17,8 @@ var gradeFactor = map[string]float64{"met": 1, "basic": 0.6, "unmet": 0}
 // once it has had a whole period (month, quarter, year) to submit; before
 // that it is not yet due and left out. Standards with no unit counted are
 // left out (no data).
-func (s *Service) MaterialRates(ctx context.Context, frameworkID int64, asOf time.Time) (map[string]float64, error) {
+func (s *Service) MaterialRates(ctx context.Context, frameworkID int64, asOf time.Time) (_ map[string]float64, err error) {
+	defer domain.Wrap(&err, "submission.MaterialRates %d", frameworkID)
 	rows, err := s.db.Read().Query(ctx, `SELECT st.code, r.cadence, r.created_at,
 		(SELECT sb.grade FROM submissions sb WHERE sb.requirement_id = r.id AND sb.grade <> '' AND sb.reviewed_at <= ?
 		 ORDER BY sb.reviewed_at DESC, sb.id DESC LIMIT 1)

@@ -15,7 +15,8 @@ import (
 // one reminder per ISO week (周提醒). Running it again in the same week, or
 // on two app servers at once, sends nothing more. It reports how many it
 // sent.
-func (s *Service) SendWeeklyReminders(ctx context.Context) (int, error) {
+func (s *Service) SendWeeklyReminders(ctx context.Context) (_ int, err error) {
+	defer domain.Wrap(&err, "submission.SendWeeklyReminders")
 	system := domain.System("周提醒")
 	month := s.db.Now().In(domain.Beijing).Format("2006-01")
 	reqs, err := s.Requirements(ctx, system, RequirementFilter{})

@@ -154,7 +154,8 @@ type RequirementFilter struct {
 }
 
 // Requirements lists the requirements the actor may see.
-func (s *Service) Requirements(ctx context.Context, actor *domain.Actor, f RequirementFilter) ([]Requirement, error) {
+func (s *Service) Requirements(ctx context.Context, actor *domain.Actor, f RequirementFilter) (_ []Requirement, err error) {
+	defer domain.Wrap(&err, "submission.Requirements")
 	if actor.Has(domain.RoleAuditAdmin) {
 		return nil, domain.Forbidden("安全审计员只能查看审计日志")
 	}
@@ -196,7 +197,8 @@ type GenerateResult struct {
 // Generate makes one requirement per material standard and assigned unit.
 // Existing requirements and their submissions stay; requirements no longer
 // assigned are removed only if nothing was submitted for them.
-func (s *Service) Generate(ctx context.Context, actor *domain.Actor, frameworkID int64) (GenerateResult, error) {
+func (s *Service) Generate(ctx context.Context, actor *domain.Actor, frameworkID int64) (_ GenerateResult, err error) {
+	defer domain.Wrap(&err, "submission.Generate %d", frameworkID)
 	if !actor.Has(reviewers...) {
 		return GenerateResult{}, domain.Forbidden("只有创城办可以生成报送要求")
 	}
@@ -263,7 +265,8 @@ type RequirementInput struct {
 }
 
 // UpdateRequirement changes cadence, description, fields and file count.
-func (s *Service) UpdateRequirement(ctx context.Context, actor *domain.Actor, id int64, in RequirementInput) (Requirement, error) {
+func (s *Service) UpdateRequirement(ctx context.Context, actor *domain.Actor, id int64, in RequirementInput) (_ Requirement, err error) {
+	defer domain.Wrap(&err, "submission.UpdateRequirement %d", id)
 	if !actor.Has(reviewers...) {
 		return Requirement{}, domain.Forbidden("只有创城办可以修改报送要求")
 	}
@@ -291,7 +294,7 @@ func (s *Service) UpdateRequirement(ctx context.Context, actor *domain.Actor, id
 	}
 	fields, _ := json.Marshal(in.Fields)
 	var r Requirement
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		list, err := s.loadRequirements(ctx, c, "r.id = ?", id)
 		if err != nil {
 			return err

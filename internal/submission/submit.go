@@ -129,12 +129,13 @@ func (d *Draft) check(r Requirement) error {
 
 // CreateDraft starts a draft for a period: the first version, or the next
 // one after a return (carrying over note, values and files to edit).
-func (s *Service) CreateDraft(ctx context.Context, actor *domain.Actor, requirementID int64, d Draft) (Submission, error) {
+func (s *Service) CreateDraft(ctx context.Context, actor *domain.Actor, requirementID int64, d Draft) (_ Submission, err error) {
+	defer domain.Wrap(&err, "submission.CreateDraft %d", requirementID)
 	if err := validPeriod(d.Period); err != nil {
 		return Submission{}, err
 	}
 	var out Submission
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		r, err := s.requirementFor(ctx, c, actor, requirementID)
 		if err != nil {
 			return err
@@ -222,9 +223,10 @@ func (s *Service) editable(ctx context.Context, c *store.Conn, actor *domain.Act
 }
 
 // UpdateDraft changes a draft's note, values and files.
-func (s *Service) UpdateDraft(ctx context.Context, actor *domain.Actor, id int64, d Draft) (Submission, error) {
+func (s *Service) UpdateDraft(ctx context.Context, actor *domain.Actor, id int64, d Draft) (_ Submission, err error) {
+	defer domain.Wrap(&err, "submission.UpdateDraft %d", id)
 	var out Submission
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, r, err := s.editable(ctx, c, actor, id)
 		if err != nil {
 			return err
@@ -251,9 +253,10 @@ func (s *Service) UpdateDraft(ctx context.Context, actor *domain.Actor, id int64
 }
 
 // Submit sends a draft for review after checking required fields and files.
-func (s *Service) Submit(ctx context.Context, actor *domain.Actor, id int64) (Submission, error) {
+func (s *Service) Submit(ctx context.Context, actor *domain.Actor, id int64) (_ Submission, err error) {
+	defer domain.Wrap(&err, "submission.Submit %d", id)
 	var out Submission
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		sub, r, err := s.editable(ctx, c, actor, id)
 		if err != nil {
 			return err
@@ -289,7 +292,8 @@ type Review struct {
 }
 
 // ReviewSubmission approves with a grade or returns with comments.
-func (s *Service) ReviewSubmission(ctx context.Context, actor *domain.Actor, id int64, rv Review) (Submission, error) {
+func (s *Service) ReviewSubmission(ctx context.Context, actor *domain.Actor, id int64, rv Review) (_ Submission, err error) {
+	defer domain.Wrap(&err, "submission.ReviewSubmission %d", id)
 	if !actor.Has(reviewers...) {
 		return Submission{}, domain.Forbidden("只有创城办可以审核材料")
 	}
@@ -311,7 +315,7 @@ func (s *Service) ReviewSubmission(ctx context.Context, actor *domain.Actor, id 
 		return Submission{}, domain.Invalid("decision", "审核结果应为通过或退回")
 	}
 	var out Submission
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		list, err := loadSubmissions(ctx, c, "s.id = ?", id)
 		if err != nil {
 			return err
@@ -373,7 +377,8 @@ type Detail struct {
 }
 
 // Get returns a submission the actor may see, with all its versions.
-func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (Detail, error) {
+func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (_ Detail, err error) {
+	defer domain.Wrap(&err, "submission.Get %d", id)
 	c := s.db.Read()
 	list, err := loadSubmissions(ctx, c, "s.id = ?", id)
 	if err != nil {

@@ -73,7 +73,8 @@ type TodoItem struct {
 }
 
 // Todo lists the actor's unit's requirements for the month's periods.
-func (s *Service) Todo(ctx context.Context, actor *domain.Actor, month string) ([]TodoItem, string, error) {
+func (s *Service) Todo(ctx context.Context, actor *domain.Actor, month string) (_ []TodoItem, _ string, err error) {
+	defer domain.Wrap(&err, "submission.Todo")
 	if month == "" {
 		month = s.db.Now().In(domain.Beijing).Format("2006-01")
 	}
@@ -124,7 +125,8 @@ type QueueFilter struct {
 }
 
 // Queue lists submissions for the office to review, oldest first.
-func (s *Service) Queue(ctx context.Context, actor *domain.Actor, f QueueFilter) ([]ReviewItem, error) {
+func (s *Service) Queue(ctx context.Context, actor *domain.Actor, f QueueFilter) (_ []ReviewItem, err error) {
+	defer domain.Wrap(&err, "submission.Queue")
 	if !actor.Has(reviewers...) {
 		return nil, domain.Forbidden("只有创城办可以审核材料")
 	}
@@ -193,7 +195,8 @@ type MatrixFilter struct {
 // mean over its units of the latest approved grade (达标 1, 基本达标 0.6,
 // 不达标 0); a unit with nothing approved after the deadline counts 0; a
 // standard with no unit counted has no data.
-func (s *Service) Matrix(ctx context.Context, actor *domain.Actor, f MatrixFilter) (Matrix, error) {
+func (s *Service) Matrix(ctx context.Context, actor *domain.Actor, f MatrixFilter) (_ Matrix, err error) {
+	defer domain.Wrap(&err, "submission.Matrix")
 	if f.Month == "" {
 		f.Month = s.db.Now().In(domain.Beijing).Format("2006-01")
 	}
@@ -251,7 +254,8 @@ var stateNames = map[string]string{"missing": "缺报", "draft": "草稿", "subm
 
 // ExportMatrix writes the matrix as a workbook: a row per standard, a
 // column per unit.
-func (s *Service) ExportMatrix(ctx context.Context, actor *domain.Actor, f MatrixFilter, w io.Writer) error {
+func (s *Service) ExportMatrix(ctx context.Context, actor *domain.Actor, f MatrixFilter, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "submission.ExportMatrix")
 	m, err := s.Matrix(ctx, actor, f)
 	if err != nil {
 		return err
@@ -315,7 +319,8 @@ type OpenItem struct {
 // OpenAtMonthEnd is the month-end "clear to zero" view (月清零): every item
 // due by the month's end that is not submitted or approved, and every
 // returned one, per unit.
-func (s *Service) OpenAtMonthEnd(ctx context.Context, actor *domain.Actor, month string) ([]OpenUnit, error) {
+func (s *Service) OpenAtMonthEnd(ctx context.Context, actor *domain.Actor, month string) (_ []OpenUnit, err error) {
+	defer domain.Wrap(&err, "submission.OpenAtMonthEnd")
 	if err := validMonth("month", month); err != nil {
 		return nil, err
 	}
@@ -369,13 +374,15 @@ type UnitFigures struct {
 
 // QuarterFigures are every unit's figures of a quarter, for the areas that
 // weigh them (rankings): the system reads them, not a person.
-func (s *Service) QuarterFigures(ctx context.Context, quarter string) ([]UnitFigures, error) {
+func (s *Service) QuarterFigures(ctx context.Context, quarter string) (_ []UnitFigures, err error) {
+	defer domain.Wrap(&err, "submission.QuarterFigures")
 	return s.Figures(ctx, domain.System("材料统计"), quarter)
 }
 
 // Figures counts, per unit, the items due in a quarter's months: submitted
 // on time, late, returned at least once, and the latest grades (季通报).
-func (s *Service) Figures(ctx context.Context, actor *domain.Actor, quarter string) ([]UnitFigures, error) {
+func (s *Service) Figures(ctx context.Context, actor *domain.Actor, quarter string) (_ []UnitFigures, err error) {
+	defer domain.Wrap(&err, "submission.Figures")
 	if !periodPattern.MatchString(quarter) || cadenceOf(quarter) != "quarter" {
 		return nil, domain.Invalid("quarter", "季度格式应为 2026-Q4")
 	}
@@ -468,7 +475,8 @@ type ArchiveFilter struct {
 
 // Archive writes every approved version's files as one zip, in folders by
 // standard, unit and period, as the national online review is organised.
-func (s *Service) Archive(ctx context.Context, actor *domain.Actor, f ArchiveFilter, w io.Writer) error {
+func (s *Service) Archive(ctx context.Context, actor *domain.Actor, f ArchiveFilter, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "submission.Archive")
 	if f.Year != "" && (len(f.Year) != 4 || !periodPattern.MatchString(f.Year)) {
 		return domain.Invalid("year", "年度格式应为 2026")
 	}
