@@ -31,10 +31,10 @@ import (
 
 // Service is the case engine.
 type Service struct {
-	db    *store.DB
-	org   *org.Service
-	files *files.Service
-	envs  envCache
+	db      *store.DB
+	org     *org.Service
+	files   *files.Service
+	configs configCache
 }
 
 // NewService returns the case engine; case photos are readable by those who
@@ -187,7 +187,7 @@ func newToken() string {
 }
 
 // validate checks an intake's own fields against the catalogue and area.
-func (in *IntakeInput) validate(env *env) error {
+func (in *IntakeInput) validate(cfg *caseConfig) error {
 	in.Description, in.Address = strings.TrimSpace(in.Description), strings.TrimSpace(in.Address)
 	in.ClientKey, in.ExternalID = strings.TrimSpace(in.ClientKey), strings.TrimSpace(in.ExternalID)
 	in.ReporterName, in.ReporterPhone = strings.TrimSpace(in.ReporterName), strings.TrimSpace(in.ReporterPhone)
@@ -197,7 +197,7 @@ func (in *IntakeInput) validate(env *env) error {
 	if in.CategoryID == 0 {
 		return domain.Invalid("categoryId", "请选择问题类别")
 	}
-	cat, ok := env.categories[in.CategoryID]
+	cat, ok := cfg.categories[in.CategoryID]
 	if !ok || !cat.Active {
 		return domain.Invalid("categoryId", "问题类别不存在或已停用")
 	}
@@ -226,12 +226,12 @@ func (in *IntakeInput) validate(env *env) error {
 		return domain.Invalid("lat", "经纬度须同时提供")
 	}
 	if in.Lat != nil {
-		if math.IsNaN(*in.Lat) || math.IsNaN(*in.Lng) || !env.settings.Bounds.Contains(*in.Lat, *in.Lng) {
+		if math.IsNaN(*in.Lat) || math.IsNaN(*in.Lng) || !cfg.settings.Bounds.Contains(*in.Lat, *in.Lng) {
 			return domain.Invalid("lat", fmt.Sprintf("位置（纬度 %.5f，经度 %.5f）不在本辖区范围内，请重新定位或在地图上选点", *in.Lat, *in.Lng))
 		}
 	}
 	if in.RegionID != nil {
-		if _, ok := env.regions[*in.RegionID]; !ok {
+		if _, ok := cfg.regions[*in.RegionID]; !ok {
 			return domain.Invalid("regionId", "所在区域不存在")
 		}
 	}
@@ -299,11 +299,11 @@ func seen(ctx context.Context, c *store.Conn, in IntakeInput) (int64, bool, erro
 // intake stores a new case with its first event and photos in one
 // transaction; preUploaded photos are already the actor's uploads.
 func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInput, token string) (int64, bool, error) {
-	env, err := s.env(ctx)
+	cfg, err := s.config(ctx)
 	if err != nil {
 		return 0, false, err
 	}
-	if err := in.validate(env); err != nil {
+	if err := in.validate(cfg); err != nil {
 		return 0, false, err
 	}
 	if id, ok, err := seen(ctx, s.db.Read(), in); err != nil || ok {
@@ -319,7 +319,7 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 		k := Case{Source: in.Source, ExternalID: in.ExternalID, State: StateNew, CategoryID: in.CategoryID, Description: in.Description,
 			Address: in.Address, Lat: in.Lat, Lng: in.Lng, RegionID: in.RegionID, PointID: in.PointID,
 			ReporterName: in.ReporterName, phone: in.ReporterPhone, publicToken: token, CreatedAt: c.Now,
-			LimitMinutes: env.categories[in.CategoryID].limitMinutes(env.cal)}
+			LimitMinutes: cfg.categories[in.CategoryID].limitMinutes(cfg.cal)}
 		if actor.UserID != 0 {
 			k.reporterID = &actor.UserID
 		}
@@ -357,14 +357,14 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 			return err
 		}
 		if err := audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "case", EntityID: id,
-			Summary: fmt.Sprintf("案件 %s：%s（%s）", k.Code, env.categories[k.CategoryID].Name, domain.NameOf(Sources, k.Source))}); err != nil {
+			Summary: fmt.Sprintf("案件 %s：%s（%s）", k.Code, cfg.categories[k.CategoryID].Name, domain.NameOf(Sources, k.Source))}); err != nil {
 			return err
 		}
-		if err := s.notify(ctx, c, stepKind(KindCreated).Webhook, &k, env); err != nil {
+		if err := s.notify(ctx, c, stepKind(KindCreated).Webhook, &k, cfg); err != nil {
 			return err
 		}
 		if in.UnitID != nil {
-			return s.apply(ctx, c, actor, env, &k, func() (step, error) { return dispatchStep(env, &k, DispatchInput{UnitID: in.UnitID}) })
+			return s.apply(ctx, c, actor, cfg, &k, func() (step, error) { return dispatchStep(cfg, &k, DispatchInput{UnitID: in.UnitID}) })
 		}
 		return nil
 	})
@@ -447,9 +447,9 @@ func (s *Service) addEvent(ctx context.Context, c *store.Conn, actor *domain.Act
 		k.ID, c.Now, st.kind, actor.Ref(), name, unit, st.note, string(data))
 }
 
-// env is what a case operation reads besides the case: the catalogue, the
+// caseConfig is what a case operation reads besides the case: the catalogue, the
 // calendar, the rules and the names of units and regions.
-type env struct {
+type caseConfig struct {
 	categories map[int64]Category
 	catList    []Category // the catalogue by code
 	cal        Calendar
@@ -461,77 +461,77 @@ type env struct {
 	at         time.Time // the transaction's now
 }
 
-func (e *env) now() time.Time { return e.at }
+func (e *caseConfig) now() time.Time { return e.at }
 
-// envTables are the tables an env is built from; migration 00009 keeps a
+// configTables are the tables a configuration is built from; migration 00009 keeps a
 // version of each in config_versions.
-const envTables = `'case_categories', 'case_settings', 'calendar_days', 'dispatch_rules', 'units', 'regions'`
+const configTables = `'case_categories', 'case_settings', 'calendar_days', 'dispatch_rules', 'units', 'regions'`
 
-// envCache keeps the last env built with the configuration version it was
-// built at. The env it holds is never written: maps and slices are shared
+// configCache keeps the last configuration built with the configuration version it was
+// built at. The configuration it holds is never written: maps and slices are shared
 // by every caller, each of which gets a copy of the struct with its own now.
-type envCache struct {
+type configCache struct {
 	mu  sync.Mutex // one rebuild at a time
-	cur atomic.Pointer[envSnapshot]
+	cur atomic.Pointer[configSnapshot]
 }
 
-type envSnapshot struct {
+type configSnapshot struct {
 	version int64
-	env     *env
+	config  *caseConfig
 }
 
-// envVersion sums the versions of the env's tables: every committed change
+// configVersion sums the versions of the configuration tables: every committed change
 // to any of them raises it.
-func envVersion(ctx context.Context, c *store.Conn) (int64, error) {
+func configVersion(ctx context.Context, c *store.Conn) (int64, error) {
 	var v int64
-	err := c.QueryRow(ctx, `SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM config_versions WHERE name IN (`+envTables+`)`).Scan(&v)
+	err := c.QueryRow(ctx, `SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM config_versions WHERE name IN (`+configTables+`)`).Scan(&v)
 	return v, err
 }
 
-// env returns the environment as of now. It costs one small query while
+// config returns the case configuration as of now. It costs one small query while
 // the configuration is unchanged; after any change, by this process or
 // another on the same database, it is built again. The version is read
 // before the tables, so a copy is never labelled newer than what it holds.
-func (s *Service) env(ctx context.Context) (*env, error) {
+func (s *Service) config(ctx context.Context) (*caseConfig, error) {
 	c := s.db.Read()
-	v, err := envVersion(ctx, c)
+	v, err := configVersion(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	snap := s.envs.cur.Load()
+	snap := s.configs.cur.Load()
 	if snap == nil || snap.version != v {
-		if snap, err = s.rebuildEnv(ctx); err != nil {
+		if snap, err = s.rebuildConfig(ctx); err != nil {
 			return nil, err
 		}
 	}
-	e := *snap.env
+	e := *snap.config
 	e.at = c.Now
 	return &e, nil
 }
 
-// rebuildEnv builds the env again unless another caller just did.
-func (s *Service) rebuildEnv(ctx context.Context) (*envSnapshot, error) {
-	s.envs.mu.Lock()
-	defer s.envs.mu.Unlock()
+// rebuildConfig builds the configuration again unless another caller just did.
+func (s *Service) rebuildConfig(ctx context.Context) (*configSnapshot, error) {
+	s.configs.mu.Lock()
+	defer s.configs.mu.Unlock()
 	c := s.db.Read()
-	v, err := envVersion(ctx, c)
+	v, err := configVersion(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	if snap := s.envs.cur.Load(); snap != nil && snap.version == v {
+	if snap := s.configs.cur.Load(); snap != nil && snap.version == v {
 		return snap, nil
 	}
-	e, err := s.loadEnv(ctx, c)
+	e, err := s.loadConfig(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	snap := &envSnapshot{version: v, env: e}
-	s.envs.cur.Store(snap)
+	snap := &configSnapshot{version: v, config: e}
+	s.configs.cur.Store(snap)
 	return snap, nil
 }
 
-func (s *Service) loadEnv(ctx context.Context, c *store.Conn) (*env, error) {
-	e := &env{}
+func (s *Service) loadConfig(ctx context.Context, c *store.Conn) (*caseConfig, error) {
+	e := &caseConfig{}
 	var err error
 	if e.categories, e.catList, err = s.loadCategories(ctx, c); err != nil {
 		return nil, err
@@ -556,10 +556,10 @@ func (s *Service) loadEnv(ctx context.Context, c *store.Conn) (*env, error) {
 }
 
 // names turns ids into names for rules and lists.
-type names struct{ *env }
+type names struct{ *caseConfig }
 
 func (s *Service) names(ctx context.Context) (names, error) {
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	return names{e}, err
 }
 
@@ -580,7 +580,7 @@ var poolRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, d
 // co-handling unit in the actor's scope, its reporter, or, for the office,
 // leaders and inspectors, its region in their scope (a case not yet placed
 // is in every pool).
-func (e *env) sees(a *domain.Actor, k *Case) bool {
+func (e *caseConfig) sees(a *domain.Actor, k *Case) bool {
 	if a.Has(domain.RoleAuditAdmin, domain.RoleSysAdmin, domain.RoleSecurityAdmin) && !a.Has(poolRoles...) {
 		return false
 	}
@@ -616,7 +616,7 @@ func deref(p *int64) int64 {
 
 // inUnit tells whether the actor belongs to the case's lead unit (or a
 // parent of it) as one of its liaisons or heads.
-func (e *env) inUnit(a *domain.Actor, unitID *int64) bool {
+func (e *caseConfig) inUnit(a *domain.Actor, unitID *int64) bool {
 	if unitID == nil || !a.Has(domain.RoleUnitLiaison, domain.RoleUnitHead) {
 		return false
 	}
@@ -625,7 +625,7 @@ func (e *env) inUnit(a *domain.Actor, unitID *int64) bool {
 }
 
 func (s *Service) canReadPhotos(ctx context.Context, actor *domain.Actor, caseID int64) error {
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return err
 	}
@@ -640,7 +640,7 @@ func (s *Service) canReadPhotos(ctx context.Context, actor *domain.Actor, caseID
 }
 
 // refNames fills a case's names from the environment.
-func (e *env) name(k *Case, now time.Time) {
+func (e *caseConfig) name(k *Case, now time.Time) {
 	cat := e.categories[k.CategoryID]
 	k.CategoryName, k.CategoryPath = cat.Name, cat.Name
 	if cat.ParentID != nil {

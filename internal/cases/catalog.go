@@ -59,9 +59,9 @@ func requireOffice(a *domain.Actor) error {
 const selectCategories = `SELECT id, code, name, parent_id, kind, limit_value, limit_unit, default_unit_id, active FROM case_categories`
 
 func scanCategory(r interface{ Scan(...any) error }) (Category, error) {
-	var k Category
-	err := r.Scan(&k.ID, &k.Code, &k.Name, &k.ParentID, &k.Kind, &k.LimitValue, &k.LimitUnit, &k.DefaultUnitID, &k.Active)
-	return k, err
+	var cat Category
+	err := r.Scan(&cat.ID, &cat.Code, &cat.Name, &cat.ParentID, &cat.Kind, &cat.LimitValue, &cat.LimitUnit, &cat.DefaultUnitID, &cat.Active)
+	return cat, err
 }
 
 // loadCategories reads the catalogue by id.
@@ -74,12 +74,12 @@ func (s *Service) loadCategories(ctx context.Context, c *store.Conn) (map[int64]
 	byID := map[int64]Category{}
 	var list []Category
 	for rows.Next() {
-		k, err := scanCategory(rows)
+		cat, err := scanCategory(rows)
 		if err != nil {
 			return nil, nil, err
 		}
-		byID[k.ID] = k
-		list = append(list, k)
+		byID[cat.ID] = cat
+		list = append(list, cat)
 	}
 	return byID, list, rows.Err()
 }
@@ -87,15 +87,15 @@ func (s *Service) loadCategories(ctx context.Context, c *store.Conn) (map[int64]
 // Categories lists the catalogue; every signed-in role may read it.
 func (s *Service) Categories(ctx context.Context, actor *domain.Actor) (_ []Category, err error) {
 	defer domain.Wrap(&err, "cases.Categories")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return nil, err
 	}
 	list := make([]Category, len(e.catList))
 	copy(list, e.catList)
-	for i, k := range list {
-		if k.DefaultUnitID != nil {
-			list[i].DefaultUnitName = e.units[*k.DefaultUnitID].Name
+	for i, cat := range list {
+		if cat.DefaultUnitID != nil {
+			list[i].DefaultUnitName = e.units[*cat.DefaultUnitID].Name
 		}
 	}
 	return list, nil
@@ -210,7 +210,7 @@ func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id in
 		return err
 	}
 	return s.db.Write(ctx, func(c *store.Conn) error {
-		k, err := scanCategory(c.QueryRow(ctx, selectCategories+` WHERE id = ?`, id))
+		cat, err := scanCategory(c.QueryRow(ctx, selectCategories+` WHERE id = ?`, id))
 		if err != nil {
 			return domain.NotFound("案件类别")
 		}
@@ -224,7 +224,7 @@ func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id in
 		if _, err := c.Exec(ctx, `DELETE FROM case_categories WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "case_category", EntityID: id, Summary: "删除案件类别 " + k.Code + " " + k.Name, Before: k})
+		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "case_category", EntityID: id, Summary: "删除案件类别 " + cat.Code + " " + cat.Name, Before: cat})
 	})
 }
 
@@ -330,7 +330,7 @@ func (s *Service) saveRule(ctx context.Context, actor *domain.Actor, id int64, i
 			if err != nil {
 				return err
 			}
-			if k, _ := res.RowsAffected(); k == 0 {
+			if n, _ := res.RowsAffected(); n == 0 {
 				return domain.NotFound("派遣规则")
 			}
 		}
@@ -358,7 +358,7 @@ func (s *Service) DeleteRule(ctx context.Context, actor *domain.Actor, id int64)
 		if err != nil {
 			return err
 		}
-		if k, _ := res.RowsAffected(); k == 0 {
+		if n, _ := res.RowsAffected(); n == 0 {
 			return domain.NotFound("派遣规则")
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "dispatch_rule", EntityID: id, Summary: "删除派遣规则"})
@@ -585,7 +585,7 @@ func (s *Service) DeleteCalendarDay(ctx context.Context, actor *domain.Actor, da
 		if err != nil {
 			return err
 		}
-		if k, _ := res.RowsAffected(); k == 0 {
+		if n, _ := res.RowsAffected(); n == 0 {
 			return domain.NotFound("日历例外日")
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "calendar", Summary: "工作日历：恢复 " + date + " 为常规安排"})

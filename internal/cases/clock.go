@@ -18,7 +18,7 @@ import (
 // the unit handles it, a reminder at the set share of the limit (unless
 // already sent) and an overdue check at the deadline (unless already
 // fired for this deadline).
-func schedule(ctx context.Context, c *store.Conn, e *env, k *Case) error {
+func schedule(ctx context.Context, c *store.Conn, e *caseConfig, k *Case) error {
 	if _, err := c.Exec(ctx, `UPDATE case_timers SET done_at = ?, outcome = 'cancelled' WHERE case_id = ? AND done_at IS NULL`, c.Now, k.ID); err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func addTimer(ctx context.Context, c *store.Conn, caseID int64, kind string, at 
 // marked done in the transaction that acts on it, so it fires once.
 func (s *Service) RunTimers(ctx context.Context) (_ int, err error) {
 	defer domain.Wrap(&err, "cases.RunTimers")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -70,7 +70,7 @@ type timer struct {
 	due        time.Time
 }
 
-func (s *Service) runBatch(ctx context.Context, e *env, size int) (fired int, more bool, err error) {
+func (s *Service) runBatch(ctx context.Context, e *caseConfig, size int) (fired int, more bool, err error) {
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		e.at = c.Now
 		skip := ""
@@ -116,7 +116,7 @@ func (s *Service) runBatch(ctx context.Context, e *env, size int) (fired int, mo
 var clockActor = domain.System("案件时限")
 
 // fire acts on one due timer, if the case still needs it.
-func (s *Service) fire(ctx context.Context, c *store.Conn, e *env, t timer) (string, error) {
+func (s *Service) fire(ctx context.Context, c *store.Conn, e *caseConfig, t timer) (string, error) {
 	k, err := s.load(ctx, c, t.caseID, true)
 	if err != nil {
 		return "", err

@@ -33,7 +33,7 @@ type UnitFigures struct {
 // reporting; mean rating given in the period.
 func (s *Service) FiguresByUnit(ctx context.Context, from, to time.Time) (_ map[int64]*UnitFigures, err error) {
 	defer domain.Wrap(&err, "cases.FiguresByUnit")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +205,7 @@ type OverdueCase struct {
 // OverdueOf lists a unit's open overdue cases, oldest deadline first.
 func (s *Service) OverdueOf(ctx context.Context, unitID int64) (_ []OverdueCase, err error) {
 	defer domain.Wrap(&err, "cases.OverdueOf %d", unitID)
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -267,7 +267,7 @@ type HeatPoint struct {
 // Overview aggregates the cases in the actor's pool for the cockpit.
 func (s *Service) Overview(ctx context.Context, actor *domain.Actor) (_ Overview, err error) {
 	defer domain.Wrap(&err, "cases.Overview")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return Overview{}, err
 	}
@@ -354,7 +354,7 @@ func countDays(ctx context.Context, c *store.Conn, col, where string, args []any
 
 // openFigures counts the open cases by state, source and region, the
 // overdue ones, and their heat in cells of about 500 m.
-func (s *Service) openFigures(ctx context.Context, c *store.Conn, e *env, where string, args []any, o *Overview) error {
+func (s *Service) openFigures(ctx context.Context, c *store.Conn, e *caseConfig, where string, args []any, o *Overview) error {
 	// Overdue is decided by the database, so no row's times are parsed here.
 	rows, err := c.Query(ctx, `SELECT c.state, c.source, c.region_id, c.lat, c.lng,
 		CASE WHEN c.deadline_at < ? AND c.reported_at IS NULL AND c.state <> 'verifying' THEN 1 ELSE 0 END FROM cases c`+

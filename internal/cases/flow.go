@@ -80,8 +80,8 @@ func coUnits(ctx context.Context, c *store.Conn, id int64) ([]int64, error) {
 // act runs one action on a case: lock it, check the actor sees it, let fn
 // decide and change it, then write it back with its event, photos, audit
 // entry, webhooks and clock, all in one transaction.
-func (s *Service) act(ctx context.Context, actor *domain.Actor, id int64, fn func(c *store.Conn, e *env, k *Case) (step, error)) (CaseDetail, error) {
-	e, err := s.env(ctx)
+func (s *Service) act(ctx context.Context, actor *domain.Actor, id int64, fn func(c *store.Conn, e *caseConfig, k *Case) (step, error)) (CaseDetail, error) {
+	e, err := s.config(ctx)
 	if err != nil {
 		return CaseDetail{}, err
 	}
@@ -103,7 +103,7 @@ func (s *Service) act(ctx context.Context, actor *domain.Actor, id int64, fn fun
 }
 
 // apply runs a decided step inside a transaction.
-func (s *Service) apply(ctx context.Context, c *store.Conn, actor *domain.Actor, e *env, k *Case, fn func() (step, error)) error {
+func (s *Service) apply(ctx context.Context, c *store.Conn, actor *domain.Actor, e *caseConfig, k *Case, fn func() (step, error)) error {
 	e.at = c.Now
 	st, err := fn()
 	if err != nil {
@@ -139,7 +139,7 @@ func (s *Service) apply(ctx context.Context, c *store.Conn, actor *domain.Actor,
 }
 
 // notify queues a case event for the deployer's gateways.
-func (s *Service) notify(ctx context.Context, c *store.Conn, event string, k *Case, e *env) error {
+func (s *Service) notify(ctx context.Context, c *store.Conn, event string, k *Case, e *caseConfig) error {
 	e.name(k, c.Now)
 	return webhook.Enqueue(ctx, c, event, k.ID, map[string]any{
 		"id": k.ID, "code": k.Code, "state": k.State, "closing": k.Closing, "source": k.Source, "category": k.CategoryPath,
@@ -265,7 +265,7 @@ type RegisterInput struct {
 // Register accepts a reported problem as a case (立案).
 func (s *Service) Register(ctx context.Context, actor *domain.Actor, id int64, in RegisterInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Register %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRegister); err != nil {
 			return step{}, err
 		}
@@ -281,7 +281,7 @@ func (s *Service) Register(ctx context.Context, actor *domain.Actor, id int64, i
 	})
 }
 
-func (e *env) recategorize(k *Case, categoryID, regionID *int64) error {
+func (e *caseConfig) recategorize(k *Case, categoryID, regionID *int64) error {
 	if categoryID != nil {
 		cat, ok := e.categories[*categoryID]
 		if !ok || !cat.Active {
@@ -301,7 +301,7 @@ func (e *env) recategorize(k *Case, categoryID, regionID *int64) error {
 // Decline refuses a report (不予立案) with a reason the reporter sees.
 func (s *Service) Decline(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Decline %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActDecline); err != nil {
 			return step{}, err
 		}
@@ -314,7 +314,7 @@ func (s *Service) Decline(ctx context.Context, actor *domain.Actor, id int64, in
 	})
 }
 
-func (e *env) close(k *Case, closing string) {
+func (e *caseConfig) close(k *Case, closing string) {
 	k.State, k.Closing, k.ClosedAt = StateClosed, closing, ptr(e.now())
 }
 
@@ -329,7 +329,7 @@ type DispatchInput struct {
 // one the rules choose.
 func (s *Service) Dispatch(ctx context.Context, actor *domain.Actor, id int64, in DispatchInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Dispatch %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActDispatch); err != nil {
 			return step{}, err
 		}
@@ -337,7 +337,7 @@ func (s *Service) Dispatch(ctx context.Context, actor *domain.Actor, id int64, i
 	})
 }
 
-func dispatchStep(e *env, k *Case, in DispatchInput) (step, error) {
+func dispatchStep(e *caseConfig, k *Case, in DispatchInput) (step, error) {
 	note, err := optText("note", in.Note)
 	if err != nil {
 		return step{}, err
@@ -368,7 +368,7 @@ func dispatchStep(e *env, k *Case, in DispatchInput) (step, error) {
 	return step{kind: KindDispatched, note: note, data: data}, nil
 }
 
-func (e *env) setUnits(k *Case, lead int64, co []int64) error {
+func (e *caseConfig) setUnits(k *Case, lead int64, co []int64) error {
 	if _, ok := e.units[lead]; !ok {
 		return domain.Invalid("unitId", "处置单位不存在")
 	}
@@ -388,7 +388,7 @@ func (e *env) setUnits(k *Case, lead int64, co []int64) error {
 	return nil
 }
 
-func (e *env) unitNames(ids []int64) []string {
+func (e *caseConfig) unitNames(ids []int64) []string {
 	out := []string{}
 	for _, id := range ids {
 		out = append(out, e.units[id].Name)
@@ -444,7 +444,7 @@ func (s *Service) BulkDispatch(ctx context.Context, actor *domain.Actor, in Bulk
 // Accept is the lead unit signing for the case (签收): the clock starts.
 func (s *Service) Accept(ctx context.Context, actor *domain.Actor, id int64, in NoteInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Accept %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActAccept); err != nil {
 			return step{}, err
 		}
@@ -462,7 +462,7 @@ func (s *Service) Accept(ctx context.Context, actor *domain.Actor, id int64, in 
 // Return hands the case back to the office as not the unit's (退回).
 func (s *Service) Return(ctx context.Context, actor *domain.Actor, id int64, in ReasonInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Return %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActReturn); err != nil {
 			return step{}, err
 		}
@@ -488,7 +488,7 @@ type RuleReturnInput struct {
 // sends the case back to the same unit; each reassignment is a hop.
 func (s *Service) RuleReturn(ctx context.Context, actor *domain.Actor, id int64, in RuleReturnInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.RuleReturn %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRuleReturn); err != nil {
 			return step{}, err
 		}
@@ -528,7 +528,7 @@ type ExtensionInput struct {
 // RequestExtension asks the office for more time (申请延期).
 func (s *Service) RequestExtension(ctx context.Context, actor *domain.Actor, id int64, in ExtensionInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.RequestExtension %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRequestExtension); err != nil {
 			return step{}, err
 		}
@@ -556,7 +556,7 @@ type RuleExtensionInput struct {
 // refuses the pending extension.
 func (s *Service) RuleExtension(ctx context.Context, actor *domain.Actor, id int64, in RuleExtensionInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.RuleExtension %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActRuleExtension); err != nil {
 			return step{}, err
 		}
@@ -612,7 +612,7 @@ func locate(k *Case, in PhotoInput, data map[string]any) {
 // Report is the unit reporting the fix with after-photos (回复整改).
 func (s *Service) Report(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Report %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActReport); err != nil {
 			return step{}, err
 		}
@@ -640,7 +640,7 @@ type VerifyInput struct {
 // case as fixed, fail sends it back to the unit as rework.
 func (s *Service) Verify(ctx context.Context, actor *domain.Actor, id int64, in VerifyInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Verify %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActVerify); err != nil {
 			return step{}, err
 		}
@@ -677,7 +677,7 @@ type CloseInput struct {
 // Close ends a case other than by a passed verification (office).
 func (s *Service) Close(ctx context.Context, actor *domain.Actor, id int64, in CloseInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Close %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActClose); err != nil {
 			return step{}, err
 		}
@@ -703,7 +703,7 @@ type MergeInput struct {
 func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in MergeInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.Merge %d", id)
 	var into Case
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActMerge); err != nil {
 			return step{}, err
 		}
@@ -730,7 +730,7 @@ func (s *Service) Merge(ctx context.Context, actor *domain.Actor, id int64, in M
 // co-handling units report their part this way.
 func (s *Service) AddNote(ctx context.Context, actor *domain.Actor, id int64, in PhotoInput) (_ CaseDetail, err error) {
 	defer domain.Wrap(&err, "cases.AddNote %d", id)
-	return s.act(ctx, actor, id, func(c *store.Conn, e *env, k *Case) (step, error) {
+	return s.act(ctx, actor, id, func(c *store.Conn, e *caseConfig, k *Case) (step, error) {
 		if err := e.may(actor, k, ActNote); err != nil {
 			return step{}, err
 		}

@@ -263,7 +263,7 @@ func EventNames() map[string]string {
 func stateName(s State) string { return domain.NameOf(States, string(s)) }
 
 // parties says which parties the actor is for this case.
-func (e *env) parties(a *domain.Actor, k *Case) Party {
+func (e *caseConfig) parties(a *domain.Actor, k *Case) Party {
 	var p Party
 	office := a.IsOffice()
 	lead := e.inUnit(a, k.LeadUnitID)
@@ -284,7 +284,7 @@ func (e *env) parties(a *domain.Actor, k *Case) Party {
 
 // may decides by the table whether the actor may take the action on the
 // case now: the wrong party is forbidden, the wrong state a conflict.
-func (e *env) may(a *domain.Actor, k *Case, act Action) error {
+func (e *caseConfig) may(a *domain.Actor, k *Case, act Action) error {
 	t := transition(act)
 	if e.parties(a, k)&t.By == 0 {
 		return domain.Forbidden(t.Forbidden)
@@ -302,7 +302,7 @@ func (e *env) may(a *domain.Actor, k *Case, act Action) error {
 }
 
 // actions lists what the actor may do to the case now, by the table.
-func (e *env) actions(a *domain.Actor, k *Case) []string {
+func (e *caseConfig) actions(a *domain.Actor, k *Case) []string {
 	out := []string{}
 	if a == nil {
 		return out

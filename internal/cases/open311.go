@@ -45,7 +45,7 @@ type Open311Service struct {
 // changed (the discovery document's changeset).
 func (s *Service) Open311Services(ctx context.Context) (_ []Open311Service, _ time.Time, err error) {
 	defer domain.Wrap(&err, "cases.Open311Services")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -73,7 +73,7 @@ func (s *Service) Open311Services(ctx context.Context) (_ []Open311Service, _ ti
 // found.
 func (s *Service) Open311ServiceByCode(ctx context.Context, code string) (_ Open311Service, err error) {
 	defer domain.Wrap(&err, "cases.Open311ServiceByCode")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return Open311Service{}, err
 	}
@@ -86,7 +86,7 @@ func (s *Service) Open311ServiceByCode(ctx context.Context, code string) (_ Open
 
 // isService tells whether a category is offered: active, and no active
 // category below it.
-func (e *env) isService(k Category) bool {
+func (e *caseConfig) isService(k Category) bool {
 	if !k.Active {
 		return false
 	}
@@ -98,7 +98,7 @@ func (e *env) isService(k Category) bool {
 	return true
 }
 
-func (e *env) serviceByCode(code string) (Category, error) {
+func (e *caseConfig) serviceByCode(code string) (Category, error) {
 	code = strings.TrimSpace(code)
 	for _, k := range e.categories {
 		if k.Code == code && e.isService(k) {
@@ -108,7 +108,7 @@ func (e *env) serviceByCode(code string) (Category, error) {
 	return Category{}, &domain.Error{Code: domain.CodeNotFound, Field: "service_code", Message: "服务类型（service_code）“" + clip(code, 40) + "”不存在或已停用"}
 }
 
-func (e *env) service(k Category) Open311Service {
+func (e *caseConfig) service(k Category) Open311Service {
 	out := Open311Service{Code: k.Code, Name: k.Name, Path: k.Name, Group: k.Name, KindName: domain.NameOf(CategoryKinds, k.Kind), Notice: e.notice(k)}
 	if k.ParentID != nil {
 		parent := e.categories[*k.ParentID]
@@ -120,7 +120,7 @@ func (e *env) service(k Category) Open311Service {
 // notice tells the reporter what happens next: the office registers the
 // report and sends it to the unit in charge, which has the category's limit
 // from the moment it accepts.
-func (e *env) notice(k Category) string {
+func (e *caseConfig) notice(k Category) string {
 	return fmt.Sprintf("已收到您的反映。创城办核实立案后派遣责任单位处置，处置时限为责任单位签收后 %d 个%s。", k.LimitValue, limitUnitName(k.LimitUnit))
 }
 
@@ -170,7 +170,7 @@ func (s *Service) Open311Submit(ctx context.Context, actor *domain.Actor, in Ope
 	if adminOnly(actor) {
 		return Open311Receipt{}, false, domain.Forbidden("系统管理员、安全保密管理员和安全审计员账号不能提交案件")
 	}
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return Open311Receipt{}, false, err
 	}
@@ -233,7 +233,7 @@ func (s *Service) Open311Submit(ctx context.Context, actor *domain.Actor, in Ope
 	return r, created, err
 }
 
-func (s *Service) open311Receipt(ctx context.Context, e *env, id int64) (Open311Receipt, error) {
+func (s *Service) open311Receipt(ctx context.Context, e *caseConfig, id int64) (Open311Receipt, error) {
 	var r Open311Receipt
 	var category int64
 	err := s.db.Read().Get(ctx, "案件", `SELECT public_token, code, state, category_id FROM cases WHERE id = ?`, []any{id}, &r.Token, &r.Code, &r.State, &category)
@@ -306,7 +306,7 @@ func Open311Span(now time.Time, from, to *time.Time) (time.Time, time.Time, erro
 // Open311Limit of them.
 func (s *Service) Open311Requests(ctx context.Context, f Open311Filter) (_ []Open311Request, err error) {
 	defer domain.Wrap(&err, "cases.Open311Requests")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return nil, err
 	}

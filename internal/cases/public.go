@@ -70,7 +70,7 @@ func (s *Service) SnapByResident(ctx context.Context, in ResidentInput, photos [
 		return Receipt{}, false, domain.Invalid("photos", fmt.Sprintf("最多上传 %d 张照片", maxResidentPhotos))
 	}
 	// Check the form before storing any photo, so a bad form costs nothing.
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return Receipt{}, false, err
 	}
@@ -153,7 +153,7 @@ func (s *Service) byToken(ctx context.Context, c *store.Conn, token string, lock
 // the case it was merged into.
 func (s *Service) FollowCase(ctx context.Context, token string) (_ PublicCase, err error) {
 	defer domain.Wrap(&err, "cases.FollowCase")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return PublicCase{}, err
 	}
@@ -175,7 +175,7 @@ func (s *Service) FollowCase(ctx context.Context, token string) (_ PublicCase, e
 	return p, err
 }
 
-func (s *Service) public(ctx context.Context, c *store.Conn, e *env, k Case, token string) (PublicCase, error) {
+func (s *Service) public(ctx context.Context, c *store.Conn, e *caseConfig, k Case, token string) (PublicCase, error) {
 	url := func(fileID int64, size string) string {
 		return fmt.Sprintf("/api/v1/public/cases/%s/photos/%d?size=%s", token, fileID, size)
 	}
@@ -202,7 +202,7 @@ func (s *Service) public(ctx context.Context, c *store.Conn, e *env, k Case, tok
 	return p, nil
 }
 
-func (e *env) canReopen(k *Case, now time.Time) bool {
+func (e *caseConfig) canReopen(k *Case, now time.Time) bool {
 	if k.State != StateClosed || k.ClosedAt == nil || k.Closing == "duplicate" {
 		return false
 	}
@@ -225,7 +225,7 @@ func (s *Service) Rate(ctx context.Context, token string, in RatingInput) (_ Pub
 	if err != nil {
 		return PublicCase{}, err
 	}
-	err = s.byResident(ctx, token, func(e *env, k *Case) (step, error) {
+	err = s.byResident(ctx, token, func(e *caseConfig, k *Case) (step, error) {
 		if k.State != StateClosed || k.Closing == "duplicate" {
 			return step{}, domain.Conflict("rating", "案件办结后才能评价")
 		}
@@ -249,7 +249,7 @@ func (s *Service) Reopen(ctx context.Context, token string, in ReasonInput) (_ P
 	if err != nil {
 		return PublicCase{}, err
 	}
-	err = s.byResident(ctx, token, func(e *env, k *Case) (step, error) {
+	err = s.byResident(ctx, token, func(e *caseConfig, k *Case) (step, error) {
 		if !e.canReopen(k, e.now()) {
 			return step{}, domain.Conflict("reason", fmt.Sprintf("只有办结 %d 天内的案件可以重新打开", e.settings.ReopenDays))
 		}
@@ -264,8 +264,8 @@ func (s *Service) Reopen(ctx context.Context, token string, in ReasonInput) (_ P
 	return s.FollowCase(ctx, token)
 }
 
-func (s *Service) byResident(ctx context.Context, token string, fn func(e *env, k *Case) (step, error)) error {
-	e, err := s.env(ctx)
+func (s *Service) byResident(ctx context.Context, token string, fn func(e *caseConfig, k *Case) (step, error)) error {
+	e, err := s.config(ctx)
 	if err != nil {
 		return err
 	}
@@ -309,7 +309,7 @@ type FormItem struct {
 // Form returns the active categories, the regions and the area.
 func (s *Service) Form(ctx context.Context) (_ CaseForm, err error) {
 	defer domain.Wrap(&err, "cases.Form")
-	e, err := s.env(ctx)
+	e, err := s.config(ctx)
 	if err != nil {
 		return CaseForm{}, err
 	}
