@@ -9,7 +9,6 @@ package assessment
 import (
 	"sync"
 
-	"wenming/internal/domain"
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/patrol"
@@ -32,27 +31,4 @@ type Service struct {
 // NewService returns the service.
 func NewService(db *store.DB, o *org.Service, fw *framework.Service, p *patrol.Service, sub *submission.Service) *Service {
 	return &Service{db: db, org: o, fw: fw, patrol: p, sub: sub}
-}
-
-var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
-
-// roundReaders see rounds and their progress.
-var roundReaders = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector}
-
-// scoreReaders see scores; a unit sees the city's score and the
-// observations at its own points.
-var scoreReaders = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector, domain.RoleUnitHead, domain.RoleUnitLiaison}
-
-func requireOffice(a *domain.Actor) error {
-	if !a.Has(officeRoles...) {
-		return domain.Forbidden("只有创城办可以组织模拟测评")
-	}
-	return nil
-}
-
-func require(a *domain.Actor, roles []domain.Role, what string) error {
-	if !a.Has(roles...) {
-		return domain.Forbidden("您的角色不能查看" + what)
-	}
-	return nil
 }

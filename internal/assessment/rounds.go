@@ -515,7 +515,7 @@ func (RoundPatrols) CheckPatrol(ctx context.Context, c *store.Conn, actor *domai
 	if patrolID != nil {
 		return domain.Conflict("pointId", "该点位已完成本次测评")
 	}
-	if !actor.Has(officeRoles...) && (inspector == nil || *inspector != actor.UserID) {
+	if !actor.IsOffice() && (inspector == nil || *inspector != actor.UserID) {
 		return domain.Forbidden("该点位已分配给其他测评员")
 	}
 	return nil

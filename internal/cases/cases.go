@@ -157,18 +157,6 @@ type IntakeInput struct {
 	uploads []files.Prepared
 }
 
-// sourceRoles says who may bring a case from each source; resident snaps
-// come only through the public page, patrol and assessment cases also from
-// those services.
-var sourceRoles = map[string][]domain.Role{
-	"cadre_snap":  {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleUnitHead, domain.RoleUnitLiaison, domain.RoleInspector, domain.RoleGridWorker},
-	"hotline":     {domain.RoleOfficeLeader, domain.RoleOfficeStaff},
-	"media":       {domain.RoleOfficeLeader, domain.RoleOfficeStaff},
-	"supervision": {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector},
-	"patrol":      {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector, domain.RoleGridWorker},
-	"assessment":  {domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector},
-}
-
 var phonePattern = regexp.MustCompile(`^(1\d{10}|0\d{2,3}-?\d{7,8})$`)
 
 // maskPhone keeps the first three and last four digits.
@@ -253,7 +241,7 @@ func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	if !ok || !actor.Has(roles...) {
 		return CaseDetail{}, false, domain.Forbidden("您不能登记来源为“" + domain.NameOf(Sources, in.Source) + "”的案件")
 	}
-	if in.UnitID != nil && !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff) && in.Source != "patrol" && in.Source != "assessment" {
+	if in.UnitID != nil && !actor.IsOffice() && in.Source != "patrol" && in.Source != "assessment" {
 		return CaseDetail{}, false, domain.Forbidden("只有创城办可以在登记时直接派遣")
 	}
 	if in.ReporterName == "" {
@@ -573,55 +561,11 @@ func (n names) rule(r *Rule) {
 	r.UnitName = n.units[r.UnitID].Name
 }
 
-// poolRoles read every case in their scope.
-var poolRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector}
-
-// sees tells whether a case is in the actor's view: its lead or
-// co-handling unit in the actor's scope, its reporter, or, for the office,
-// leaders and inspectors, its region in their scope (a case not yet placed
-// is in every pool).
-func (e *caseConfig) sees(a *domain.Actor, k *Case) bool {
-	if a.Has(domain.RoleAuditAdmin, domain.RoleSysAdmin, domain.RoleSecurityAdmin) && !a.Has(poolRoles...) {
-		return false
-	}
-	if k.reporterID != nil && *k.reporterID == a.UserID {
-		return true
-	}
-	for _, u := range append([]int64{deref(k.LeadUnitID)}, k.coUnitIDs...) {
-		if unit, ok := e.units[u]; ok && a.SeesUnit(unit.Path, unit.RegionCode) {
-			return true
-		}
-	}
-	if !a.Has(poolRoles...) {
-		return false
-	}
-	switch a.Scope {
-	case domain.ScopeAll:
-		return true
-	case domain.ScopeRegion:
-		if k.RegionID == nil {
-			return k.LeadUnitID == nil
-		}
-		return strings.HasPrefix(e.regions[*k.RegionID].Code, a.RegionCode)
-	}
-	return false
-}
-
 func deref(p *int64) int64 {
 	if p == nil {
 		return 0
 	}
 	return *p
-}
-
-// inUnit tells whether the actor belongs to the case's lead unit (or a
-// parent of it) as one of its liaisons or heads.
-func (e *caseConfig) inUnit(a *domain.Actor, unitID *int64) bool {
-	if unitID == nil || !a.Has(domain.RoleUnitLiaison, domain.RoleUnitHead) {
-		return false
-	}
-	u, ok := e.units[*unitID]
-	return ok && a.UnitPath != "" && strings.HasPrefix(u.Path, a.UnitPath)
 }
 
 func (s *Service) canReadPhotos(ctx context.Context, actor *domain.Actor, caseID int64) error {

@@ -49,13 +49,6 @@ func (c Category) limitMinutes(cal Calendar) int {
 	return c.LimitValue * cal.DayMinutes()
 }
 
-func requireOffice(a *domain.Actor) error {
-	if !a.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff) {
-		return domain.Forbidden("只有创城办可以进行此操作")
-	}
-	return nil
-}
-
 const selectCategories = `SELECT id, code, name, parent_id, kind, limit_value, limit_unit, default_unit_id, active FROM case_categories`
 
 func scanCategory(r interface{ Scan(...any) error }) (Category, error) {

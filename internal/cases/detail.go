@@ -167,7 +167,7 @@ func latestExtension(ctx context.Context, c *store.Conn, caseID int64) (*Extensi
 // reported within the window, that the actor can see.
 func (s *Service) duplicates(ctx context.Context, c *store.Conn, e *caseConfig, actor *domain.Actor, k Case) ([]Case, error) {
 	out := []Case{}
-	if k.Lat == nil || !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff) {
+	if k.Lat == nil || !actor.IsOffice() {
 		return out, nil
 	}
 	radius := float64(e.settings.DuplicateRadiusMeters)

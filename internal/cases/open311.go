@@ -146,17 +146,6 @@ type Open311Receipt struct {
 	Notice string
 }
 
-// adminOnly tells an account that holds only the administrators' roles,
-// which take no part in cases.
-func adminOnly(a *domain.Actor) bool {
-	for _, r := range a.Roles {
-		if r != domain.RoleSysAdmin && r != domain.RoleSecurityAdmin && r != domain.RoleAuditAdmin {
-			return false
-		}
-	}
-	return true
-}
-
 // Open311Submit takes a report sent by an outside system with its API
 // token: it becomes a resident's report (市民随手拍) of the service's
 // category, with its photos checked as on the resident page but none

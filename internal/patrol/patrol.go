@@ -43,28 +43,6 @@ func NewService(db *store.DB, o *org.Service, k *cases.Service, fw *framework.Se
 	return s
 }
 
-var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
-
-// patrollers may judge points.
-var patrollers = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector, domain.RoleGridWorker}
-
-// wideReaders see every point; unit roles see their own unit's.
-var wideReaders = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleInspector, domain.RoleGridWorker, domain.RoleLeader}
-
-func requireOffice(a *domain.Actor) error {
-	if !a.Has(officeRoles...) {
-		return domain.Forbidden("只有创城办可以维护点位和检查项")
-	}
-	return nil
-}
-
-func requireReader(a *domain.Actor) error {
-	if !a.Has(wideReaders...) && !a.Has(domain.RoleUnitHead, domain.RoleUnitLiaison) {
-		return domain.Forbidden("您的角色不能查看点位")
-	}
-	return nil
-}
-
 // Severities of a check.
 var Severities = []domain.Named{{Code: "minor", Name: "一般"}, {Code: "major", Name: "较重"}, {Code: "critical", Name: "严重"}}
 

@@ -93,15 +93,6 @@ func scanPoint(r interface{ Scan(...any) error }) (Point, error) {
 	return p, err
 }
 
-// sees tells whether the actor may read a point: wide readers in their
-// scope, unit roles the points of their unit and its sub-units.
-func sees(a *domain.Actor, p *Point) bool {
-	if a.Has(wideReaders...) && (a.Scope == domain.ScopeAll || a.SeesUnit(p.unitPath, p.unitRegion)) {
-		return true
-	}
-	return a.Has(domain.RoleUnitHead, domain.RoleUnitLiaison) && a.SeesUnit(p.unitPath, p.unitRegion)
-}
-
 // scopeWhere limits a points query to what the actor sees.
 func scopeWhere(a *domain.Actor) (string, []any) {
 	switch {

@@ -100,7 +100,7 @@ func (s *Service) draft(ctx context.Context, p Period) (content, string, error) 
 // CreateBulletin drafts a bulletin of a period (office).
 func (s *Service) CreateBulletin(ctx context.Context, actor *domain.Actor, in BulletinInput) (_ Bulletin, err error) {
 	defer domain.Wrap(&err, "ranking.CreateBulletin")
-	if !actor.Has(officeRoles...) {
+	if !actor.IsOffice() {
 		return Bulletin{}, domain.Forbidden("只有创城办可以起草通报")
 	}
 	b, err := s.createBulletin(ctx, actor, in)
@@ -162,14 +162,6 @@ func scanBulletin(r interface{ Scan(...any) error }) (Bulletin, error) {
 	}
 	b.Ranking, b.RedUnits = body.Ranking, body.RedUnits
 	return b, nil
-}
-
-// canSee: units see only what is published.
-func canSee(actor *domain.Actor, b Bulletin) bool {
-	if actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader) {
-		return true
-	}
-	return actor.Has(readers...) && b.Status == "published"
 }
 
 // Bulletins lists the bulletins the actor may see, newest first.
@@ -251,7 +243,7 @@ func statusName(s string) string {
 // EditBulletin changes a draft's title and summary (office).
 func (s *Service) EditBulletin(ctx context.Context, actor *domain.Actor, id int64, in BulletinEdit) (_ Bulletin, err error) {
 	defer domain.Wrap(&err, "ranking.EditBulletin %d", id)
-	if !actor.Has(officeRoles...) {
+	if !actor.IsOffice() {
 		return Bulletin{}, domain.Forbidden("只有创城办可以修改通报")
 	}
 	in.Title, in.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.Summary)
@@ -274,7 +266,7 @@ func (s *Service) EditBulletin(ctx context.Context, actor *domain.Actor, id int6
 // RegenerateBulletin rebuilds a draft from the current figures (office).
 func (s *Service) RegenerateBulletin(ctx context.Context, actor *domain.Actor, id int64) (_ Bulletin, err error) {
 	defer domain.Wrap(&err, "ranking.RegenerateBulletin %d", id)
-	if !actor.Has(officeRoles...) {
+	if !actor.IsOffice() {
 		return Bulletin{}, domain.Forbidden("只有创城办可以更新通报")
 	}
 	return s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
@@ -308,7 +300,7 @@ func (s *Service) ApproveBulletin(ctx context.Context, actor *domain.Actor, id i
 // each red unit.
 func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id int64) (_ Bulletin, err error) {
 	defer domain.Wrap(&err, "ranking.PublishBulletin %d", id)
-	if !actor.Has(officeRoles...) {
+	if !actor.IsOffice() {
 		return Bulletin{}, domain.Forbidden("只有创城办可以发布通报")
 	}
 	return s.change(ctx, actor, id, "approved", func(c *store.Conn, b *Bulletin) (string, error) {
@@ -328,7 +320,7 @@ func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id i
 // DeleteBulletin removes a draft (office).
 func (s *Service) DeleteBulletin(ctx context.Context, actor *domain.Actor, id int64) (err error) {
 	defer domain.Wrap(&err, "ranking.DeleteBulletin %d", id)
-	if !actor.Has(officeRoles...) {
+	if !actor.IsOffice() {
 		return domain.Forbidden("只有创城办可以删除通报")
 	}
 	_, err = s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {

@@ -67,12 +67,6 @@ func NewService(db *store.DB, d Deps) *Service {
 	return &Service{db: db, org: d.Org, cases: d.Cases, submissions: d.Submissions, plans: d.Plans, patrols: d.Patrols, scores: d.Scores, FontPath: d.FontPath}
 }
 
-var officeRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
-
-// readers see rankings: the office and leaders all units in scope, units
-// their own class.
-var readers = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleUnitHead, domain.RoleUnitLiaison, domain.RoleInspector}
-
 // Ranking is a period's ranking.
 type Ranking struct {
 	Period   string   `json:"period"`
@@ -115,7 +109,7 @@ func loadSettings(ctx context.Context, c *store.Conn) (Settings, error) {
 // UpdateSettings changes the weights and bands (office).
 func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Settings) (_ Settings, err error) {
 	defer domain.Wrap(&err, "ranking.UpdateSettings")
-	if !actor.Has(officeRoles...) {
+	if !actor.IsOffice() {
 		return Settings{}, domain.Forbidden("只有创城办可以修改排名设置")
 	}
 	if err := in.validate(); err != nil {

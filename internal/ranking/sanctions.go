@@ -50,12 +50,6 @@ const sanctionFiles = "sanction"
 // sanction's documents (a 约谈 record is no more public than the sanction).
 func (s *Service) GuardFiles(f *files.Service) { f.GuardOwner(sanctionFiles, s.canReadSanctionFiles) }
 
-// seesSanction is who may read a sanction against a unit: the roles that
-// read rankings, when the unit lies in their scope.
-func seesSanction(a *domain.Actor, u domain.Unit) bool {
-	return a.Has(readers...) && a.SeesUnit(u.Path, u.RegionCode)
-}
-
 // canReadSanctionFiles lets those who may read a sanction read its documents.
 func (s *Service) canReadSanctionFiles(ctx context.Context, actor *domain.Actor, sanctionID int64) error {
 	var unitID int64
@@ -76,7 +70,7 @@ func (s *Service) canReadSanctionFiles(ctx context.Context, actor *domain.Actor,
 // (office). A notice also lands on the unit's 督办通知 list.
 func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in SanctionInput) (_ Sanction, err error) {
 	defer domain.Wrap(&err, "ranking.RecordSanction")
-	if !actor.Has(officeRoles...) {
+	if !actor.IsOffice() {
 		return Sanction{}, domain.Forbidden("只有创城办可以督办问责")
 	}
 	in.Title, in.Body = strings.TrimSpace(in.Title), strings.TrimSpace(in.Body)
