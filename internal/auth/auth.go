@@ -161,7 +161,7 @@ func (s *Service) openSession(ctx context.Context, at attempt, username string, 
 			return nil
 		}
 		token = newSecret()
-		if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?`, c.Now, cr.id); err != nil {
+		if _, err := c.Exec(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, c.Now, cr.id); err != nil {
 			return err
 		}
 		if _, err := c.Exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -66,10 +66,24 @@ func (p Policy) wait(failures, threshold int) time.Duration {
 
 // attempt is one sign-in's two counts: the account from this address
 // (every attempt, cleared by a right password) and the address (its
-// failures, whatever the accounts).
+// failures, whatever the accounts). The first also names the account, so
+// an administrator finds the waits on it.
 type attempt struct {
-	pair, addr string
+	pair, addr, account string
 }
+
+// hashKey hashes the parts of a key, each ended by a zero byte.
+func hashKey(parts ...string) string {
+	h := sha256.New()
+	for _, s := range parts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// accountHash is what the counts of an account carry to name it.
+func accountHash(username string) string { return hashKey("user", username) }
 
 // newAttempt keys the counts. An IPv6 client counts by its /64, the block
 // one subscriber is given; the keys are hashes, so what a stranger typed as
@@ -80,27 +94,22 @@ func newAttempt(username, ip string) attempt {
 			ip = p.String()
 		}
 	}
-	key := func(parts ...string) string {
-		h := sha256.New()
-		for _, s := range parts {
-			h.Write([]byte(s))
-			h.Write([]byte{0})
-		}
-		return hex.EncodeToString(h.Sum(nil))
-	}
-	return attempt{pair: key("account", ip, username), addr: key("address", ip)}
+	return attempt{pair: hashKey("account", ip, username), addr: hashKey("address", ip), account: accountHash(username)}
 }
 
 // count adds one to a key's count in the current window and returns it;
-// when onlyIfFree, a key that must wait is left alone and ErrNotFound
-// comes back instead.
-func (p Policy) count(ctx context.Context, c *store.Conn, key string, onlyIfFree bool) (int, error) {
+// account is the hash of the account it counts, nil for an address. When
+// onlyIfFree, a key that must wait is left alone and ErrNotFound comes back
+// instead.
+func (p Policy) count(ctx context.Context, c *store.Conn, key string, account *string, onlyIfFree bool) (int, error) {
 	stale := c.Now.Add(-p.window())
-	q := `INSERT INTO login_failures (key, failures, first_at) VALUES (?, 1, ?)
+	// The account is set on update too, for counts begun before it was kept.
+	q := `INSERT INTO login_failures (key, failures, first_at, account_hash) VALUES (?, 1, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET
 			failures = CASE WHEN login_failures.first_at <= ? THEN 1 ELSE login_failures.failures + 1 END,
-			first_at = CASE WHEN login_failures.first_at <= ? THEN ? ELSE login_failures.first_at END`
-	args := []any{key, c.Now, stale, stale, c.Now}
+			first_at = CASE WHEN login_failures.first_at <= ? THEN ? ELSE login_failures.first_at END,
+			account_hash = excluded.account_hash`
+	args := []any{key, c.Now, account, stale, stale, c.Now}
 	if onlyIfFree {
 		q += ` WHERE login_failures.blocked_until IS NULL OR login_failures.blocked_until <= ?`
 		args = append(args, c.Now)
@@ -141,7 +150,7 @@ func (p Policy) admit(ctx context.Context, c *store.Conn, a attempt) (int, error
 	if err := blocked(ctx, c, a.addr); err != nil {
 		return 0, err
 	}
-	n, err := p.count(ctx, c, a.pair, true)
+	n, err := p.count(ctx, c, a.pair, &a.account, true)
 	if errors.Is(err, domain.ErrNotFound) {
 		if err := blocked(ctx, c, a.pair); err != nil {
 			return 0, err
@@ -159,7 +168,7 @@ func (p Policy) admit(ctx context.Context, c *store.Conn, a attempt) (int, error
 // once it failed too often, and drops the counts of windows gone by. It
 // returns the address's wait, if one began.
 func (p Policy) failed(ctx context.Context, c *store.Conn, a attempt) (time.Duration, error) {
-	n, err := p.count(ctx, c, a.addr, false)
+	n, err := p.count(ctx, c, a.addr, nil, false)
 	if err != nil {
 		return 0, err
 	}
@@ -177,4 +186,56 @@ func (p Policy) failed(ctx context.Context, c *store.Conn, a attempt) (time.Dura
 func succeeded(ctx context.Context, c *store.Conn, a attempt) error {
 	_, err := c.Exec(ctx, `DELETE FROM login_failures WHERE key = ?`, a.pair)
 	return err
+}
+
+// LoginLimits tells, for each of the user names that some address must
+// wait before trying again, until when the last of those waits lasts and
+// how many addresses wait: the accounts strangers are guessing at. The
+// people pages show it beside the person.
+func LoginLimits(ctx context.Context, c *store.Conn, usernames []string) (map[string]domain.LoginLimit, error) {
+	out := map[string]domain.LoginLimit{}
+	if len(usernames) == 0 {
+		return out, nil
+	}
+	byHash := make(map[string]string, len(usernames))
+	args := make([]any, 0, len(usernames)+1)
+	for _, u := range usernames {
+		h := accountHash(u)
+		byHash[h] = u
+		args = append(args, h)
+	}
+	rows, err := c.Query(ctx, `SELECT account_hash, blocked_until FROM login_failures
+		WHERE account_hash IN (`+store.Placeholders(len(usernames))+`) AND blocked_until > ?`, append(args, c.Now)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h string
+		var until time.Time
+		if err := rows.Scan(&h, &until); err != nil {
+			return nil, err
+		}
+		l := out[byHash[h]]
+		l.Addresses++
+		if until.After(l.Until) {
+			l.Until = until
+		}
+		out[byHash[h]] = l
+	}
+	return out, rows.Err()
+}
+
+// LiftWaits clears every count of failed sign-ins on the account and every
+// wait it caused, from whatever address, so its holder signs in at once;
+// it returns how many addresses were waiting. An address waiting for its
+// failures across many accounts keeps that wait: it is not this account's.
+func LiftWaits(ctx context.Context, c *store.Conn, username string) (int, error) {
+	h := accountHash(username)
+	waiting, err := c.Count(ctx, `SELECT COUNT(*) FROM login_failures WHERE account_hash = ? AND blocked_until > ?`, h, c.Now)
+	if err != nil {
+		return 0, err
+	}
+	_, err = c.Exec(ctx, `DELETE FROM login_failures WHERE account_hash = ?`, h)
+	return waiting, err
 }

@@ -168,23 +168,32 @@ func HasControl(s string) bool {
 
 // Person is an account with its unit, roles and scope.
 type Person struct {
-	ID          int64      `json:"id"`
-	Username    string     `json:"username"`
-	RealName    string     `json:"realName"`
-	Phone       string     `json:"-"`
-	PhoneMasked string     `json:"phoneMasked"`
-	UnitID      int64      `json:"unitId"`
-	UnitName    string     `json:"unitName"`
-	UnitPath    string     `json:"-"`
-	UnitRegion  string     `json:"-"`
-	Roles       []Role     `json:"roles"`
-	Scope       ScopeView  `json:"scope"`
-	Disabled    bool       `json:"disabled"`
-	Locked      bool       `json:"locked"`
-	LockedUntil *time.Time `json:"lockedUntil"`
-	LastLoginAt *time.Time `json:"lastLoginAt"`
-	CreatedAt   time.Time  `json:"createdAt"`
-	MustChange  bool       `json:"mustChangePassword"`
+	ID          int64     `json:"id"`
+	Username    string    `json:"username"`
+	RealName    string    `json:"realName"`
+	Phone       string    `json:"-"`
+	PhoneMasked string    `json:"phoneMasked"`
+	UnitID      int64     `json:"unitId"`
+	UnitName    string    `json:"unitName"`
+	UnitPath    string    `json:"-"`
+	UnitRegion  string    `json:"-"`
+	Roles       []Role    `json:"roles"`
+	Scope       ScopeView `json:"scope"`
+	Disabled    bool      `json:"disabled"`
+	// LoginLimit is set while failed sign-ins make some address wait before
+	// trying this account again: someone is guessing at it. The account is
+	// not locked; its holder signs in from anywhere else.
+	LoginLimit  *LoginLimit `json:"loginLimit"`
+	LastLoginAt *time.Time  `json:"lastLoginAt"`
+	CreatedAt   time.Time   `json:"createdAt"`
+	MustChange  bool        `json:"mustChangePassword"`
+}
+
+// LoginLimit is how an account's sign-ins are held up: the addresses that
+// must wait before trying it again, and when the last of those waits ends.
+type LoginLimit struct {
+	Until     time.Time `json:"until"`
+	Addresses int       `json:"addresses"`
 }
 
 // ScopeView is a scope as the UI shows it.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -36,7 +37,7 @@ type PeopleFilter struct {
 }
 
 const selectPeople = `SELECT u.id, u.username, u.real_name, u.phone, u.unit_id, un.name, un.path, COALESCE(ur.code, ''),
-	u.scope_kind, u.scope_region_id, COALESCE(sr.name, ''), COALESCE(sr.code, ''), u.disabled, u.locked_until, u.last_login_at,
+	u.scope_kind, u.scope_region_id, COALESCE(sr.name, ''), COALESCE(sr.code, ''), u.disabled, u.last_login_at,
 	u.created_at, u.must_change_password
 	FROM users u JOIN units un ON un.id = u.unit_id LEFT JOIN regions ur ON ur.id = un.region_id
 	LEFT JOIN regions sr ON sr.id = u.scope_region_id`
@@ -44,27 +45,35 @@ const selectPeople = `SELECT u.id, u.username, u.real_name, u.phone, u.unit_id, 
 func scanPerson(r interface{ Scan(...any) error }) (domain.Person, error) {
 	var p domain.Person
 	err := r.Scan(&p.ID, &p.Username, &p.RealName, &p.Phone, &p.UnitID, &p.UnitName, &p.UnitPath, &p.UnitRegion,
-		&p.Scope.Kind, &p.Scope.RegionID, &p.Scope.RegionName, &p.Scope.RegionCode, &p.Disabled, &p.LockedUntil, &p.LastLoginAt,
+		&p.Scope.Kind, &p.Scope.RegionID, &p.Scope.RegionName, &p.Scope.RegionCode, &p.Disabled, &p.LastLoginAt,
 		&p.CreatedAt, &p.MustChange)
 	p.PhoneMasked = domain.MaskPhone(p.Phone)
 	p.Scope.UnitID = p.UnitID
 	return p, err
 }
 
-// finish fills the roles and lock state the list query leaves out.
+// finishPeople fills the roles and the sign-in limits (asked of auth,
+// whose counts they are) that the list query leaves out.
 func finishPeople(ctx context.Context, c *store.Conn, people []domain.Person) error {
 	if len(people) == 0 {
 		return nil
 	}
 	ids := make([]any, len(people))
+	usernames := make([]string, len(people))
 	index := map[int64]int{}
 	for i, p := range people {
 		ids[i] = p.ID
+		usernames[i] = p.Username
 		index[p.ID] = i
 		people[i].Roles = []domain.Role{}
-		people[i].Locked = p.LockedUntil != nil && p.LockedUntil.After(c.Now)
-		if !people[i].Locked {
-			people[i].LockedUntil = nil
+	}
+	limits, err := auth.LoginLimits(ctx, c, usernames)
+	if err != nil {
+		return err
+	}
+	for i, p := range people {
+		if l, ok := limits[p.Username]; ok {
+			people[i].LoginLimit = &l
 		}
 	}
 	rows, err := c.Query(ctx, `SELECT user_id, role FROM user_roles WHERE user_id IN (`+store.Placeholders(len(ids))+`) ORDER BY user_id, role`, ids...)
@@ -422,7 +431,8 @@ func keeper(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (
 }
 
 // ResetPassword sets a new password the person must change at next login,
-// unlocks the account, ends its sessions and revokes its API tokens.
+// lifts the waits failed sign-ins put on the account (as Unlock does), ends
+// its sessions and revokes its API tokens.
 func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int64, newPassword string) error {
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := keeper(ctx, c, actor, id)
@@ -432,8 +442,11 @@ func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int
 		if err := domain.ValidatePassword("newPassword", newPassword, p.Username); err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = TRUE, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`,
+		if _, err := c.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = TRUE, updated_at = ? WHERE id = ?`,
 			auth.HashPassword(newPassword), c.Now, id); err != nil {
+			return err
+		}
+		if _, err := auth.LiftWaits(ctx, c, p.Username); err != nil {
 			return err
 		}
 		if _, err := c.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
@@ -447,19 +460,34 @@ func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int
 	})
 }
 
-// Unlock clears a lock set by repeated failed logins.
+// Unlock (解锁) lifts the limit failed sign-ins put on a person's account:
+// every address waiting to try it again may try at once, and their counts
+// of failures on it start afresh. The waits are auth's; this decides who
+// may lift them and records that they did.
 func (s *Service) Unlock(ctx context.Context, actor *domain.Actor, id int64) error {
-	return s.db.Write(ctx, func(c *store.Conn) error {
+	err := s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := keeper(ctx, c, actor, id)
 		if err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`, c.Now, id); err != nil {
+		waiting, err := auth.LiftWaits(ctx, c, p.Username)
+		if err != nil {
 			return err
 		}
-		return audit.Record(ctx, c, actor, audit.Change{Action: "unlock", Entity: "person", EntityID: id,
-			Summary: "解锁“" + p.RealName + "”（" + p.Username + "）的账号"})
+		summary := fmt.Sprintf("解除“%s”（%s）的登录限制：%d 个地址无需再等待", p.RealName, p.Username, waiting)
+		if waiting == 0 {
+			summary = fmt.Sprintf("解除“%s”（%s）的登录限制：当时没有地址在等待，已清零失败次数", p.RealName, p.Username)
+		}
+		ch := audit.Change{Action: "unlock", Entity: "person", EntityID: id, Summary: summary}
+		if p.LoginLimit != nil {
+			ch.Before = p.LoginLimit
+		}
+		return audit.Record(ctx, c, actor, ch)
 	})
+	if err != nil {
+		return fmt.Errorf("unlock person %d: %w", id, err)
+	}
+	return nil
 }
 
 // SetPassword sets a password by username for the command line and the demo
@@ -477,8 +505,11 @@ func (s *Service) SetPassword(ctx context.Context, actor *domain.Actor, username
 		if err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`,
+		if _, err := c.Exec(ctx, `UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?`,
 			auth.HashPassword(password), mustChange, c.Now, p.ID); err != nil {
+			return err
+		}
+		if _, err := auth.LiftWaits(ctx, c, p.Username); err != nil {
 			return err
 		}
 		if _, err := c.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, p.ID); err != nil {

@@ -3204,6 +3204,11 @@ export interface components {
             tasks: components["schemas"]["Task"][];
             unit: components["schemas"]["UnitRef"];
         };
+        LoginLimit: {
+            addresses: number;
+            /** Format: date-time */
+            until: string;
+        };
         LoginRequest: {
             password: string;
             username: string;
@@ -3579,9 +3584,7 @@ export interface components {
             id: number;
             /** Format: date-time */
             lastLoginAt: string | null;
-            locked: boolean;
-            /** Format: date-time */
-            lockedUntil: string | null;
+            loginLimit: components["schemas"]["LoginLimit"] | null;
             mustChangePassword: boolean;
             phoneMasked: string;
             realName: string;

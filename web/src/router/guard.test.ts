@@ -15,8 +15,7 @@ function me(roles: RoleCode[], mustChangePassword = false): Me {
     scope: { kind: 'all', unitId: 0, regionId: null, regionCode: '', regionName: '' },
     mustChangePassword,
     disabled: false,
-    locked: false,
-    lockedUntil: null,
+    loginLimit: null,
     lastLoginAt: null,
     createdAt: '2026-01-01T00:00:00Z',
   }
