@@ -9,11 +9,16 @@ import type {
   GenerateResult, MatrixQuery, Message, OpenItems, QuarterFigures, Requirement, RequirementQuery, RequirementUpdate,
   ReviewInput, ReviewItem, ReviewQuery, Submission, SubmissionDetail, SubmissionInput, SubmissionMatrix, TodoList,
   BulkDispatchResult, CaseCategory, CaseCategoryInput, CaseCreate, CaseDetail, CaseEvent, CaseMapItem, CaseQuery,
-  CaseSettings, CaseStats, Case, CaseView, DispatchRule, DispatchRuleInput, CalendarDay, CalendarDayKind, Notice,
+  CaseSettings, CaseStats, Case, CaseView, DispatchRule, DispatchRuleInput, CalendarDay, Notice,
   PublicCase, PublicCaseForm, PublicCaseReceipt, SavedCaseView, Webhook, WebhookDelivery, WebhookInput, WorkCalendar,
   Bulletin, BulletinFormat, BulletinQuery, Cockpit, Ranking, RankingSettings, Sanction, SanctionInput, SanctionQuery,
 } from './types'
 import type { NearbyPoint, Patrol, PatrolInput, PatrolTasks, Point, PointDetail } from './types'
+import type {
+  BulkDispatchInput, BulletinEdit, BulletinInput, CaseCloseInput, CaseDispatchInput, CaseExtensionInput, CaseMergeInput,
+  CaseNoteInput, CasePhotoInput, CaseReasonInput, CaseRegisterInput, CaseRuleExtensionInput, CaseRuleReturnInput,
+  CaseVerifyInput, GenerateRequest, LoginInput, PasswordChange, PasswordReset, PublicRatingInput, SavedCaseViewInput, TokenRequest,
+} from './types'
 import type {
   CheckInput, ManualRate, ManualRateInput, NegativeEvent, NegativeEventInput, ObservationQuery, ObservationRow,
   PatrolSummary, PointCategory, PointCategoryInput, PointInput, PointMapItem, PointQuery, Round, RoundDetail,
@@ -24,16 +29,16 @@ export { ApiError, errorField, setClientHooks, type Query } from './http'
 export type * from './types'
 
 export const authApi = {
-  login: (username: string, password: string) => http.post<Me>('/auth/login', { username, password }, true),
+  login: (username: string, password: string) => http.post<Me>('/auth/login', { username, password } satisfies LoginInput, true),
   logout: () => http.post<void>('/auth/logout'),
   me: () => http.get<Me>('/me', undefined, true),
   changePassword: (oldPassword: string, newPassword: string) =>
-    http.post<void>('/me/password', { oldPassword, newPassword }),
+    http.post<void>('/me/password', { oldPassword, newPassword } satisfies PasswordChange),
 }
 
 export const tokenApi = {
   list: () => http.get<{ items: ApiToken[] }>('/me/tokens'),
-  create: (name: string, expiresInDays: number) => http.post<NewApiToken>('/me/tokens', { name, expiresInDays }),
+  create: (name: string, expiresInDays: number) => http.post<NewApiToken>('/me/tokens', { name, expiresInDays } satisfies TokenRequest),
   revoke: (id: Id) => http.del(`/me/tokens/${id}`),
 }
 
@@ -71,7 +76,7 @@ export const personApi = {
   create: (body: PersonCreate) => http.post<Person>('/people', body),
   update: (id: Id, body: PersonUpdate) => http.put<Person>(`/people/${id}`, body),
   disable: (id: Id) => http.del(`/people/${id}`),
-  resetPassword: (id: Id, newPassword: string) => http.post<void>(`/people/${id}/password`, { newPassword }),
+  resetPassword: (id: Id, newPassword: string) => http.post<void>(`/people/${id}/password`, { newPassword } satisfies PasswordReset),
   unlock: (id: Id) => http.post<void>(`/people/${id}/unlock`),
 }
 
@@ -133,10 +138,10 @@ export const listsApi = {
 
 export const requirementApi = {
   list: (query: RequirementQuery) => http.get<{ items: Requirement[]; total: number }>('/requirements', { ...query }),
-  generate: (frameworkId: Id) => http.post<GenerateResult>('/requirements/generate', { frameworkId }),
+  generate: (frameworkId: Id) => http.post<GenerateResult>('/requirements/generate', { frameworkId } satisfies GenerateRequest),
   update: (id: Id, body: RequirementUpdate) => http.put<Requirement>(`/requirements/${id}`, body),
   /** createSubmission starts a draft for a period: a new version when the last one was returned. */
-  createSubmission: (id: Id, body: SubmissionInput & { period: string }) => http.post<Submission>(`/requirements/${id}/submissions`, body),
+  createSubmission: (id: Id, body: SubmissionInput) => http.post<Submission>(`/requirements/${id}/submissions`, body),
 }
 
 export const submissionApi = {
@@ -165,22 +170,22 @@ export const caseApi = {
   stats: (view: CaseView) => http.get<CaseStats>('/cases/stats', { view }),
   create: (body: CaseCreate) => http.post<CaseDetail>('/cases', body),
   get: (id: Id) => http.get<CaseDetail>(`/cases/${id}`),
-  register: (id: Id, body: { categoryId?: Id | null; regionId?: Id | null; note: string }) => http.post<CaseDetail>(`/cases/${id}/register`, body),
-  decline: (id: Id, body: { reason: string }) => http.post<CaseDetail>(`/cases/${id}/decline`, body),
-  dispatch: (id: Id, body: { unitId?: Id | null; coUnitIds: Id[]; note: string }) => http.post<CaseDetail>(`/cases/${id}/dispatch`, body),
-  bulkDispatch: (body: { caseIds: Id[]; unitId?: Id | null; coUnitIds: Id[]; note: string }) => http.post<BulkDispatchResult>('/cases/dispatch', body),
-  accept: (id: Id, body: { note: string }) => http.post<CaseDetail>(`/cases/${id}/accept`, body),
-  returnCase: (id: Id, body: { reason: string }) => http.post<CaseDetail>(`/cases/${id}/return`, body),
-  ruleReturn: (id: Id, body: { decision: 'uphold' | 'refuse'; unitId?: Id | null; coUnitIds: Id[]; note: string }) => http.post<CaseDetail>(`/cases/${id}/rule-return`, body),
-  requestExtension: (id: Id, body: { minutes: number; reason: string }) => http.post<CaseDetail>(`/cases/${id}/extension`, body),
-  ruleExtension: (id: Id, body: { decision: 'grant' | 'refuse'; note: string }) => http.post<CaseDetail>(`/cases/${id}/rule-extension`, body),
-  report: (id: Id, body: { note: string; fileIds: Id[]; lat?: number; lng?: number }) => http.post<CaseDetail>(`/cases/${id}/report`, body),
-  verify: (id: Id, body: { decision: 'pass' | 'fail'; note: string; fileIds: Id[]; lat?: number; lng?: number }) => http.post<CaseDetail>(`/cases/${id}/verify`, body),
-  close: (id: Id, body: { closing: 'not_fixed' | 'not_ours' | 'duplicate'; note: string }) => http.post<CaseDetail>(`/cases/${id}/close`, body),
-  merge: (id: Id, body: { intoId: Id }) => http.post<CaseDetail>(`/cases/${id}/merge`, body),
-  note: (id: Id, body: { note: string }) => http.post<CaseEvent>(`/cases/${id}/notes`, body),
+  register: (id: Id, body: CaseRegisterInput) => http.post<CaseDetail>(`/cases/${id}/register`, body),
+  decline: (id: Id, body: CaseReasonInput) => http.post<CaseDetail>(`/cases/${id}/decline`, body),
+  dispatch: (id: Id, body: CaseDispatchInput) => http.post<CaseDetail>(`/cases/${id}/dispatch`, body),
+  bulkDispatch: (body: BulkDispatchInput) => http.post<BulkDispatchResult>('/cases/dispatch', body),
+  accept: (id: Id, body: CaseNoteInput) => http.post<CaseDetail>(`/cases/${id}/accept`, body),
+  returnCase: (id: Id, body: CaseReasonInput) => http.post<CaseDetail>(`/cases/${id}/return`, body),
+  ruleReturn: (id: Id, body: CaseRuleReturnInput) => http.post<CaseDetail>(`/cases/${id}/rule-return`, body),
+  requestExtension: (id: Id, body: CaseExtensionInput) => http.post<CaseDetail>(`/cases/${id}/extension`, body),
+  ruleExtension: (id: Id, body: CaseRuleExtensionInput) => http.post<CaseDetail>(`/cases/${id}/rule-extension`, body),
+  report: (id: Id, body: CasePhotoInput) => http.post<CaseDetail>(`/cases/${id}/report`, body),
+  verify: (id: Id, body: CaseVerifyInput) => http.post<CaseDetail>(`/cases/${id}/verify`, body),
+  close: (id: Id, body: CaseCloseInput) => http.post<CaseDetail>(`/cases/${id}/close`, body),
+  merge: (id: Id, body: CaseMergeInput) => http.post<CaseDetail>(`/cases/${id}/merge`, body),
+  note: (id: Id, body: CasePhotoInput) => http.post<CaseEvent>(`/cases/${id}/notes`, body),
   views: () => http.get<{ items: SavedCaseView[] }>('/case-views'),
-  saveView: (body: { name: string; filters: Record<string, string> }) => http.post<SavedCaseView>('/case-views', body),
+  saveView: (body: SavedCaseViewInput) => http.post<SavedCaseView>('/case-views', body),
   removeView: (id: Id) => http.del(`/case-views/${id}`),
   notices: (query: { unitId?: Id; open?: boolean }) => http.get<{ items: Notice[] }>('/notices', { ...query }),
 }
@@ -196,7 +201,7 @@ export const caseConfigApi = {
   updateRule: (id: Id, body: DispatchRuleInput) => http.put<DispatchRule>(`/dispatch-rules/${id}`, body),
   removeRule: (id: Id) => http.del(`/dispatch-rules/${id}`),
   calendar: (year: number) => http.get<WorkCalendar>('/calendar', { year }),
-  putDay: (date: string, body: { kind: CalendarDayKind; name: string }) => http.put<CalendarDay>(`/calendar/days/${date}`, body),
+  putDay: (date: string, body: CalendarDay) => http.put<CalendarDay>(`/calendar/days/${date}`, body),
   removeDay: (date: string) => http.del(`/calendar/days/${date}`),
   settings: () => http.get<CaseSettings>('/case-settings'),
   saveSettings: (body: CaseSettings) => http.put<CaseSettings>('/case-settings', body),
@@ -216,8 +221,8 @@ export const publicCaseApi = {
   /** create posts the multipart form: field `case` (JSON) and the `photos` files. */
   create: (form: FormData, onProgress?: (percent: number) => void) => http.upload<PublicCaseReceipt>('/public/cases', form, onProgress),
   get: (token: string) => http.get<PublicCase>(`/public/cases/${token}`, undefined, true),
-  rate: (token: string, body: { rating: number; comment: string }) => http.post<void>(`/public/cases/${token}/rating`, body, true),
-  reopen: (token: string, body: { reason: string }) => http.post<void>(`/public/cases/${token}/reopen`, body, true),
+  rate: (token: string, body: PublicRatingInput) => http.post<void>(`/public/cases/${token}/rating`, body, true),
+  reopen: (token: string, body: CaseReasonInput) => http.post<void>(`/public/cases/${token}/reopen`, body, true),
   /** photoUrl is where a resident's browser loads a case photo. */
   photoUrl: (token: string, fileId: Id, size: 'thumb' | 'display' | 'original') =>
     `/api/v1/public/cases/${encodeURIComponent(token)}/photos/${fileId}?size=${size}`,
@@ -237,8 +242,8 @@ export const bulletinApi = {
   list: (query: BulletinQuery = {}) => http.get<{ items: Bulletin[] }>('/bulletins', { ...query }),
   /** get reads one whole bulletin; the list leaves out the ranking tables (ranking.classes) to stay light. */
   get: (id: Id) => http.get<Bulletin>(`/bulletins/${id}`),
-  create: (body: { kind: Bulletin['kind']; period: string }) => http.post<Bulletin>('/bulletins', body),
-  update: (id: Id, body: { title: string; summary: string }) => http.put<Bulletin>(`/bulletins/${id}`, body),
+  create: (body: BulletinInput) => http.post<Bulletin>('/bulletins', body),
+  update: (id: Id, body: BulletinEdit) => http.put<Bulletin>(`/bulletins/${id}`, body),
   regenerate: (id: Id) => http.post<Bulletin>(`/bulletins/${id}/regenerate`),
   remove: (id: Id) => http.del(`/bulletins/${id}`),
   approve: (id: Id) => http.post<Bulletin>(`/bulletins/${id}/approve`),

@@ -113,6 +113,11 @@ export interface AuditQuery extends PageQuery {
 
 export type ImportResult = S['OrgImportResult']
 
+export type LoginInput = S['LoginRequest']
+export type PasswordChange = S['PasswordChange']
+export type PasswordReset = S['PasswordReset']
+export type TokenRequest = S['TokenRequest']
+
 /** UnitRef names a unit inside another record (lead and responsible units). */
 export type UnitRef = S['UnitRef']
 
@@ -229,6 +234,7 @@ export interface RequirementQuery {
 }
 
 export type RequirementUpdate = Narrow<S['RequirementInput'], { cadence: Cadence }>
+export type GenerateRequest = S['GenerateRequest']
 export type GenerateResult = S['GenerateResult']
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved'
@@ -313,6 +319,24 @@ export type CaseDetail = Narrow<
 
 export type CaseView = 'pool' | 'inbox'
 
+// The bodies of the case flow's steps, as the server reads them.
+export type CaseRegisterInput = S['RegisterInput']
+/** CaseReasonInput is the body of 不予立案, 退回 and a resident's reopening. */
+export type CaseReasonInput = S['ReasonInput']
+export type CaseDispatchInput = S['DispatchInput']
+export type BulkDispatchInput = S['BulkDispatchInput']
+export type CaseNoteInput = S['NoteInput']
+export type CaseRuleReturnInput = Narrow<S['RuleReturnInput'], { decision: 'uphold' | 'refuse' }>
+export type CaseExtensionInput = S['ExtensionInput']
+export type CaseRuleExtensionInput = Narrow<S['RuleExtensionInput'], { decision: 'grant' | 'refuse' }>
+/** CasePhotoInput is the body of 回复整改 and of a note: a text with photos, and where the phone was (null: no fix). */
+export type CasePhotoInput = S['PhotoInput']
+export type CaseVerifyInput = Narrow<S['VerifyInput'], { decision: 'pass' | 'fail' }>
+export type CaseCloseInput = Narrow<S['CloseInput'], { closing: 'not_fixed' | 'not_ours' | 'duplicate' }>
+export type CaseMergeInput = S['MergeInput']
+/** SavedCaseViewInput is a new saved view; the server gives it its id. */
+export type SavedCaseViewInput = Omit<S['View'], 'id'>
+
 export interface CaseQuery {
   view?: CaseView
   state?: string
@@ -374,6 +398,8 @@ export type WebhookDelivery = Narrow<S['Delivery'], { status: 'pending' | 'sent'
 
 // Public (the resident page /snap, no account)
 
+export type PublicRatingInput = S['RatingInput']
+
 export type PublicCaseForm = S['CaseForm']
 /** PublicCaseInput is the `case` part of the resident's multipart post; the photos go as files. */
 export type PublicCaseInput = S['ResidentInput']
@@ -409,6 +435,9 @@ export type Bulletin = Narrow<
   S['Bulletin'],
   { kind: RankingPeriodKind; status: BulletinStatus; ranking: Ranking; redUnits: BulletinRedUnit[] }
 >
+
+export type BulletinInput = Narrow<S['BulletinInput'], { kind: RankingPeriodKind }>
+export type BulletinEdit = S['BulletinEdit']
 
 export interface BulletinQuery {
   kind?: RankingPeriodKind | ''

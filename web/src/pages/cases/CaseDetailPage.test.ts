@@ -165,7 +165,7 @@ describe('CaseDetailPage', () => {
     const gets = fetchMock.mock.calls.filter(([u]) => u === '/api/v1/cases/7').length
     await click('dialog-save')
 
-    expect(posts()).toEqual([['/api/v1/cases/7/dispatch', { coUnitIds: [], note: '请尽快处理' }]])
+    expect(posts()).toEqual([['/api/v1/cases/7/dispatch', { unitId: null, coUnitIds: [], note: '请尽快处理' }]])
     expect(fetchMock.mock.calls.filter(([u]) => u === '/api/v1/cases/7').length).toBe(gets + 1)
   })
 
@@ -179,7 +179,7 @@ describe('CaseDetailPage', () => {
 
     await type('field-note', '垃圾仍未清理')
     await click('dialog-save')
-    expect(posts()).toEqual([['/api/v1/cases/7/verify', { decision: 'fail', note: '垃圾仍未清理', fileIds: [] }]])
+    expect(posts()).toEqual([['/api/v1/cases/7/verify', { decision: 'fail', note: '垃圾仍未清理', fileIds: [], lat: null, lng: null }]])
   })
 
   it('closes with the chosen closing and shows the server’s refusal on its field', async () => {
