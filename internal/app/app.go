@@ -37,7 +37,7 @@ const usage = `wenming — 文明城市创建管理平台
   serve     启动服务（默认）
   migrate   升级数据库结构后退出
   demo      载入演示县（会宁县）数据后启动服务（可重复执行）
-  recount   按案件重新统计计数（驾驶舱、收件箱与单位排名所读的每日计数）
+  recount   按案件和巡查判定重新统计计数（驾驶舱、收件箱、单位排名与实时得分所读的每日计数）
   user      账号管理：user create … | user reset-password …
   backup    备份到新目录：backup <目录>（SQLite 数据库与上传文件；服务可不停）
   bench     生成合成城市并测量性能（与直接访问数据库对比）；bench gen -data <目录> 只生成

@@ -7,18 +7,24 @@ import (
 	"wenming/internal/blob"
 )
 
-// recount rebuilds the case counters (the cockpit's days, each unit's inbox
-// by state and daily figures) from the cases: after an import that wrote
-// cases straight into the database, or to repair them.
+// recount rebuilds the counters (the cockpit's days, each unit's inbox by
+// state and daily figures, the patrols' judgements per day) from the cases
+// and the observations: after an import that wrote them straight into the
+// database, or to repair them.
 func recount(ctx context.Context, e *env) error {
 	blobs, err := blob.Open(e.cfg.BlobURL, e.cfg.DataDir)
 	if err != nil {
 		return err
 	}
-	n, err := NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg)}).Cases.Recount(ctx)
+	svc := NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg)})
+	n, err := svc.Cases.Recount(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "已按 %d 件案件重新统计计数。\n", n)
+	judged, err := svc.Patrol.Recount(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "已按 %d 件案件、%d 条巡查判定重新统计计数。\n", n, judged)
 	return nil
 }

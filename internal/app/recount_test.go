@@ -54,7 +54,7 @@ func TestRecountRebuildsEmptiedCounters(t *testing.T) {
 	if err := Run(ctx, []string{"recount"}, getenv, &out, &out); err != nil {
 		t.Fatalf("recount: %v\n%s", err, out.String())
 	}
-	if !strings.Contains(out.String(), "已按 3 件案件重新统计计数") {
+	if !strings.Contains(out.String(), "已按 3 件案件、0 条巡查判定重新统计计数") {
 		t.Errorf("recount said %q", out.String())
 	}
 	var intake, handling, received int

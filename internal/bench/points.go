@@ -81,7 +81,12 @@ func GeneratePoints(ctx context.Context, db *store.DB, fw *framework.Service, p 
 	if err != nil {
 		return err
 	}
-	return city.patrols(ctx, db, rng, points, checks)
+	if err := city.patrols(ctx, db, rng, points, checks); err != nil {
+		return err
+	}
+	// The judgements were written in bulk, past the service: counted once, at the end.
+	_, err = p.Recount(ctx)
+	return err
 }
 
 // benchPoint is a generated point: its id, unit and category index.

@@ -237,10 +237,15 @@ func insertPatrol(ctx context.Context, c *store.Conn, actor *domain.Actor, in Pa
 	if err != nil {
 		return 0, err
 	}
+	judged := newJudgementTally()
 	for _, r := range in.Results {
 		if err := insertObservation(ctx, c, actor, id, in.RoundID, p, r); err != nil {
 			return 0, err
 		}
+		judged.count(judgement{checkID: r.CheckID, unitID: p.UnitID, round: in.RoundID != nil, result: r.Result, at: c.Now})
+	}
+	if err := judged.write(ctx, c); err != nil {
+		return 0, err
 	}
 	last := "pass"
 	if n["fail"] > 0 {

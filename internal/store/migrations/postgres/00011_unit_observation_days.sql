@@ -33,6 +33,6 @@ $$;
 CREATE TRIGGER unit_observation_days_count AFTER INSERT OR DELETE ON observations FOR EACH ROW EXECUTE FUNCTION unit_observation_days_count();
 
 -- +goose Down
-DROP TRIGGER unit_observation_days_count ON observations;
-DROP FUNCTION unit_observation_days_count();
+DROP TRIGGER IF EXISTS unit_observation_days_count ON observations;
+DROP FUNCTION IF EXISTS unit_observation_days_count();
 DROP TABLE unit_observation_days;

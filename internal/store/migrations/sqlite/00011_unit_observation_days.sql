@@ -28,6 +28,6 @@ END;
 -- +goose StatementEnd
 
 -- +goose Down
-DROP TRIGGER unit_observation_days_delete;
-DROP TRIGGER unit_observation_days_insert;
+DROP TRIGGER IF EXISTS unit_observation_days_delete;
+DROP TRIGGER IF EXISTS unit_observation_days_insert;
 DROP TABLE unit_observation_days;
