@@ -27,3 +27,22 @@ func TestPasswordHash(t *testing.T) {
 		}
 	}
 }
+
+// A sign-in with an unknown name checks its password against dummyHash, so
+// it costs what a real check costs: the same algorithm and parameters as
+// every stored hash, and a real comparison that fails.
+func TestDummyHashCostsARealCheck(t *testing.T) {
+	params := func(h string) string {
+		parts := strings.Split(h, "$")
+		if len(parts) != 6 {
+			t.Fatalf("hash %q is not self-describing", h)
+		}
+		return strings.Join(parts[:4], "$")
+	}
+	if got, want := params(dummyHash), params(HashPassword("Some-Pass-2026")); got != want {
+		t.Fatalf("dummy hash parameters %s, stored hashes %s", got, want)
+	}
+	if CheckPassword(dummyHash, "not-a-real-password-either") {
+		t.Fatal("the dummy hash accepted a password")
+	}
+}

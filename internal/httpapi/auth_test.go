@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"wenming/internal/auth"
 	"wenming/internal/domain"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
@@ -82,16 +81,12 @@ func TestGuessingMakesOnlyTheGuesserWait(t *testing.T) {
 }
 
 // An unknown user name and a known one with a wrong password get the same
-// answer, byte for byte, and cost the same password check; their waits are
-// alike too, so neither the answer nor the throttle tells which names exist.
+// answer, byte for byte (both cost a password check: see the auth package's
+// TestDummyHashCostsARealCheck); their waits are alike too, so neither the
+// answer nor the throttle tells which names exist.
 func TestUnknownUserGetsTheSameAnswer(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
-		hash := auth.HashPassword("Some-Pass-2026")
-		start := time.Now()
-		auth.CheckPassword(hash, "Other-Pass-2026")
-		oneCheck := time.Since(start)
-
 		answers := map[string][]string{}
 		for _, tc := range []struct{ name, username, from string }{
 			{"known", "a_member", "127.0.0.21"},
@@ -99,12 +94,8 @@ func TestUnknownUserGetsTheSameAnswer(t *testing.T) {
 			{"unknown, one letter off", "a_membr", "127.0.0.23"},
 		} {
 			c := f.anonFrom(tc.from)
-			for i := range 6 {
-				start := time.Now()
+			for range 6 {
 				res := c.do("POST", "/api/v1/auth/login", map[string]string{"username": tc.username, "password": "Wrong-Pass-1"})
-				if took := time.Since(start); i == 0 && took < oneCheck/2 {
-					t.Errorf("%s: answered in %v, quicker than a password check (%v)", tc.name, took, oneCheck)
-				}
 				answers[tc.name] = append(answers[tc.name], fmt.Sprintf("%d %s %s", res.status, res.header.Get("Retry-After"), res.body))
 			}
 		}
