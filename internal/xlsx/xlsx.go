@@ -6,9 +6,9 @@
 // are date cells in Beijing time. Strings are written inline (no
 // shared-string table to keep).
 //
-// excelize, which reads the imports, can write workbooks too, but its
-// stream writer takes three to four times as long and as much memory for
-// the case export (see the benchmark beside this file).
+// excelize, which reads the imports, can write workbooks too, but for the
+// case export its stream writer takes three to four times as long and
+// fifteen times the memory (see the benchmark beside this file).
 package xlsx
 
 import (
