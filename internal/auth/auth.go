@@ -84,7 +84,8 @@ func badCredentials() error {
 // wrong password. Failures are audited and make the address they come from
 // wait (see throttle.go); the password is checked outside any transaction,
 // so slow hashing holds no lock.
-func (s *Service) Login(ctx context.Context, username, password string, cl Client) (string, error) {
+func (s *Service) Login(ctx context.Context, username, password string, cl Client) (_ string, err error) {
+	defer domain.Wrap(&err, "auth.Login")
 	username = strings.TrimSpace(username)
 	if username == "" {
 		return "", domain.Invalid("username", "请输入用户名")
@@ -99,7 +100,7 @@ func (s *Service) Login(ctx context.Context, username, password string, cl Clien
 	var cr credentials
 	var tries int
 	known := true
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		var err error
 		if tries, err = s.policy.admit(ctx, c, at); err != nil {
 			return err
@@ -178,7 +179,8 @@ func (s *Service) openSession(ctx context.Context, at attempt, username string, 
 }
 
 // Logout ends the session behind token.
-func (s *Service) Logout(ctx context.Context, actor *domain.Actor, token string) error {
+func (s *Service) Logout(ctx context.Context, actor *domain.Actor, token string) (err error) {
+	defer domain.Wrap(&err, "auth.Logout")
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		if _, err := c.Exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hashToken(token)); err != nil {
 			return err
@@ -190,7 +192,8 @@ func (s *Service) Logout(ctx context.Context, actor *domain.Actor, token string)
 // Authenticate resolves a session token to its actor, ending sessions that
 // idled or aged out. It refreshes last_seen_at at most once a minute so
 // reads do not turn into writes.
-func (s *Service) Authenticate(ctx context.Context, token string, cl Client) (*domain.Actor, bool, error) {
+func (s *Service) Authenticate(ctx context.Context, token string, cl Client) (_ *domain.Actor, _ bool, err error) {
+	defer domain.Wrap(&err, "auth.Authenticate")
 	if token == "" {
 		return nil, false, unauthenticated()
 	}
@@ -273,7 +276,8 @@ func (s *Service) readActor(ctx context.Context, c *store.Conn, cl Client, leadC
 // It revokes every API token of the actor and ends every other session,
 // keeping only the one behind currentSession (the caller's session token,
 // "" when the caller came with an API token).
-func (s *Service) ChangePassword(ctx context.Context, actor *domain.Actor, currentSession, oldPassword, newPassword string) error {
+func (s *Service) ChangePassword(ctx context.Context, actor *domain.Actor, currentSession, oldPassword, newPassword string) (err error) {
+	defer domain.Wrap(&err, "auth.ChangePassword")
 	if oldPassword == "" {
 		return domain.Invalid("oldPassword", "请输入原密码")
 	}

@@ -26,7 +26,8 @@ type Token struct {
 
 // CreateToken issues a token acting as the actor, for integrations such as
 // a hotline platform. expiresInDays 0 means it never expires.
-func (s *Service) CreateToken(ctx context.Context, actor *domain.Actor, name string, expiresInDays int) (Token, error) {
+func (s *Service) CreateToken(ctx context.Context, actor *domain.Actor, name string, expiresInDays int) (_ Token, err error) {
+	defer domain.Wrap(&err, "auth.CreateToken")
 	if actor.ViaToken {
 		return Token{}, domain.Forbidden("API 令牌不能用于创建新令牌")
 	}
@@ -38,7 +39,7 @@ func (s *Service) CreateToken(ctx context.Context, actor *domain.Actor, name str
 	}
 	secret := tokenPrefix + newSecret()
 	t := Token{Name: name, Prefix: secret[:10], Token: secret}
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		t.CreatedAt = c.Now
 		if expiresInDays > 0 {
 			exp := c.Now.Add(time.Duration(expiresInDays) * 24 * time.Hour)
@@ -57,7 +58,8 @@ func (s *Service) CreateToken(ctx context.Context, actor *domain.Actor, name str
 }
 
 // Tokens lists the actor's live tokens.
-func (s *Service) Tokens(ctx context.Context, actor *domain.Actor) ([]Token, error) {
+func (s *Service) Tokens(ctx context.Context, actor *domain.Actor) (_ []Token, err error) {
+	defer domain.Wrap(&err, "auth.Tokens")
 	rows, err := s.db.Read().Query(ctx, `SELECT id, name, prefix, created_at, expires_at, last_used_at FROM api_tokens
 		WHERE user_id = ? AND revoked_at IS NULL ORDER BY id DESC`, actor.UserID)
 	if err != nil {
@@ -76,7 +78,8 @@ func (s *Service) Tokens(ctx context.Context, actor *domain.Actor) ([]Token, err
 }
 
 // RevokeToken ends one of the actor's own tokens.
-func (s *Service) RevokeToken(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) RevokeToken(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "auth.RevokeToken %d", id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		var owner int64
 		var name string
@@ -103,13 +106,14 @@ func RevokeAllTokens(ctx context.Context, c *store.Conn, userID int64) error {
 
 // AuthenticateToken resolves a bearer token to its actor, and tells, like
 // Authenticate, whether its holder must first change the password.
-func (s *Service) AuthenticateToken(ctx context.Context, secret string, cl Client) (*domain.Actor, bool, error) {
+func (s *Service) AuthenticateToken(ctx context.Context, secret string, cl Client) (_ *domain.Actor, _ bool, err error) {
+	defer domain.Wrap(&err, "auth.AuthenticateToken")
 	invalid := &domain.Error{Code: domain.CodeUnauthenticated, Message: "API 令牌无效、已过期或已吊销"}
 	h := hashToken(secret)
 	c := s.db.Read()
 	var id, userID int64
 	var expires, lastUsed *time.Time
-	err := c.Get(ctx, "令牌", `SELECT id, user_id, expires_at, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
+	err = c.Get(ctx, "令牌", `SELECT id, user_id, expires_at, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
 		[]any{h}, &id, &userID, &expires, &lastUsed)
 	if errors.Is(err, domain.ErrNotFound) {
 		return nil, false, invalid

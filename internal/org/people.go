@@ -93,7 +93,8 @@ func finishPeople(ctx context.Context, c *store.Conn, people []domain.Person) er
 }
 
 // People lists one page of the people whose unit is in the actor's scope.
-func (s *Service) People(ctx context.Context, actor *domain.Actor, f PeopleFilter) ([]domain.Person, int, error) {
+func (s *Service) People(ctx context.Context, actor *domain.Actor, f PeopleFilter) (_ []domain.Person, _ int, err error) {
+	defer domain.Wrap(&err, "org.People")
 	if err := requireReader(actor); err != nil {
 		return nil, 0, err
 	}
@@ -154,12 +155,14 @@ func getPerson(ctx context.Context, c *store.Conn, where string, arg any) (domai
 }
 
 // Me returns the actor's own record; everyone may read it.
-func (s *Service) Me(ctx context.Context, actor *domain.Actor) (domain.Person, error) {
+func (s *Service) Me(ctx context.Context, actor *domain.Actor) (_ domain.Person, err error) {
+	defer domain.Wrap(&err, "org.Me")
 	return getPerson(ctx, s.db.Read(), "u.id = ?", actor.UserID)
 }
 
 // Person returns one person in the actor's scope.
-func (s *Service) Person(ctx context.Context, actor *domain.Actor, id int64) (domain.Person, error) {
+func (s *Service) Person(ctx context.Context, actor *domain.Actor, id int64) (_ domain.Person, err error) {
+	defer domain.Wrap(&err, "org.Person %d", id)
 	if err := requireReader(actor); err != nil {
 		return domain.Person{}, err
 	}
@@ -175,9 +178,10 @@ func (s *Service) Person(ctx context.Context, actor *domain.Actor, id int64) (do
 
 // CreatePerson opens an account; its holder must change the password at
 // first login.
-func (s *Service) CreatePerson(ctx context.Context, actor *domain.Actor, in PersonInput) (domain.Person, error) {
+func (s *Service) CreatePerson(ctx context.Context, actor *domain.Actor, in PersonInput) (_ domain.Person, err error) {
+	defer domain.Wrap(&err, "org.CreatePerson")
 	var p domain.Person
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		var err error
 		p, err = createPerson(ctx, c, actor, in)
 		return err
@@ -295,9 +299,10 @@ func setRoles(ctx context.Context, c *store.Conn, userID int64, roles []domain.R
 
 // UpdatePerson changes a person's details, unit, roles and scope. An empty
 // phone, or one still masked, leaves the stored number as it is.
-func (s *Service) UpdatePerson(ctx context.Context, actor *domain.Actor, id int64, in PersonInput) (domain.Person, error) {
+func (s *Service) UpdatePerson(ctx context.Context, actor *domain.Actor, id int64, in PersonInput) (_ domain.Person, err error) {
+	defer domain.Wrap(&err, "org.UpdatePerson %d", id)
 	var p domain.Person
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := s.managed(ctx, c, actor, id)
 		if err != nil {
 			return err
@@ -387,7 +392,8 @@ func sameOwnGrants(before domain.Person, unitID int64, v resolvedPerson) error {
 
 // DisablePerson stops an account and ends its sessions; the record stays so
 // history keeps the name.
-func (s *Service) DisablePerson(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DisablePerson(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "org.DisablePerson %d", id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := s.managed(ctx, c, actor, id)
 		if err != nil {
@@ -433,7 +439,8 @@ func keeper(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (
 // ResetPassword sets a new password the person must change at next login,
 // lifts the waits failed sign-ins put on the account (as Unlock does), ends
 // its sessions and revokes its API tokens.
-func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int64, newPassword string) error {
+func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int64, newPassword string) (err error) {
+	defer domain.Wrap(&err, "org.ResetPassword %d", id)
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := keeper(ctx, c, actor, id)
 		if err != nil {
@@ -464,8 +471,9 @@ func (s *Service) ResetPassword(ctx context.Context, actor *domain.Actor, id int
 // every address waiting to try it again may try at once, and their counts
 // of failures on it start afresh. The waits are auth's; this decides who
 // may lift them and records that they did.
-func (s *Service) Unlock(ctx context.Context, actor *domain.Actor, id int64) error {
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+func (s *Service) Unlock(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "org.Unlock %d", id)
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		p, err := keeper(ctx, c, actor, id)
 		if err != nil {
 			return err
@@ -493,7 +501,8 @@ func (s *Service) Unlock(ctx context.Context, actor *domain.Actor, id int64) err
 // SetPassword sets a password by username for the command line and the demo
 // loader; mustChange decides whether the holder must change it at login. A
 // disabled account stays disabled.
-func (s *Service) SetPassword(ctx context.Context, actor *domain.Actor, username, password string, mustChange bool) error {
+func (s *Service) SetPassword(ctx context.Context, actor *domain.Actor, username, password string, mustChange bool) (err error) {
+	defer domain.Wrap(&err, "org.SetPassword")
 	if !actor.Has(domain.RoleSysAdmin, domain.RoleSecurityAdmin) {
 		return domain.Forbidden("只有系统管理员或安全保密管理员可以设置密码")
 	}
@@ -524,20 +533,23 @@ func (s *Service) SetPassword(ctx context.Context, actor *domain.Actor, username
 }
 
 // UnitID finds a unit by its full name.
-func (s *Service) UnitID(ctx context.Context, name string) (int64, error) {
+func (s *Service) UnitID(ctx context.Context, name string) (_ int64, err error) {
+	defer domain.Wrap(&err, "org.UnitID")
 	u, err := unitByName(ctx, s.db.Read(), name)
 	return u.ID, err
 }
 
 // RegionID finds a region by its code.
-func (s *Service) RegionID(ctx context.Context, code string) (int64, error) {
+func (s *Service) RegionID(ctx context.Context, code string) (_ int64, err error) {
+	defer domain.Wrap(&err, "org.RegionID")
 	r, err := regionByCode(ctx, s.db.Read(), code)
 	return r.ID, err
 }
 
 // Directory lists every unit by id, with kind, for areas that name units
 // (frameworks, plans) without reading the unit table themselves.
-func (s *Service) Directory(ctx context.Context) (map[int64]domain.Unit, error) {
+func (s *Service) Directory(ctx context.Context) (_ map[int64]domain.Unit, err error) {
+	defer domain.Wrap(&err, "org.Directory")
 	rows, err := s.db.Read().Query(ctx, selectUnitNames+" ORDER BY un.sort_key")
 	if err != nil {
 		return nil, err
@@ -556,7 +568,8 @@ func (s *Service) Directory(ctx context.Context) (map[int64]domain.Unit, error) 
 
 // RegionDirectory lists every region by id, for areas that place records
 // in regions (cases) without reading the region table themselves.
-func (s *Service) RegionDirectory(ctx context.Context) (map[int64]domain.Region, error) {
+func (s *Service) RegionDirectory(ctx context.Context) (_ map[int64]domain.Region, err error) {
+	defer domain.Wrap(&err, "org.RegionDirectory")
 	rows, err := s.db.Read().Query(ctx, `SELECT id, code, name, level, parent_id, sort_key FROM regions`)
 	if err != nil {
 		return nil, err
@@ -582,7 +595,8 @@ func UnitHeads(ctx context.Context, c *store.Conn, unitID int64) ([]int64, error
 
 // UnitsWithRole returns the units where someone enabled holds one of the
 // roles, to address a message to the office.
-func (s *Service) UnitsWithRole(ctx context.Context, roles ...domain.Role) ([]int64, error) {
+func (s *Service) UnitsWithRole(ctx context.Context, roles ...domain.Role) (_ []int64, err error) {
+	defer domain.Wrap(&err, "org.UnitsWithRole")
 	args := []any{}
 	for _, r := range roles {
 		args = append(args, string(r))

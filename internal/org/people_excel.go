@@ -33,7 +33,8 @@ var peopleSheet = sheetSpec{
 func PeopleTemplate(w io.Writer) error { return writeTemplate(w, peopleSheet) }
 
 // ImportPeople creates or updates accounts from a workbook: all rows or none.
-func (s *Service) ImportPeople(ctx context.Context, actor *domain.Actor, file io.Reader) (ImportResult, error) {
+func (s *Service) ImportPeople(ctx context.Context, actor *domain.Actor, file io.Reader) (_ ImportResult, err error) {
+	defer domain.Wrap(&err, "org.ImportPeople")
 	if !actor.Has(peopleManagers...) {
 		return ImportResult{}, domain.Forbidden("您的角色不能维护人员")
 	}
@@ -130,7 +131,8 @@ func (s *Service) importPerson(ctx context.Context, c *store.Conn, actor *domain
 
 // ExportPeople writes the people in the actor's scope in the import layout,
 // phones masked and no passwords.
-func (s *Service) ExportPeople(ctx context.Context, actor *domain.Actor, f PeopleFilter, w io.Writer) error {
+func (s *Service) ExportPeople(ctx context.Context, actor *domain.Actor, f PeopleFilter, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "org.ExportPeople")
 	f.Page, f.Size = 1, maxImportRows
 	people, _, err := s.People(ctx, actor, f)
 	if err != nil {

@@ -21,7 +21,8 @@ type RegionInput struct {
 
 // Regions lists every region, sorted by code. The tree is reference data
 // every signed-in role may read; q keeps names or codes containing it.
-func (s *Service) Regions(ctx context.Context, actor *domain.Actor, q string) ([]domain.Region, error) {
+func (s *Service) Regions(ctx context.Context, actor *domain.Actor, q string) (_ []domain.Region, err error) {
+	defer domain.Wrap(&err, "org.Regions")
 	if err := domain.CleanText("q", "搜索关键字", q); err != nil {
 		return nil, err
 	}
@@ -70,7 +71,8 @@ func regionWritable(a *domain.Actor, code string) error {
 }
 
 // CreateRegion adds a region under its parent.
-func (s *Service) CreateRegion(ctx context.Context, actor *domain.Actor, in RegionInput) (domain.Region, error) {
+func (s *Service) CreateRegion(ctx context.Context, actor *domain.Actor, in RegionInput) (_ domain.Region, err error) {
+	defer domain.Wrap(&err, "org.CreateRegion")
 	if err := requireOrgWriter(actor); err != nil {
 		return domain.Region{}, err
 	}
@@ -79,7 +81,7 @@ func (s *Service) CreateRegion(ctx context.Context, actor *domain.Actor, in Regi
 		return domain.Region{}, err
 	}
 	var r domain.Region
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		parentCode := ""
 		if in.ParentID != nil {
 			p, err := getRegion(ctx, c, *in.ParentID)
@@ -130,7 +132,8 @@ func insertRegion(ctx context.Context, c *store.Conn, actor *domain.Actor, in Re
 
 // UpdateRegion renames a region or changes its sort key; its code and place
 // in the tree stay, because codes are what other records and systems cite.
-func (s *Service) UpdateRegion(ctx context.Context, actor *domain.Actor, id int64, in RegionInput) (domain.Region, error) {
+func (s *Service) UpdateRegion(ctx context.Context, actor *domain.Actor, id int64, in RegionInput) (_ domain.Region, err error) {
+	defer domain.Wrap(&err, "org.UpdateRegion %d", id)
 	if err := requireOrgWriter(actor); err != nil {
 		return domain.Region{}, err
 	}
@@ -139,7 +142,7 @@ func (s *Service) UpdateRegion(ctx context.Context, actor *domain.Actor, id int6
 		return domain.Region{}, err
 	}
 	var r domain.Region
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := getRegion(ctx, c, id)
 		if err != nil {
 			return err
@@ -167,7 +170,8 @@ func updateRegion(ctx context.Context, c *store.Conn, actor *domain.Actor, befor
 }
 
 // DeleteRegion removes a region that nothing refers to.
-func (s *Service) DeleteRegion(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteRegion(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "org.DeleteRegion %d", id)
 	if err := requireOrgWriter(actor); err != nil {
 		return err
 	}

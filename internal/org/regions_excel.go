@@ -30,7 +30,8 @@ var regionSheet = sheetSpec{
 func RegionTemplate(w io.Writer) error { return writeTemplate(w, regionSheet) }
 
 // ImportRegions creates or updates regions from a workbook: all rows or none.
-func (s *Service) ImportRegions(ctx context.Context, actor *domain.Actor, file io.Reader) (ImportResult, error) {
+func (s *Service) ImportRegions(ctx context.Context, actor *domain.Actor, file io.Reader) (_ ImportResult, err error) {
+	defer domain.Wrap(&err, "org.ImportRegions")
 	if err := requireOrgWriter(actor); err != nil {
 		return ImportResult{}, err
 	}
@@ -109,7 +110,8 @@ func importRegion(ctx context.Context, c *store.Conn, actor *domain.Actor, r row
 }
 
 // ExportRegions writes every region in the import layout.
-func (s *Service) ExportRegions(ctx context.Context, actor *domain.Actor, w io.Writer) error {
+func (s *Service) ExportRegions(ctx context.Context, actor *domain.Actor, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "org.ExportRegions")
 	regions, err := s.Regions(ctx, actor, "")
 	if err != nil {
 		return err

@@ -51,7 +51,8 @@ func scanUnit(r interface{ Scan(...any) error }) (domain.Unit, error) {
 }
 
 // Units lists one page of the units in the actor's scope.
-func (s *Service) Units(ctx context.Context, actor *domain.Actor, f UnitFilter) ([]domain.Unit, int, error) {
+func (s *Service) Units(ctx context.Context, actor *domain.Actor, f UnitFilter) (_ []domain.Unit, _ int, err error) {
+	defer domain.Wrap(&err, "org.Units")
 	if err := requireReader(actor); err != nil {
 		return nil, 0, err
 	}
@@ -119,7 +120,8 @@ func unitByName(ctx context.Context, c *store.Conn, name string) (domain.Unit, e
 }
 
 // Unit returns one unit in the actor's scope.
-func (s *Service) Unit(ctx context.Context, actor *domain.Actor, id int64) (domain.Unit, error) {
+func (s *Service) Unit(ctx context.Context, actor *domain.Actor, id int64) (_ domain.Unit, err error) {
+	defer domain.Wrap(&err, "org.Unit %d", id)
 	if err := requireReader(actor); err != nil {
 		return domain.Unit{}, err
 	}
@@ -134,12 +136,13 @@ func (s *Service) Unit(ctx context.Context, actor *domain.Actor, id int64) (doma
 }
 
 // CreateUnit adds a unit in the actor's scope.
-func (s *Service) CreateUnit(ctx context.Context, actor *domain.Actor, in UnitInput) (domain.Unit, error) {
+func (s *Service) CreateUnit(ctx context.Context, actor *domain.Actor, in UnitInput) (_ domain.Unit, err error) {
+	defer domain.Wrap(&err, "org.CreateUnit")
 	if err := requireOrgWriter(actor); err != nil {
 		return domain.Unit{}, err
 	}
 	var u domain.Unit
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if err := c.LockTree(ctx, "units"); err != nil {
 			return err
 		}
@@ -214,12 +217,13 @@ func resolveUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, in Uni
 
 // UpdateUnit changes a unit; moving it under another parent moves its
 // whole subtree.
-func (s *Service) UpdateUnit(ctx context.Context, actor *domain.Actor, id int64, in UnitInput) (domain.Unit, error) {
+func (s *Service) UpdateUnit(ctx context.Context, actor *domain.Actor, id int64, in UnitInput) (_ domain.Unit, err error) {
+	defer domain.Wrap(&err, "org.UpdateUnit %d", id)
 	if err := requireOrgWriter(actor); err != nil {
 		return domain.Unit{}, err
 	}
 	var u domain.Unit
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if err := c.LockTree(ctx, "units"); err != nil {
 			return err
 		}
@@ -293,7 +297,8 @@ func subtreeInScope(ctx context.Context, c *store.Conn, actor *domain.Actor, u d
 }
 
 // DeleteUnit removes a unit with no people and no sub-units.
-func (s *Service) DeleteUnit(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) DeleteUnit(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "org.DeleteUnit %d", id)
 	if err := requireOrgWriter(actor); err != nil {
 		return err
 	}

@@ -30,7 +30,8 @@ func UnitTemplate(w io.Writer) error { return writeTemplate(w, unitSheet) }
 
 // ImportUnits creates or updates units from a workbook: all rows or none.
 // A row may name a parent that comes later in the file.
-func (s *Service) ImportUnits(ctx context.Context, actor *domain.Actor, file io.Reader) (ImportResult, error) {
+func (s *Service) ImportUnits(ctx context.Context, actor *domain.Actor, file io.Reader) (_ ImportResult, err error) {
+	defer domain.Wrap(&err, "org.ImportUnits")
 	if err := requireOrgWriter(actor); err != nil {
 		return ImportResult{}, err
 	}
@@ -135,7 +136,8 @@ func importUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, r row) 
 }
 
 // ExportUnits writes the units in the actor's scope in the import layout.
-func (s *Service) ExportUnits(ctx context.Context, actor *domain.Actor, f UnitFilter, w io.Writer) error {
+func (s *Service) ExportUnits(ctx context.Context, actor *domain.Actor, f UnitFilter, w io.Writer) (err error) {
+	defer domain.Wrap(&err, "org.ExportUnits")
 	f.Page, f.Size = 1, maxImportRows
 	units, _, err := s.Units(ctx, actor, f)
 	if err != nil {

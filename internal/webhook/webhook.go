@@ -152,7 +152,8 @@ func (in *Webhook) validate() error {
 }
 
 // List returns the subscribers, secrets hidden.
-func (s *Service) List(ctx context.Context, actor *domain.Actor) ([]Webhook, error) {
+func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []Webhook, err error) {
+	defer domain.Wrap(&err, "webhook.List")
 	if err := requireAdmin(actor); err != nil {
 		return nil, err
 	}
@@ -175,12 +176,14 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor) ([]Webhook, err
 }
 
 // Create adds a subscriber.
-func (s *Service) Create(ctx context.Context, actor *domain.Actor, in Webhook) (Webhook, error) {
+func (s *Service) Create(ctx context.Context, actor *domain.Actor, in Webhook) (_ Webhook, err error) {
+	defer domain.Wrap(&err, "webhook.Create")
 	return s.save(ctx, actor, 0, in)
 }
 
 // Update changes a subscriber; an empty secret keeps the old one.
-func (s *Service) Update(ctx context.Context, actor *domain.Actor, id int64, in Webhook) (Webhook, error) {
+func (s *Service) Update(ctx context.Context, actor *domain.Actor, id int64, in Webhook) (_ Webhook, err error) {
+	defer domain.Wrap(&err, "webhook.Update %d", id)
 	return s.save(ctx, actor, id, in)
 }
 
@@ -230,7 +233,8 @@ func (s *Service) save(ctx context.Context, actor *domain.Actor, id int64, in We
 }
 
 // Delete removes a subscriber and its delivery log.
-func (s *Service) Delete(ctx context.Context, actor *domain.Actor, id int64) error {
+func (s *Service) Delete(ctx context.Context, actor *domain.Actor, id int64) (err error) {
+	defer domain.Wrap(&err, "webhook.Delete %d", id)
 	if err := requireAdmin(actor); err != nil {
 		return err
 	}
@@ -250,7 +254,8 @@ func (s *Service) Delete(ctx context.Context, actor *domain.Actor, id int64) err
 }
 
 // Deliveries lists a subscriber's latest deliveries.
-func (s *Service) Deliveries(ctx context.Context, actor *domain.Actor, id int64) ([]Delivery, error) {
+func (s *Service) Deliveries(ctx context.Context, actor *domain.Actor, id int64) (_ []Delivery, err error) {
+	defer domain.Wrap(&err, "webhook.Deliveries %d", id)
 	if err := requireAdmin(actor); err != nil {
 		return nil, err
 	}
@@ -292,7 +297,8 @@ type job struct {
 // time (a stopped webhook's deliveries wait until it is used again).
 // Claims are leases taken in a transaction (SKIP LOCKED on PostgreSQL), so
 // app servers running side by side never send one delivery twice at once.
-func (s *Service) Deliver(ctx context.Context) (int, error) {
+func (s *Service) Deliver(ctx context.Context) (_ int, err error) {
+	defer domain.Wrap(&err, "webhook.Deliver")
 	sent := 0
 	for {
 		batch, err := s.claim(ctx, 20)
