@@ -14,7 +14,9 @@ import (
 // afresh, field for field, though the action builds its answer from the
 // case it wrote rather than reading it back.
 func TestActionAnswersAsAFreshRead(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, liaison, sub := w.as("staff"), w.as("a_liaison"), w.as("sub_liaison")
 		same := func(step string, a *domain.Actor) func(cases.CaseDetail, error) cases.CaseDetail {

@@ -18,7 +18,9 @@ import (
 // Thursday 8 October: the deadline is 8 October 15:00. The reminder at
 // 75 % (720 min) falls 2 h into 8 October: 11:00.
 func TestHolidayWeekClockFiresReminderAndNoticeOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, liaison, head := w.as("staff"), w.as("a_liaison"), w.as("a_head")
 		d := w.snap("holiday-1", w.facility)
@@ -133,7 +135,9 @@ func TestHolidayWeekClockFiresReminderAndNoticeOnce(t *testing.T) {
 }
 
 func TestCalendarCountsWorkingTime(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, liaison := w.as("staff"), w.as("a_liaison")
 		// Accepted on Friday 9 October at 16:00 with 4 working hours: 1 h on

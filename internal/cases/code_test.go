@@ -12,7 +12,9 @@ import (
 // 100,000 on the same day, the old code (date + id % 100000) repeated and
 // every report was refused as a duplicate until midnight.
 func TestCaseCodesCountPerDayAndNeverRepeat(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		first := w.snap("code-1", w.garbage)
 		if first.Code != "2026092900001" {
@@ -50,7 +52,9 @@ func TestCaseCodesCountPerDayAndNeverRepeat(t *testing.T) {
 
 // An upgraded database goes on numbering each day after its highest code.
 func TestCaseCodesContinueAfterUpgrade(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		w.snap("before-1", w.garbage)
 		w.must(db.Rollback(w.ctx, 11))

@@ -194,7 +194,9 @@ func checkEditsSeen(t *testing.T, w *world, ed editor) {
 }
 
 func TestEditsAreSeenByTheNextAction(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		checkEditsSeen(t, w, editor{cases: w.cases, org: w.org, db: db})
 	})
@@ -203,6 +205,7 @@ func TestEditsAreSeenByTheNextAction(t *testing.T) {
 // Two app servers share one database: the one that did not make a change
 // sees it on its next action all the same.
 func TestEditsByAnotherServerAreSeen(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Engines(t) {
 		t.Run(string(d), func(t *testing.T) {
 			one, two := twoHandles(t, d)
@@ -241,7 +244,9 @@ func twoHandles(t *testing.T, d store.Dialect) (*store.DB, *store.DB) {
 // the trigger on units gone, a rename in SQL stays unseen until the
 // version moves.
 func TestEnvIsKeptUntilTheVersionMoves(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff := w.as("staff")
 		d := w.snap("kept", w.garbage)
@@ -275,7 +280,9 @@ func TestEnvIsKeptUntilTheVersionMoves(t *testing.T) {
 // catalogue; run with -race to catch a request writing into the shared
 // copy (each action stamps its own time on a copy of its own).
 func TestEnvSharedByConcurrentRequests(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, liaison := w.as("staff"), w.as("a_liaison")
 		var ids []int64

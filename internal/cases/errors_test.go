@@ -17,7 +17,9 @@ import (
 // failed on, for the log; a refusal keeps the code and the Chinese message
 // the user is told, and is never mistaken for bad input.
 func TestErrorsNameTheirOperation(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		id := w.snap("errors-1", w.garbage).ID
 		gone, cancel := context.WithCancel(w.ctx)

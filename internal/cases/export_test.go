@@ -18,7 +18,9 @@ import (
 // case of the filter, newest first, with its units (co-handlers too), and
 // nothing of another unit's cases for a unit.
 func TestExportNamesEveryColumn(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff := w.as("staff")
 		w.at(time.September, 7, 10, 0)

@@ -15,7 +15,9 @@ import (
 // ranking weighs. Working hours are 09:00–17:00 on weekdays; the facility
 // category allows two working days from accepting.
 func TestUnitFiguresByHand(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, inspector, liaison := w.as("staff"), w.as("inspector"), w.as("a_liaison")
 		token := func(id int64) string {

@@ -13,7 +13,9 @@ import (
 )
 
 func TestWholeLoopWithReworkRatingAndReopen(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, inspector, liaison := w.as("staff"), w.as("inspector"), w.as("a_liaison")
 		receipt, created, err := w.cases.SnapByResident(w.ctx, cases.ResidentInput{ClientKey: "resident-1", CategoryID: w.facility.ID,
@@ -141,7 +143,9 @@ func TestWholeLoopWithReworkRatingAndReopen(t *testing.T) {
 }
 
 func TestReturnExtensionMergeAndRules(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, liaison := w.as("staff"), w.as("a_liaison")
 		// A rule for street A sends garbage there to 县住建局 rather than the default 县环卫所.
@@ -230,7 +234,9 @@ func (w *world) worktime(a, b time.Time) int {
 }
 
 func TestIntakeRefusesBadInputAndKeepsNothing(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		grid, staff := w.as("grid"), w.as("staff")
 		base := cases.IntakeInput{ClientKey: "bad", Source: "cadre_snap", CategoryID: w.garbage.ID, Description: "垃圾", Lat: ptr(35.69), Lng: ptr(105.05)}

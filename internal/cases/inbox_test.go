@@ -87,7 +87,9 @@ func (w *inboxWorld) list(a *domain.Actor, f cases.Filter) ([]string, int) {
 }
 
 func TestInboxUnionOfLeadCoHandlingAndReported(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newInboxWorld(t, db)
 		liaison := w.as("a_liaison")
 		_, err := w.org.CreatePerson(w.ctx, domain.System("测试", domain.RoleSecurityAdmin), org.PersonInput{Username: "a_inspector", RealName: "a_inspector", UnitID: w.unitA,
@@ -169,7 +171,9 @@ func TestInboxUnionOfLeadCoHandlingAndReported(t *testing.T) {
 }
 
 func TestInboxStatsCountEachCaseOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newInboxWorld(t, db)
 		for _, tc := range []struct {
 			user string
@@ -207,7 +211,9 @@ func TestInboxStatsCountEachCaseOnce(t *testing.T) {
 // from existing cases, they agree with counting the cases themselves (a page
 // past 2,000 rows takes the single counting query).
 func TestInboxCountersFollowEveryWrite(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newInboxWorld(t, db)
 		users := []string{"a_liaison", "b_liaison", "sub_liaison"}
 		actors := map[string]*domain.Actor{}

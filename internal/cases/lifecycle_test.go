@@ -143,7 +143,9 @@ func allows(t cases.Transition, p cases.Party, st stage) bool {
 // conflict for the wrong state) with the case untouched; and the case page
 // offers each person exactly the actions the table allows.
 func TestLifecycleTableIsWhatTheServiceDoes(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		other := w.snap("survivor", w.garbage).ID
 		actors := map[string]*domain.Actor{}

@@ -13,7 +13,9 @@ import (
 // TestOverviewCountsByHand: the cockpit's case figures against cases laid
 // out by hand over two months.
 func TestOverviewCountsByHand(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		staff, liaison := w.as("staff"), w.as("a_liaison")
 		// Outside the 30 days: one declined in August, one still open since August.

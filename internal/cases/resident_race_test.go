@@ -14,7 +14,9 @@ import (
 // the copy that lost the race leaves no photo behind: a report's photos are
 // recorded in its own transaction.
 func TestResidentReportSentTwiceAtOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		w := newWorld(t, db)
 		photo := pngBytes(320, 240)
 		for i := range 6 {

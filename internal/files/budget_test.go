@@ -97,7 +97,9 @@ func upload(t *testing.T, svc *files.Service, pngs [][]byte) []int64 {
 // A request for a copy past the minute's decoding budget is refused with
 // how long to wait, and served once the budget has refilled.
 func TestDecodeBudgetRefusesRequestsPastIt(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		clk := &clock{now: time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)}
 		db.SetClock(clk.Now)
 		svc := lazyService(t, db)

@@ -146,7 +146,9 @@ func redOfRow(img image.Image, y int) int {
 // the first request for one makes it upright, and the display copy carries
 // no GPS.
 func TestPhotoKeepsEXIFAndShowsUpright(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		svc := lazyService(t, db)
 		system := &domain.Actor{RealName: "测试"}
@@ -199,7 +201,9 @@ func TestPhotoKeepsEXIFAndShowsUpright(t *testing.T) {
 
 // Right after an upload the worker makes the copies, so lists find them.
 func TestPhotoCopiesMadeInBackground(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		svc := photoService(t, db)
 		f, err := svc.Upload(t.Context(), &domain.Actor{RealName: "测试"}, "现场.jpg", bytes.NewReader(exifJPEG(t)))
 		if err != nil {
@@ -218,7 +222,9 @@ func TestPhotoCopiesMadeInBackground(t *testing.T) {
 
 // Many first requests at once for the copies of one photo all get them.
 func TestPhotoFirstRequestsAtOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		svc := lazyService(t, db)
 		f, err := svc.Upload(t.Context(), &domain.Actor{RealName: "测试"}, "现场.jpg", bytes.NewReader(exifJPEG(t)))
 		if err != nil {
@@ -264,7 +270,9 @@ func withBadPixels(t *testing.T, b []byte) []byte {
 // A photo whose pixels are damaged behind a sound header passes the upload
 // but answers a Chinese refusal, not the original, when a copy is asked for.
 func TestPhotoBrokenPixels(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		svc := lazyService(t, db)
 		system := &domain.Actor{RealName: "测试"}
 		data := withBadPixels(t, exifJPEG(t))
@@ -289,7 +297,9 @@ func TestPhotoBrokenPixels(t *testing.T) {
 }
 
 func TestPhotoAcceptsHEICAndRefusesDisguises(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		ctx := context.Background()
 		svc := photoService(t, db)
 		system := &domain.Actor{RealName: "测试"}
@@ -348,7 +358,9 @@ func pngPhoto(t *testing.T) []byte {
 
 // JPEG has no transparency: a PNG's see-through parts come out white.
 func TestPhotoTransparentOnWhite(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		svc := lazyService(t, db)
 		f, err := svc.Upload(t.Context(), &domain.Actor{RealName: "测试"}, "标识.png", bytes.NewReader(pngPhoto(t)))
 		if err != nil {
