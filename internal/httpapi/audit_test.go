@@ -15,7 +15,9 @@ import (
 )
 
 func TestEveryChangeIsAudited(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		staff := f.login("county_staff")
 		var u domain.Unit

@@ -42,7 +42,9 @@ func wantWait(t *testing.T, res *response, seconds int) {
 // time, while the account's owner signs in from elsewhere as usual: no
 // stranger can lock anyone out.
 func TestGuessingMakesOnlyTheGuesserWait(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		guesser := f.anonFrom(attacker)
 		wrong := map[string]string{"username": "a_member", "password": "Wrong-Pass-1"}
@@ -113,7 +115,9 @@ func TestUnknownUserGetsTheSameAnswer(t *testing.T) {
 // Many user names tried from one address make that address wait, whatever
 // the names; other addresses are not held up.
 func TestSprayingFromOneAddressWaits(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		sprayer := f.anonFrom(attacker)
 		for i := range 20 {
@@ -127,7 +131,9 @@ func TestSprayingFromOneAddressWaits(t *testing.T) {
 }
 
 func TestSessionIdleTimeoutAndLogout(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("a_member")
 		c.do("GET", "/api/v1/me", nil).want(200)
@@ -148,7 +154,9 @@ func TestSessionIdleTimeoutAndLogout(t *testing.T) {
 }
 
 func TestNewAccountMustChangePasswordFirst(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		staff := f.login("a_staff")
 		staff.do("POST", "/api/v1/people", map[string]any{"username": "a_fresh", "realName": "新同事", "phone": "13800001111",
@@ -182,7 +190,9 @@ func TestNewAccountMustChangePasswordFirst(t *testing.T) {
 }
 
 func TestAPITokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("a_staff")
 		var tok struct {
@@ -226,7 +236,9 @@ func TestAPITokens(t *testing.T) {
 }
 
 func TestCrossSiteWritesAreRefused(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("a_staff")
 		req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/units", strings.NewReader(`{"name":"跨站","kind":"other","class":"B"}`))

@@ -13,7 +13,9 @@ import (
 // Chinese error naming the field, roles outside the duty get 403, and the
 // changes that went through are in the audit log.
 func TestCampaignEndpointsRefuseBadInputAndAreAudited(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		office, requirementOf := submissionSetup(t, f)
 		var fw struct{ ID int64 }

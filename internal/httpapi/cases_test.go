@@ -59,7 +59,9 @@ func (c *client) snap(body string, photos map[string][]byte) *response {
 }
 
 func TestCaseLoopOverHTTP(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		f.clock.now = time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC) // Monday 10:00 in Beijing
@@ -182,7 +184,9 @@ func TestCaseLoopOverHTTP(t *testing.T) {
 }
 
 func TestWebhooksAreSignedAndRetried(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		var mu sync.Mutex
@@ -250,7 +254,9 @@ func TestWebhooksAreSignedAndRetried(t *testing.T) {
 // case handled in its scope and is refused, read and write, the case of
 // unit B in street B; the three admin roles see no cases at all.
 func TestCaseScopeMatrix(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		staff := f.login("county_staff")

@@ -15,7 +15,9 @@ import (
 // bulletins: bad input gets a Chinese error naming the field, roles outside
 // the duty get 403, and what went through is in the audit log.
 func TestCaseAndRankingConfigRefuseBadInputAndAreAudited(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		office := f.login("county_staff")
@@ -112,6 +114,7 @@ func TestCaseAndRankingConfigRefuseBadInputAndAreAudited(t *testing.T) {
 // TestAuditNamesEveryEntityAndCaseStep: the audit log's filters and export
 // show Chinese names for the case steps and the new records.
 func TestAuditNamesEveryEntityAndCaseStep(t *testing.T) {
+	t.Parallel()
 	for _, code := range []string{"case", "case_category", "dispatch_rule", "calendar", "case_settings", "case_view", "webhook", "ranking_settings", "bulletin", "sanction",
 		"point_category", "point_checklist", "point", "patrol", "round", "round_rates", "negative_event"} {
 		if !hasChinese(audit.EntityNames[code]) {

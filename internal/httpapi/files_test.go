@@ -37,7 +37,9 @@ func pngBytes(t *testing.T) []byte { return pngSized(t, 400, 300) }
 // Evidence files are checked by content, attached to a progress report and
 // then readable by others; an unattached upload stays its uploader's.
 func TestEvidenceFiles(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		office := f.login("county_staff")
 		var fw struct{ ID int64 }
@@ -127,7 +129,9 @@ func jpegSized(t *testing.T, w, h int) []byte {
 // even at once, get them, and a photo whose pixels cannot be read answers
 // a Chinese refusal instead of its original.
 func TestPhotoCopies(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		liaison := f.login("a_liaison")
 		original := jpegSized(t, 800, 600)
@@ -182,6 +186,7 @@ func TestPhotoCopies(t *testing.T) {
 
 // An upload cut off mid-way stores nothing: no row, no half-file.
 func TestInterruptedUploadLeavesNothing(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	c := f.login("a_liaison")
 	body := io.MultiReader(strings.NewReader("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n"), failingReader{})
@@ -211,7 +216,9 @@ func (failingReader) Read([]byte) (int, error) { return 0, errors.New("connectio
 // a liaison of another unit, is refused them though signed in; the office and
 // the unit itself still read them. Files of a kind no area guards are refused.
 func TestRecordFilesStayWithThoseWhoMayReadTheRecord(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		f.person("b_grid", "乙网格员", f.unitB, []domain.Role{domain.RoleGridWorker}, domain.ScopeUnit, nil)
 		office := f.login("county_staff")

@@ -57,7 +57,9 @@ func frameworkBook(t *testing.T, edit func(sheets map[string][][]any)) []byte {
 }
 
 func TestFrameworkImportRefusesBadWorkbooks(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("county_staff")
 		cases := []struct {
@@ -97,7 +99,9 @@ func TestFrameworkImportRefusesBadWorkbooks(t *testing.T) {
 }
 
 func TestFrozenFrameworkRefusesEditsAndCopyMakesADraft(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("county_staff")
 		var fw domain.Framework
@@ -158,7 +162,9 @@ func TestFrozenFrameworkRefusesEditsAndCopyMakesADraft(t *testing.T) {
 }
 
 func TestTargetReporting(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		office := f.login("county_staff")
 		var fw domain.Framework
@@ -211,7 +217,9 @@ func TestTargetReporting(t *testing.T) {
 }
 
 func TestPlanBoardAndFourLists(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db) // the fixture clock is 2026-03-02
 		office := f.login("county_staff")
 		var fw domain.Framework

@@ -33,7 +33,9 @@ func workbook(t *testing.T, sheet string, rows [][]any) []byte {
 var peopleHeader = []any{"*用户名", "*姓名", "手机号", "*所属单位", "*角色", "数据范围", "范围区划代码", "初始密码"}
 
 func TestPeopleImportIsAllOrNothing(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("a_staff")
 		good1 := []any{"imp_one", "导入甲", "13800002222", "甲单位", "督查员", "本单位", "", "Import-Pass-2026"}
@@ -76,7 +78,9 @@ func TestPeopleImportIsAllOrNothing(t *testing.T) {
 }
 
 func TestImportRefusesEveryKindOfBadRow(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("a_staff")
 		rows := [][]any{peopleHeader,
@@ -117,7 +121,9 @@ func TestImportRefusesEveryKindOfBadRow(t *testing.T) {
 }
 
 func TestUnitAndRegionImportExportRoundTrip(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("county_staff")
 		regions := [][]any{{"*区划代码", "*名称", "拼音排序键"},

@@ -12,7 +12,9 @@ import (
 // Bad input gets a 400 with a Chinese message naming the field, and
 // nothing is written.
 func TestBadInputNamesTheField(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("county_staff")
 		long := strings.Repeat("长", 65)

@@ -107,7 +107,9 @@ func count(t *testing.T, db *store.DB, table string) int {
 // held back with Retry-After and stores nothing, while a resident at
 // another address gets through, and so does the first one after waiting.
 func TestReportRateLimit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		f.clock.now = time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)
@@ -169,7 +171,9 @@ func TestReportRateLimit(t *testing.T) {
 // address, apart from reports; a client reaching the server directly
 // cannot shed its count by naming another address in X-Forwarded-For.
 func TestPublicReadsRateLimit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		f.clock.now = time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)
@@ -206,7 +210,9 @@ func TestPublicReadsRateLimit(t *testing.T) {
 // claim; past either the report is refused naming the photos, and nothing
 // of it is stored.
 func TestReportPhotosBoundedTogether(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		f.clock.now = time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)
@@ -258,7 +264,9 @@ func blobCount(t *testing.T, dir string) int {
 // Retry-After; made-up keys are refused as before, without counting
 // against any token.
 func TestOpen311RateLimits(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		f.clock.now = time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)
@@ -327,6 +335,7 @@ func TestOpen311RateLimits(t *testing.T) {
 // The OpenAPI document tells integrators which public operations may
 // answer 429, and that Retry-After says how long to wait.
 func TestOpenAPIDocumentsRateLimits(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	paths := f.api.OpenAPI()["paths"].(map[string]map[string]any)
 	for _, op := range []struct{ method, path string }{
@@ -348,6 +357,7 @@ func TestOpenAPIDocumentsRateLimits(t *testing.T) {
 // Open311's reads count per address with the other public reads, and are
 // refused in the format asked for.
 func TestOpen311ReadsRateLimit(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	caseSetup(t, f)
 	f.serveLimited(httpapi.Rates{Public: 3}, files.Batch{}, true)

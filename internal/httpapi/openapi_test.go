@@ -21,6 +21,7 @@ import (
 // route (the mux does not answer 404/405 for it), and every /api/v1 path
 // the UI contract relies on is documented.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	var doc struct {
 		OpenAPI string                               `json:"openapi"`
@@ -64,6 +65,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 // required, a typed code lists its values from the code's own list, and
 // every reference names a component that exists.
 func TestOpenAPISchemas(t *testing.T) {
+	t.Parallel()
 	raw, err := json.Marshal(httpapi.New(httpapi.Deps{}).OpenAPI())
 	if err != nil {
 		t.Fatal(err)
@@ -175,6 +177,7 @@ func TestOpenAPISchemas(t *testing.T) {
 }
 
 func TestHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	f.anon().do("GET", "/healthz", nil).want(200)
 	f.anon().do("GET", "/api/v1/meta", nil).want(401)
@@ -190,6 +193,7 @@ func TestHealthAndMetrics(t *testing.T) {
 // TestConsoleClientMatchesOpenAPI: every call the console's API client
 // makes (web/src/api/index.ts) is an operation of the OpenAPI document.
 func TestConsoleClientMatchesOpenAPI(t *testing.T) {
+	t.Parallel()
 	src := mustRead(t, "../../web/src/api/index.ts")
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	paths := f.api.OpenAPI()["paths"].(map[string]map[string]any)

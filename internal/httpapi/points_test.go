@@ -74,7 +74,9 @@ func standardRate(t *testing.T, sc assessment.Score, code string) *float64 {
 }
 
 func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat, points := pointsSetup(t, f, 2)
 		inspector := f.login("a_inspector")
@@ -262,7 +264,9 @@ func drawnIDs(d assessment.RoundDetail) []int64 {
 }
 
 func TestRoundDrawsBySeedAndScoresItsPatrols(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat, _ := pointsSetup(t, f, 12)
 		office := f.login("county_staff")
@@ -405,7 +409,9 @@ func (f *fixture) mustPoints(t *testing.T, c *client) []int64 {
 }
 
 func TestPointsRefuseBadInputAndImport(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat, points := pointsSetup(t, f, 1)
 		office := f.login("county_staff")
@@ -497,7 +503,9 @@ func TestPointsRefuseBadInputAndImport(t *testing.T) {
 // TestPointScopeMatrix: every role scoped to street A or unit A reads and
 // patrols unit A's point as its duties allow, and is refused unit B's.
 func TestPointScopeMatrix(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat, points := pointsSetup(t, f, 1)
 		own := points[0]

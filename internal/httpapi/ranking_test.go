@@ -39,7 +39,9 @@ func pdfTools(t *testing.T) bool {
 // bulletin, the leader approves it, the office publishes it; only then do
 // units see it; it names B and its overdue case in all three formats.
 func TestBulletinFromDraftToPublished(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		cat := caseSetup(t, f)
 		f.clock.now = time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC) // Monday 10:00
@@ -158,7 +160,9 @@ func TestBulletinFromDraftToPublished(t *testing.T) {
 // show in its figures, its list and, for the notice, its 督办通知; unit A
 // sees none of them; only the office records.
 func TestSanctionsReachTheUnit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		staff := f.login("county_staff")
 		var doc struct{ ID int64 }
@@ -219,7 +223,9 @@ func TestSanctionsReachTheUnit(t *testing.T) {
 // and last quarter's bulletins once, however often it runs, and tells the
 // office.
 func TestScheduledBulletinsDraftOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		ctx := t.Context()
 		if n, err := f.ranking.DraftScheduled(ctx); err != nil || n != 3 {

@@ -16,7 +16,9 @@ var managers = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, do
 // TestScopeMatrix: every role, scoped to street A or unit A, is refused
 // another unit's people and units, and allowed its own scope.
 func TestScopeMatrix(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		own, other := f.people["a_member"], f.people["b_member"]
 		update := func(unit int64, name string) map[string]any {
@@ -83,7 +85,9 @@ func TestScopeMatrix(t *testing.T) {
 // A unit-scoped liaison sees the unit's sub-units; a region-scoped office
 // sees the county; nobody grants a wider scope than their own.
 func TestScopeReachAndGrants(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		head := f.login("a_head")
 		head.do("GET", fmt.Sprintf("/api/v1/people/%d", f.people["a_sub"]), nil).want(200)

@@ -54,6 +54,7 @@ func inflate(t *testing.T, book []byte, size int) []byte {
 // Defect 7: a small upload that unzips to a huge workbook is refused
 // before it is read.
 func TestImportRefusesZipBomb(t *testing.T) {
+	t.Parallel()
 	db := storetest.Open(t, store.SQLite)
 	f := newFixture(t, db)
 	c := f.login("a_staff")
@@ -78,7 +79,9 @@ func TestImportRefusesZipBomb(t *testing.T) {
 // checked; on PostgreSQL the failed statement no longer poisons the
 // transaction into an internal error.
 func TestImportRowFailureDoesNotAbortTheImport(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		ctx := context.Background()
 		if err := db.Write(ctx, func(c *store.Conn) error {
@@ -134,7 +137,9 @@ func TestImportRowFailureDoesNotAbortTheImport(t *testing.T) {
 // Defect 9: control characters in an imported cell are refused with the
 // cell named, not stored (or, on PostgreSQL, turned into an internal error).
 func TestImportRefusesControlCharacters(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("a_staff")
 		book := workbook(t, "人员", [][]any{peopleHeader, {"imp_nul", "空字符", "", "甲单位", "督查员", "", "", "Import-Pass-2026"}})

@@ -21,7 +21,9 @@ import (
 // Chinese message naming the field, on both engines, instead of reaching
 // the database (where PostgreSQL answers with an internal error).
 func TestControlCharactersAndHugePagesAreRefused(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.login("county_staff")
 		before := countRows(t, db)
@@ -80,6 +82,7 @@ func TestControlCharactersAndHugePagesAreRefused(t *testing.T) {
 // (the last X-Forwarded-For entry), and the request id is always the
 // server's own, so a client cannot write either into the audit log.
 func TestClientCannotForgeAuditAddressOrRequestID(t *testing.T) {
+	t.Parallel()
 	db := storetest.Open(t, store.SQLite)
 	f := newFixture(t, db)
 	f.api.TrustProxy = true
@@ -139,6 +142,7 @@ func runDemo(t *testing.T, data string) string {
 // a disabled one stays disabled, a changed password stays changed, and the
 // password printed is the one set at creation.
 func TestDemoRerunLeavesAccountsAlone(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	first := runDemo(t, data)
 	if !strings.Contains(first, "已载入演示县") {

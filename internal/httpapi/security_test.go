@@ -47,7 +47,9 @@ func (c *client) token(name string, days int) string {
 // keeper must be able to grant every role the target holds and must see at
 // least as much as the target does.
 func TestPasswordKeepersCannotTakeOverStrongerAccounts(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		// Two people in unit A whose scope reaches beyond street A.
 		f.person("a_county_insp", "甲县级督查", f.unitA, []domain.Role{domain.RoleInspector}, domain.ScopeRegion, &f.county)
@@ -88,7 +90,9 @@ func TestPasswordKeepersCannotTakeOverStrongerAccounts(t *testing.T) {
 
 // Defect 2: a token obeys the forced password change.
 func TestTokenObeysMustChangePassword(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		tok := f.login("a_staff").token("热线", 30)
 		f.bearer(tok, "GET", "/api/v1/units", nil).want(200)
@@ -108,7 +112,9 @@ func TestTokenObeysMustChangePassword(t *testing.T) {
 
 // Defect 2: a password reset revokes the person's tokens.
 func TestPasswordResetRevokesTokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		tok := f.login("a_member").token("脚本", 0)
 		f.bearer(tok, "GET", "/api/v1/me", nil).want(200)
@@ -125,7 +131,9 @@ func TestPasswordResetRevokesTokens(t *testing.T) {
 // Defect 2: changing one's password revokes one's tokens and ends every
 // other session, keeping the one that made the change.
 func TestPasswordChangeEndsOtherSessionsAndTokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		here, elsewhere := f.login("a_member"), f.login("a_member")
 		tok := here.token("脚本", 30)
@@ -142,7 +150,9 @@ func TestPasswordChangeEndsOtherSessionsAndTokens(t *testing.T) {
 
 // Defect 2: a token cannot mint further tokens, never-expiring or not.
 func TestTokenCannotCreateTokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		tok := f.login("a_staff").token("热线", 1)
 		for _, days := range []int{0, 30} {
@@ -157,7 +167,9 @@ func TestTokenCannotCreateTokens(t *testing.T) {
 // Defect 3: nobody changes their own roles or scope, and only the security
 // admin hands out the three admin roles.
 func TestAdminsCannotRaiseThemselves(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		self := func(username string, unit int64, roles []string, scope string, region *int64) map[string]any {
 			m := map[string]any{"realName": "本人", "unitId": unit, "roles": roles, "scopeKind": scope}
@@ -210,7 +222,9 @@ func TestAdminsCannotRaiseThemselves(t *testing.T) {
 // Defect 12: once an hour passes without failures the count starts again,
 // so a typo a day never adds up to a wait.
 func TestQuietHourStartsTheCountAgain(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		c := f.anonFrom(attacker)
 		wrong := map[string]string{"username": "a_member", "password": "Wrong-Pass-1"}
@@ -230,7 +244,9 @@ func TestQuietHourStartsTheCountAgain(t *testing.T) {
 // Defect 5: guesses sent at once are all counted, so no more of them are
 // checked than one by one; the account's owner still signs in elsewhere.
 func TestParallelGuessesAreAllCounted(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		guesser := f.anonFrom(attacker)
 		body := `{"username":"a_member","password":"Wrong-Pass-1"}`
@@ -266,7 +282,9 @@ func TestParallelGuessesAreAllCounted(t *testing.T) {
 
 // Defect 10: setting a password does not re-enable a disabled account.
 func TestSetPasswordKeepsAccountDisabled(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		ctx := context.Background()
 		sys := domain.System("测试", domain.RoleSysAdmin)
@@ -286,7 +304,9 @@ func TestSetPasswordKeepsAccountDisabled(t *testing.T) {
 // A person disabled while signed in is signed out at their next request;
 // until then every one of their roles comes with them.
 func TestDisabledMidSessionIsSignedOut(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		member := f.login("b_member")
 		var me struct{ Roles []string }
@@ -305,6 +325,7 @@ func TestDisabledMidSessionIsSignedOut(t *testing.T) {
 // markup from redirecting the console: a <base href> may not move its
 // relative links, a <form> may not post elsewhere, no plug-in may load.
 func TestContentSecurityPolicyConfinesPlantedMarkup(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.Open(t, store.SQLite))
 	want := map[string]string{
 		"default-src":     "'self'",

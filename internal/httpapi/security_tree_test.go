@@ -16,7 +16,9 @@ import (
 // cannot see, no move that drags along units outside its scope, and for a
 // unit-scoped writer no region of its choosing.
 func TestUnitTreeStaysInWritersScope(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		ctx := context.Background()
 		sys := domain.System("测试", domain.RoleSysAdmin)
@@ -72,7 +74,9 @@ func TestUnitTreeStaysInWritersScope(t *testing.T) {
 
 // Defect 6: creating under a unit while it moves never leaves a stale path.
 func TestConcurrentUnitMovesKeepPathsRight(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		ctx := context.Background()
 		sys := domain.System("测试", domain.RoleSysAdmin)

@@ -57,7 +57,9 @@ func submissionSetup(t *testing.T, f *fixture) (office *client, requirementOf fu
 }
 
 func TestSubmissionReviewLoop(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db) // 2026-03-02: the period is 2026-Q1, due 2026-03-31
 		office, requirementOf := submissionSetup(t, f)
 		reqA := requirementOf(f.unitA, "1.1.1.1")
@@ -187,7 +189,9 @@ func TestSubmissionReviewLoop(t *testing.T) {
 // TestWeeklyRemindersAndMonthEnd: reminders go only to units with open
 // items, once a week; the month-end view lists exactly the open ones.
 func TestWeeklyRemindersAndMonthEnd(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db) // Monday 2026-03-02
 		office, requirementOf := submissionSetup(t, f)
 		// Unit A submits and is approved; unit B and the office have nothing in.

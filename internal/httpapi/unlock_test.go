@@ -51,7 +51,9 @@ func guessAt(t *testing.T, f *fixture, username string) *client {
 // the waiting address signs in at once with the right password, and the
 // audit log says who did it. Nobody else may lift it.
 func TestUnlockLiftsTheWaitOnTheAccount(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		sec := f.login("secadmin")
 		member := f.people["a_member"]
@@ -116,7 +118,9 @@ func TestUnlockLiftsTheWaitOnTheAccount(t *testing.T) {
 // Resetting a password lifts the waits too: the person is told the new
 // password and signs in with it at once.
 func TestPasswordResetLiftsTheWait(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		guesser := guessAt(t, f, "a_member")
 		f.login("secadmin").do("POST", fmt.Sprintf("/api/v1/people/%d/password", f.people["a_member"]), map[string]string{"newPassword": "Fresh-Pass-2026"}).want(204)
