@@ -237,8 +237,8 @@ func statusOf(st domain.Standard, frameworkID int64, period string, reports []re
 	return ts
 }
 
-// canReport: the office for any unit, a liaison or unit head for its own
-// unit when that unit owns the standard.
+// canReport: the office for the standard's units, a liaison or unit head
+// for its own unit when that unit owns the standard.
 func canReport(a *domain.Actor, st domain.Standard) bool {
 	if a.Has(editors...) {
 		return true
@@ -312,6 +312,11 @@ func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, st dom
 				return 0, domain.Invalid("unitId", "报送单位不存在")
 			}
 			return 0, err
+		}
+		// A value counts for the standard's status, so only its own units
+		// report one, the office for them as they do themselves.
+		if !hasUnit(st, unitID) {
+			return 0, domain.Invalid("unitId", "该单位不是此标准的牵头单位或责任单位")
 		}
 		return unitID, nil
 	case actor.Has(domain.RoleUnitLiaison, domain.RoleUnitHead):

@@ -156,6 +156,7 @@ func TestTargetReportRefusals(t *testing.T) {
 			{"a standard without a target", "a_liaison", litter, ok, domain.CodeInvalid, "standardId"},
 			{"an unknown standard", "a_liaison", 999999, ok, domain.CodeNotFound, ""},
 			{"the office for an unknown unit", "staff", sid, with(func(in *framework.ReportInput) { in.UnitID = 999999 }), domain.CodeInvalid, "unitId"},
+			{"the office for a unit not on the standard", "staff", sid, with(func(in *framework.ReportInput) { in.UnitID = w.subA }), domain.CodeInvalid, "unitId"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				_, err := w.fw.Report(w.ctx, w.as(tc.who), tc.standard, tc.in)
