@@ -159,6 +159,37 @@ func (b *browser) click(dataTest string) {
 	b.jsClick(b.pick(fmt.Sprintf(`[data-test=%q]`, dataTest), ""))
 }
 
+// clickInRow clicks the data-test button of the visible table row that
+// shows text, not the last row of a list that may still show its rows from
+// before a search.
+func (b *browser) clickInRow(text, dataTest string) {
+	b.t.Helper()
+	js := fmt.Sprintf(`(() => {
+		document.querySelectorAll('[data-e2e]').forEach(e => e.removeAttribute('data-e2e'));
+		const rows = [...document.querySelectorAll('tr')].filter(r => r.getClientRects().length > 0 && r.textContent.includes(%q));
+		const button = rows.map(r => r.querySelector(%q)).find(Boolean);
+		if (!button) return false;
+		button.setAttribute('data-e2e', '1');
+		return true;
+	})()`, text, fmt.Sprintf(`[data-test=%q]`, dataTest))
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js))
+		if err != nil {
+			b.t.Fatalf("browser: %v", err)
+		}
+		if ok {
+			b.jsClick(`[data-e2e="1"]`)
+			return
+		}
+		if time.Now().After(deadline) {
+			b.screenshot("missing")
+			b.t.Fatalf("no visible row showing %q with %s", text, dataTest)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // clickText clicks the visible element matching css whose text is text.
 func (b *browser) clickText(css, text string) {
 	b.t.Helper()

@@ -92,7 +92,7 @@ func TestCaseWholeLoop(t *testing.T) {
 	desk.typeInto("search-q", code)
 	desk.click("search-submit")
 	desk.waitText("cases-table", code)
-	desk.click("row-view")
+	desk.clickInRow(code, "row-view")
 	desk.waitText("case-state", "待签收")
 	act("accept", nil)
 	desk.waitText("case-state", "处置中")
