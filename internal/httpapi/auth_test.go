@@ -87,7 +87,9 @@ func TestGuessingMakesOnlyTheGuesserWait(t *testing.T) {
 // TestDummyHashCostsARealCheck); their waits are alike too, so neither the
 // answer nor the throttle tells which names exist.
 func TestUnknownUserGetsTheSameAnswer(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
 		f := newFixture(t, db)
 		answers := map[string][]string{}
 		for _, tc := range []struct{ name, username, from string }{
