@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"wenming/internal/app"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
@@ -15,6 +13,7 @@ import (
 	"wenming/internal/framework"
 	"wenming/internal/org"
 	"wenming/internal/store"
+	"wenming/internal/testbook"
 )
 
 const password = "Wenming!2026test"
@@ -142,26 +141,7 @@ func book(t *testing.T, edit func(map[string][][]any)) *bytes.Reader {
 	if edit != nil {
 		edit(s)
 	}
-	x := excelize.NewFile()
-	defer x.Close()
-	for i, name := range []string{"框架", "指标", "测评标准", "负面清单"} {
-		if i == 0 {
-			x.SetSheetName("Sheet1", name)
-		} else if _, err := x.NewSheet(name); err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range s[name] {
-			cell, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := x.SetSheetRow(name, cell, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	var buf bytes.Buffer
-	if err := x.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.NewReader(buf.Bytes())
+	return testbook.Sheets(t, []string{"框架", "指标", "测评标准", "负面清单"}, s)
 }
 
 // imported imports the workbook as the office clerk.

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"wenming/internal/app"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
@@ -15,6 +13,7 @@ import (
 	"wenming/internal/org"
 	"wenming/internal/plan"
 	"wenming/internal/store"
+	"wenming/internal/testbook"
 )
 
 const password = "Wenming!2026test"
@@ -105,26 +104,7 @@ func frameworkBook(t *testing.T) *bytes.Reader {
 			{"10.1.1.2", "10.1.1", "规范马路市场、流动商贩，标准化市场达到80%以上", "实地考察", "", "", "", "", "", "县市场监管局", "县住建局", ""}},
 		"负面清单": {{"编码", "事项", "处理方式", "扣分", "扣分内容编码"}},
 	}
-	x := excelize.NewFile()
-	defer x.Close()
-	for i, name := range []string{"框架", "指标", "测评标准", "负面清单"} {
-		if i == 0 {
-			x.SetSheetName("Sheet1", name)
-		} else if _, err := x.NewSheet(name); err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range sheets[name] {
-			cell, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := x.SetSheetRow(name, cell, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	var buf bytes.Buffer
-	if err := x.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.NewReader(buf.Bytes())
+	return testbook.Sheets(t, []string{"框架", "指标", "测评标准", "负面清单"}, sheets)
 }
 
 func (w *world) must(err error) {
