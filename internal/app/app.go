@@ -54,7 +54,13 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	switch cmd {
 	case "serve":
-		return withConfig(ctx, cmd, args, getenv, stdout, stderr, serve)
+		return withConfig(ctx, cmd, args, getenv, stdout, stderr, func(ctx context.Context, e *env) error {
+			svc, err := e.services()
+			if err != nil {
+				return err
+			}
+			return serve(ctx, e, svc)
+		})
 	case "migrate":
 		return withConfig(ctx, cmd, args, getenv, stdout, stderr, func(ctx context.Context, e *env) error {
 			fmt.Fprintln(e.stdout, "数据库结构已是最新。")
@@ -62,10 +68,17 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		})
 	case "demo":
 		return withConfig(ctx, cmd, args, getenv, stdout, stderr, func(ctx context.Context, e *env) error {
-			if err := loadDemo(ctx, e); err != nil {
+			// One set of services loads the demo and then serves it, so the
+			// copies of the demo's photos still being made are waited for
+			// when the server stops.
+			svc, err := e.services()
+			if err != nil {
 				return err
 			}
-			return serve(ctx, e)
+			if err := loadDemo(ctx, e, svc); err != nil {
+				return err
+			}
+			return serve(ctx, e, svc)
 		})
 	case "recount":
 		return withConfig(ctx, cmd, args, getenv, stdout, stderr, recount)
@@ -137,8 +150,25 @@ func publicLimits(cfg config.Config) (*httpapi.Limiter, files.Batch) {
 	return httpapi.NewLimiter(rates, cfg.TrustProxy, time.Now), files.Batch{Bytes: int64(cfg.ReportPhotosMB) << 20, Pixels: cfg.ReportPhotosMP * 1_000_000}
 }
 
+// services builds every service the way the configuration asks.
+func (e *env) services() (*Services, error) {
+	blobs, err := blob.Open(e.cfg.BlobURL, e.cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	receivers, err := webhook.ParseAllowlist(e.cfg.WebhookAllow)
+	if err != nil {
+		return nil, fmt.Errorf("webhook-allow: %w", err)
+	}
+	decode := e.cfg.DecodeMPPerMinute * 1_000_000
+	if decode == 0 {
+		decode = -1 // the setting's 0 means no bound
+	}
+	return NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg), Webhooks: receivers, DecodePixelsPerMinute: decode, PDFFont: e.cfg.PDFFont}), nil
+}
+
 // serve runs the HTTP server until ctx ends, then drains it.
-func serve(ctx context.Context, e *env) error {
+func serve(ctx context.Context, e *env, svc *Services) error {
 	var ui fs.FS
 	if sub, err := fs.Sub(web.Dist, "dist/app"); err == nil {
 		if _, err := fs.Stat(sub, "index.html"); err == nil {
@@ -147,19 +177,6 @@ func serve(ctx context.Context, e *env) error {
 			e.log.Warn("the console is not built; run `make web` and rebuild")
 		}
 	}
-	blobs, err := blob.Open(e.cfg.BlobURL, e.cfg.DataDir)
-	if err != nil {
-		return err
-	}
-	receivers, err := webhook.ParseAllowlist(e.cfg.WebhookAllow)
-	if err != nil {
-		return fmt.Errorf("webhook-allow: %w", err)
-	}
-	decode := e.cfg.DecodeMPPerMinute * 1_000_000
-	if decode == 0 {
-		decode = -1 // the setting's 0 means no bound
-	}
-	svc := NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg), Webhooks: receivers, DecodePixelsPerMinute: decode, PDFFont: e.cfg.PDFFont})
 	limiter, photos := publicLimits(e.cfg)
 	deps := svc.HTTP(e.db, e.log)
 	deps.Open311 = open311.New(svc.Cases, svc.Auth, e.log, open311.Guard{Limiter: limiter, Photos: photos})
@@ -198,7 +215,7 @@ func serve(ctx context.Context, e *env) error {
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	svc.Files.WaitCopies()
+	svc.Files.StopCopies()
 	return nil
 }
 

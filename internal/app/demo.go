@@ -9,7 +9,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"wenming/internal/blob"
 	"wenming/internal/demo"
 	"wenming/internal/domain"
 	"wenming/internal/org"
@@ -21,7 +20,7 @@ import (
 // a password change. The password set at creation (WENMING_DEMO_PASSWORD,
 // or one generated) is kept in the data folder, and later runs print it
 // from there.
-func loadDemo(ctx context.Context, e *env) error {
+func loadDemo(ctx context.Context, e *env, all *Services) error {
 	svc := org.NewService(e.db)
 	path := filepath.Join(e.cfg.DataDir, "demo-password.txt")
 	password, err := demoPassword(e.cfg.DemoPassword, path)
@@ -42,11 +41,6 @@ func loadDemo(ctx context.Context, e *env) error {
 		if err := demo.SetPasswords(ctx, svc, password); err != nil {
 			return err
 		}
-		blobs, err := blob.Open(e.cfg.BlobURL, e.cfg.DataDir)
-		if err != nil {
-			return err
-		}
-		all := NewServices(e.db, Options{Blobs: blobs, Auth: policy(e.cfg), PDFFont: e.cfg.PDFFont})
 		if err := demo.LoadCampaign(ctx, svc, all.Framework, all.Plan, all.Submission, all.Files); err != nil {
 			return err
 		}

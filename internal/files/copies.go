@@ -129,12 +129,28 @@ func (s *Service) queueCopies(f File) {
 // before their folders go.
 func (s *Service) WaitCopies() { s.pending.Wait() }
 
+// StopCopies finishes the copy under way and leaves the queued images to
+// the first request for their copies, then returns: a server that loaded
+// the demo's hundreds of photos stops in time and leaves nothing half made.
+func (s *Service) StopCopies() {
+	s.stopping.Store(true)
+	s.pending.Wait()
+}
+
 // work makes the copies of new uploads, one at a time. A failure here is
 // not lost: the copies stay unrecorded and the first request retries and
 // reports it.
 func (s *Service) work() {
 	for f := range s.queue {
+		if s.stopping.Load() {
+			s.pending.Done()
+			continue
+		}
 		s.waitQuiet(time.Now())
+		if s.stopping.Load() {
+			s.pending.Done()
+			continue
+		}
 		for {
 			_, err := s.ensureCopies(context.Background(), f, true)
 			if _, busy := errors.AsType[*busyError](err); !busy {
@@ -160,7 +176,7 @@ const (
 func (s *Service) waitQuiet(taken time.Time) {
 	for {
 		wait := quietWait(time.Now(), time.Unix(0, s.lastUpload.Load()), taken)
-		if wait <= 0 {
+		if wait <= 0 || s.stopping.Load() {
 			return
 		}
 		time.Sleep(wait)

@@ -57,6 +57,7 @@ type Service struct {
 	// leaves every copy to its first request.
 	queue      chan File
 	lastUpload atomic.Int64   // unix nanoseconds of the latest queued image
+	stopping   atomic.Bool    // the server stops: queued images wait for a request
 	pending    sync.WaitGroup // queued images not yet done, for tests
 	making     flight         // one making at a time per original
 	developing chan struct{}  // bounds the decodes at once to the cores

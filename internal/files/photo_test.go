@@ -220,6 +220,28 @@ func TestPhotoCopiesMadeInBackground(t *testing.T) {
 	})
 }
 
+// A stopping server leaves the queued images to the first request for
+// their copies instead of making them all first (the demo queues hundreds).
+func TestPhotoCopiesStopLeavesQueueToRequests(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		svc := photoService(t, db)
+		svc.StopCopies()
+		f, err := svc.Upload(t.Context(), &domain.Actor{RealName: "测试"}, "现场.jpg", bytes.NewReader(exifJPEG(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc.WaitCopies()
+		if thumb, _ := copyKeys(t, db, f.ID); thumb != "" {
+			t.Fatalf("the stopped worker still made the copies (%q)", thumb)
+		}
+		if b := decode(t, read(t, svc, f.ID, files.SizeThumb)).Bounds(); b.Dx() != 240 {
+			t.Fatalf("thumbnail made on request is %d wide", b.Dx())
+		}
+	})
+}
+
 // Many first requests at once for the copies of one photo all get them.
 func TestPhotoFirstRequestsAtOnce(t *testing.T) {
 	t.Parallel()
