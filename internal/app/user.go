@@ -96,7 +96,7 @@ func userInput(ctx context.Context, svc *org.Service, actor *domain.Actor, usern
 		}
 		in.Roles = append(in.Roles, role)
 	}
-	id, err := svc.UnitID(ctx, unit)
+	id, err := svc.UnitID(ctx, actor, unit)
 	if errors.Is(err, domain.ErrNotFound) {
 		units, _, lerr := svc.Units(ctx, actor, org.UnitFilter{Page: 1, Size: 1})
 		if lerr != nil || len(units) > 0 {

@@ -229,7 +229,7 @@ func unauthenticated() error {
 }
 
 // actorJoins bring a person's unit, scope region and roles to users u.
-const actorJoins = ` JOIN units un ON un.id = u.unit_id LEFT JOIN regions r ON r.id = u.scope_region_id LEFT JOIN user_roles ur ON ur.user_id = u.id`
+const actorJoins = ` JOIN units un ON un.id = u.unit_id LEFT JOIN regions r ON r.id = u.scope_region_id LEFT JOIN regions jr ON jr.id = un.jurisdiction_id LEFT JOIN user_roles ur ON ur.user_id = u.id`
 
 // loadActor reads everything a scope check needs in one query: the
 // person, their unit and scope, and their roles, one row per role.
@@ -241,17 +241,17 @@ func (s *Service) loadActor(ctx context.Context, c *store.Conn, userID int64, cl
 // role; leadCols (each followed by a comma) are selected first, into lead.
 func (s *Service) readActor(ctx context.Context, c *store.Conn, cl Client, leadCols, fromWhere string, key any, lead ...any) (*domain.Actor, bool, error) {
 	a := &domain.Actor{IP: cl.IP, RequestID: cl.RequestID}
-	rows, err := c.Query(ctx, `SELECT `+leadCols+`u.id, u.username, u.real_name, u.unit_id, un.path, u.scope_kind, u.scope_region_id, r.code, u.disabled, u.must_change_password, ur.role
+	rows, err := c.Query(ctx, `SELECT `+leadCols+`u.id, u.username, u.real_name, u.unit_id, un.path, u.scope_kind, u.scope_region_id, r.code, un.jurisdiction_id, jr.code, u.disabled, u.must_change_password, ur.role
 		`+fromWhere+` ORDER BY ur.role`, key)
 	if err != nil {
 		return nil, false, err
 	}
 	defer rows.Close()
 	var disabled, mustChange, found bool
-	var regionID sql.NullInt64
-	var regionCode, role sql.NullString
+	var regionID, jurisdictionID sql.NullInt64
+	var regionCode, jurisdictionCode, role sql.NullString
 	for rows.Next() {
-		if err := rows.Scan(append(lead, &a.UserID, &a.Username, &a.RealName, &a.UnitID, &a.UnitPath, &a.Scope, &regionID, &regionCode, &disabled, &mustChange, &role)...); err != nil {
+		if err := rows.Scan(append(lead, &a.UserID, &a.Username, &a.RealName, &a.UnitID, &a.UnitPath, &a.Scope, &regionID, &regionCode, &jurisdictionID, &jurisdictionCode, &disabled, &mustChange, &role)...); err != nil {
 			return nil, false, err
 		}
 		found = true
@@ -269,6 +269,7 @@ func (s *Service) readActor(ctx context.Context, c *store.Conn, cl Client, leadC
 		return nil, false, &domain.Error{Code: domain.CodeUnauthenticated, Message: "账号已停用"}
 	}
 	a.RegionID, a.RegionCode = regionID.Int64, domain.SubtreePrefix(regionCode.String)
+	a.JurisdictionID, a.JurisdictionCode = jurisdictionID.Int64, jurisdictionCode.String
 	return a, mustChange, nil
 }
 

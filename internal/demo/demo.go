@@ -149,7 +149,7 @@ func (l *loader) unit(name, kind, class, parent, regionCode string) {
 	}
 	in := org.UnitInput{Name: name, Kind: kind, Class: class}
 	if parent != "" {
-		id, err := l.svc.UnitID(l.ctx, parent)
+		id, err := l.svc.UnitID(l.ctx, l.actor, parent)
 		if err != nil {
 			l.err = fmt.Errorf("demo unit %s parent: %w", name, err)
 			return
@@ -174,7 +174,7 @@ func (l *loader) account(a Account) {
 	if l.err != nil {
 		return
 	}
-	unitID, err := l.svc.UnitID(l.ctx, a.Unit)
+	unitID, err := l.svc.UnitID(l.ctx, l.actor, a.Unit)
 	if err != nil {
 		l.err = fmt.Errorf("demo account %s: %w", a.Username, err)
 		return

@@ -102,7 +102,7 @@ func TestDemoCampaign(t *testing.T) {
 	if err != nil || f.Status != "frozen" || f.MinorsID == nil {
 		t.Fatalf("plan framework: %+v, %v", f, err)
 	}
-	unit, err := orgs.UnitID(ctx, "县住建局")
+	unit, err := orgs.UnitID(ctx, domain.System("测试"), "县住建局")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func LoadRanking(ctx context.Context, orgs *org.Service, svc *ranking.Service) e
 		{"notice", "会师镇", "督办：农贸市场周边占道经营", "东关农贸市场周边占道经营反弹，请于 3 个工作日内整改到位并报送整改情况。"},
 		{"exposure", "县市场监管局", "曝光：农贸市场环境脏乱", "在县融媒体中心《创城曝光台》栏目曝光东关农贸市场污水横流、摊位杂乱问题。"},
 	} {
-		unit, err := orgs.UnitID(ctx, s.unit)
+		unit, err := orgs.UnitID(ctx, office, s.unit)
 		if err != nil {
 			return err
 		}

@@ -39,6 +39,11 @@ type Actor struct {
 	Scope      ScopeKind
 	RegionID   int64  // scope region when Scope is region
 	RegionCode string // its code: a subtree is every code with this prefix
+	// JurisdictionID is the jurisdiction (its region's id) of the actor's
+	// unit: the office it works for or under; JurisdictionCode its region
+	// code.
+	JurisdictionID   int64
+	JurisdictionCode string
 	IP         string
 	RequestID  string
 	ViaToken   bool

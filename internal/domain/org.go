@@ -93,18 +93,21 @@ func UnitClassByName(s string) (string, bool) {
 
 // Unit is a responsible unit: a department, a township, a community, ...
 type Unit struct {
-	ID          int64  `json:"id"`
-	Name        string `json:"name"`
-	Kind        string `json:"kind"`
-	Class       string `json:"class"`
-	ParentID    *int64 `json:"parentId"`
-	ParentName  string `json:"parentName"`
-	RegionID    *int64 `json:"regionId"`
-	RegionName  string `json:"regionName"`
-	RegionCode  string `json:"-"`
-	Path        string `json:"-"`
-	SortKey     string `json:"sortKey"`
-	PeopleCount int    `json:"peopleCount"`
+	ID         int64  `json:"id"`
+	Name       string `json:"name"`
+	Kind       string `json:"kind"`
+	Class      string `json:"class"`
+	ParentID   *int64 `json:"parentId"`
+	ParentName string `json:"parentName"`
+	RegionID   *int64 `json:"regionId"`
+	RegionName string `json:"regionName"`
+	RegionCode string `json:"-"`
+	// JurisdictionID is the jurisdiction the unit works in: that of its
+	// region, else of its parent unit. Unit names are unique within it.
+	JurisdictionID *int64 `json:"jurisdictionId"`
+	Path           string `json:"-"`
+	SortKey        string `json:"sortKey"`
+	PeopleCount    int    `json:"peopleCount"`
 }
 
 // Validate checks a unit's own fields.

@@ -532,10 +532,11 @@ func (s *Service) SetPassword(ctx context.Context, actor *domain.Actor, username
 	})
 }
 
-// UnitID finds a unit by its full name.
-func (s *Service) UnitID(ctx context.Context, name string) (_ int64, err error) {
-	defer domain.Wrap(&err, "org.UnitID")
-	u, err := unitByName(ctx, s.db.Read(), name)
+// UnitID finds a unit by its full name, as the actor would name it
+// (within its own jurisdiction first).
+func (s *Service) UnitID(ctx context.Context, actor *domain.Actor, name string) (_ int64, err error) {
+	defer domain.Wrap(&err, "org.UnitID %q", name)
+	u, err := unitNamed(ctx, s.db.Read(), actor, name)
 	return u.ID, err
 }
 

@@ -76,7 +76,7 @@ func (s *Service) importPerson(ctx context.Context, c *store.Conn, actor *domain
 	if unitName == "" {
 		return false, domain.Invalid("unitId", "所属单位不能为空")
 	}
-	unit, err := unitByName(ctx, c, unitName)
+	unit, err := unitNamed(ctx, c, actor, unitName)
 	if errors.Is(err, domain.ErrNotFound) {
 		return false, domain.Invalid("unitId", "单位“"+unitName+"”不存在")
 	}

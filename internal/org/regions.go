@@ -126,8 +126,15 @@ func insertRegion(ctx context.Context, c *store.Conn, actor *domain.Actor, in Re
 	if err != nil {
 		return r, err
 	}
-	return r, audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "region", EntityID: r.ID,
-		Summary: "新增区划“" + r.Name + "”（" + r.Code + "）", After: r})
+	if err := audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "region", EntityID: r.ID,
+		Summary: "新增区划“" + r.Name + "”（" + r.Code + "）", After: r}); err != nil {
+		return r, err
+	}
+	if r.ParentID != nil {
+		return r, nil
+	}
+	// A top region always has an office: the deployment's own.
+	return r, insertJurisdiction(ctx, c, actor, domain.Jurisdiction{ID: r.ID, Code: r.Code, Name: r.Name})
 }
 
 // UpdateRegion renames a region or changes its sort key; its code and place

@@ -35,7 +35,7 @@ type UnitFilter struct {
 
 const (
 	unitColumns = `SELECT un.id, un.name, un.kind, un.class, un.parent_id, COALESCE(pu.name, ''), un.region_id,
-	COALESCE(ur.name, ''), COALESCE(ur.code, ''), un.path, un.sort_key, `
+	COALESCE(ur.name, ''), COALESCE(ur.code, ''), un.jurisdiction_id, un.path, un.sort_key, `
 	unitsFrom   = ` FROM units un LEFT JOIN units pu ON pu.id = un.parent_id LEFT JOIN regions ur ON ur.id = un.region_id`
 	selectUnits = unitColumns + `(SELECT COUNT(*) FROM users x WHERE x.unit_id = un.id AND x.disabled = FALSE)` + unitsFrom
 	// selectUnitNames leaves out the head count, which costs a subquery a
@@ -46,7 +46,7 @@ const (
 func scanUnit(r interface{ Scan(...any) error }) (domain.Unit, error) {
 	var u domain.Unit
 	err := r.Scan(&u.ID, &u.Name, &u.Kind, &u.Class, &u.ParentID, &u.ParentName, &u.RegionID,
-		&u.RegionName, &u.RegionCode, &u.Path, &u.SortKey, &u.PeopleCount)
+		&u.RegionName, &u.RegionCode, &u.JurisdictionID, &u.Path, &u.SortKey, &u.PeopleCount)
 	return u, err
 }
 
@@ -111,12 +111,48 @@ func getUnit(ctx context.Context, c *store.Conn, id int64) (domain.Unit, error) 
 	return u, err
 }
 
-func unitByName(ctx context.Context, c *store.Conn, name string) (domain.Unit, error) {
-	u, err := scanUnit(c.QueryRow(ctx, selectUnits+" WHERE un.name = ?", name))
+// unitByName finds a unit by name within a jurisdiction: names are unique
+// there only, and are never resolved into another.
+func unitByName(ctx context.Context, c *store.Conn, jurisdiction int64, name string) (domain.Unit, error) {
+	u, err := scanUnit(c.QueryRow(ctx, selectUnits+" WHERE un.name = ? AND un.jurisdiction_id = ?", name, jurisdiction))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, domain.NotFound("单位“" + name + "”")
 	}
 	return u, err
+}
+
+// unitNamed resolves a unit name typed by the actor (in an import, on the
+// command line): within the actor's own jurisdiction first, else within the
+// jurisdictions it reads, where the name must be unambiguous. A name is
+// never resolved into a jurisdiction the actor does not read.
+func unitNamed(ctx context.Context, c *store.Conn, actor *domain.Actor, name string) (domain.Unit, error) {
+	if u, err := unitByName(ctx, c, actor.JurisdictionID, name); !errors.Is(err, domain.ErrNotFound) {
+		return u, err
+	}
+	reach, args := store.Reach(actor, "un.jurisdiction_id")
+	rows, err := c.Query(ctx, selectUnits+" WHERE un.name = ? AND "+reach+" ORDER BY un.id LIMIT 2", append([]any{name}, args...)...)
+	if err != nil {
+		return domain.Unit{}, err
+	}
+	defer rows.Close()
+	var found []domain.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return u, err
+		}
+		found = append(found, u)
+	}
+	if err := rows.Err(); err != nil {
+		return domain.Unit{}, err
+	}
+	switch len(found) {
+	case 0:
+		return domain.Unit{}, domain.NotFound("单位“" + name + "”")
+	case 1:
+		return found[0], nil
+	}
+	return domain.Unit{}, domain.Invalid("unitId", "多个辖区都有单位“"+name+"”，请在本辖区内导入或改用单位所在辖区的账号")
 }
 
 // Unit returns one unit in the actor's scope.
@@ -158,10 +194,10 @@ func createUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, in Unit
 	if err != nil {
 		return u, err
 	}
-	u.ID, err = c.Insert(ctx, `INSERT INTO units (name, kind, class, parent_id, region_id, path, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)`,
-		u.Name, u.Kind, u.Class, u.ParentID, u.RegionID, u.SortKey, c.Now, c.Now)
+	u.ID, err = c.Insert(ctx, `INSERT INTO units (name, kind, class, parent_id, region_id, jurisdiction_id, path, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+		u.Name, u.Kind, u.Class, u.ParentID, u.RegionID, u.JurisdictionID, u.SortKey, c.Now, c.Now)
 	if errors.Is(err, domain.ErrConflict) {
-		return u, domain.Conflict("name", "单位名称“"+u.Name+"”已存在")
+		return u, domain.Conflict("name", "本辖区已有单位“"+u.Name+"”")
 	}
 	if err != nil {
 		return u, err
@@ -194,6 +230,7 @@ func resolveUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, in Uni
 		u.RegionName, u.RegionCode = r.Name, r.Code
 	}
 	var parentRegion *int64
+	var parent *domain.Unit
 	if u.ParentID != nil {
 		p, err := getUnit(ctx, c, *u.ParentID)
 		if err != nil {
@@ -202,7 +239,11 @@ func resolveUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, in Uni
 		if !actor.SeesUnit(p.Path, p.RegionCode) {
 			return u, domain.Invalid("parentId", "上级单位“"+p.Name+"”不在您的数据范围内")
 		}
-		u.ParentName, u.Path, parentRegion = p.Name, p.Path, p.RegionID
+		u.ParentName, u.Path, parentRegion, parent = p.Name, p.Path, p.RegionID, &p
+	}
+	var err error
+	if u.JurisdictionID, err = unitJurisdiction(ctx, c, u, parent); err != nil {
+		return u, err
 	}
 	// A unit-scoped writer sees units by their place in the tree, not by
 	// region, so it may not file a unit under a region of its choosing.
@@ -256,10 +297,10 @@ func updateUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, before 
 		}
 	}
 	u.Path = newPath
-	_, err = c.Exec(ctx, `UPDATE units SET name = ?, kind = ?, class = ?, parent_id = ?, region_id = ?, sort_key = ?, updated_at = ? WHERE id = ?`,
-		u.Name, u.Kind, u.Class, u.ParentID, u.RegionID, u.SortKey, c.Now, u.ID)
+	_, err = c.Exec(ctx, `UPDATE units SET name = ?, kind = ?, class = ?, parent_id = ?, region_id = ?, jurisdiction_id = ?, sort_key = ?, updated_at = ? WHERE id = ?`,
+		u.Name, u.Kind, u.Class, u.ParentID, u.RegionID, u.JurisdictionID, u.SortKey, c.Now, u.ID)
 	if errors.Is(err, domain.ErrConflict) {
-		return u, domain.Conflict("name", "单位名称“"+u.Name+"”已存在")
+		return u, domain.Conflict("name", "本辖区已有单位“"+u.Name+"”")
 	}
 	if err != nil {
 		return u, err

@@ -100,17 +100,9 @@ func importUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, r row) 
 	if in.Class, ok = domain.UnitClassByName(r.cell(2)); !ok {
 		return false, domain.Invalid("class", "分类“"+r.cell(2)+"”无效，应为 A 或 B")
 	}
-	if name := r.cell(3); name != "" {
-		parent, err := unitByName(ctx, c, name)
-		if errors.Is(err, domain.ErrNotFound) {
-			return false, domain.Invalid("parentId", "上级单位“"+name+"”不存在")
-		}
-		if err != nil {
-			return false, err
-		}
-		in.ParentID = &parent.ID
-	}
-	if code := r.cell(4); code != "" {
+	var jurisdiction *int64
+	code := r.cell(4)
+	if code != "" {
 		region, err := regionByCode(ctx, c, code)
 		if errors.Is(err, domain.ErrNotFound) {
 			return false, domain.Invalid("regionId", "区划代码“"+code+"”不存在")
@@ -119,8 +111,26 @@ func importUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, r row) 
 			return false, err
 		}
 		in.RegionID = &region.ID
+		if jurisdiction, err = jurisdictionOfRegion(ctx, c, region.Code); err != nil {
+			return false, err
+		}
 	}
-	existing, err := unitByName(ctx, c, in.Name)
+	if jurisdiction == nil || !actor.ReadsJurisdiction(*jurisdiction, code) {
+		jurisdiction = &actor.JurisdictionID
+	}
+	// Names are looked up in the jurisdiction the row's region lies in,
+	// else the importer's own: never in another.
+	if name := r.cell(3); name != "" {
+		parent, err := unitByName(ctx, c, *jurisdiction, name)
+		if errors.Is(err, domain.ErrNotFound) {
+			return false, domain.Invalid("parentId", "上级单位“"+name+"”不存在")
+		}
+		if err != nil {
+			return false, err
+		}
+		in.ParentID = &parent.ID
+	}
+	existing, err := unitByName(ctx, c, *jurisdiction, in.Name)
 	if err == nil {
 		if !actor.SeesUnit(existing.Path, existing.RegionCode) {
 			return false, domain.Invalid("name", "单位“"+in.Name+"”已存在且不在您的数据范围内")

@@ -1,0 +1,94 @@
+package store_test
+
+import (
+	"testing"
+
+	"wenming/internal/store"
+	"wenming/internal/store/storetest"
+)
+
+// A one-county database from before jurisdictions upgrades with its top
+// region and its office's county as jurisdictions, and everything in it
+// assigned to the county; the migration also undoes cleanly.
+func TestOneCountyDatabaseUpgradesIntoItsCounty(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		ctx := t.Context()
+		if err := db.Rollback(ctx, 16); err != nil {
+			t.Fatal(err)
+		}
+		var county int64
+		err := db.Write(ctx, func(c *store.Conn) error {
+			city, err := c.Insert(ctx, `INSERT INTO regions (code, name, level, created_at, updated_at) VALUES ('620400', '白银市', 'county', ?, ?)`, c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			county, err = c.Insert(ctx, `INSERT INTO regions (code, name, level, parent_id, created_at, updated_at) VALUES ('620422', '会宁县', 'county', ?, ?, ?)`, city, c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			office, err := c.Insert(ctx, `INSERT INTO units (name, kind, class, region_id, path, created_at, updated_at) VALUES ('县文明办', 'department', 'A', ?, '/1/', ?, ?)`, county, c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			staff, err := c.Insert(ctx, `INSERT INTO users (username, real_name, unit_id, scope_kind, scope_region_id, password_hash, created_at, updated_at) VALUES ('staff', '李娜', ?, 'region', ?, 'x', ?, ?)`, office, county, c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			for _, q := range []struct {
+				sql  string
+				args []any
+			}{
+				{`INSERT INTO user_roles (user_id, role) VALUES (?, 'office_staff')`, []any{staff}},
+				{`INSERT INTO case_settings (id, min_lat, min_lng, max_lat, max_lng, updated_at) VALUES (1, 35, 104, 36, 106, ?)`, []any{c.Now}},
+				{`INSERT INTO ranking_settings (id, settings, updated_at) VALUES (1, '{}', ?)`, []any{c.Now}},
+				{`INSERT INTO bulletins (kind, period, title, status, content, created_at) VALUES ('month', '2026-11', '十一月通报', 'published', '{}', ?)`, []any{c.Now}},
+				{`INSERT INTO plans (year, name, created_at, updated_at) VALUES (2026, '2026 年方案', ?, ?)`, []any{c.Now, c.Now}},
+				{`INSERT INTO case_categories (id, code, name, kind, created_at, updated_at) VALUES (1, '01', '市容环境', 'campaign', ?, ?)`, []any{c.Now, c.Now}},
+				{`INSERT INTO point_categories (id, name, created_at, updated_at) VALUES (1, '主次干道', ?, ?)`, []any{c.Now, c.Now}},
+				{`INSERT INTO point_checks (category_id, seq, text, severity, case_category_id, standard_codes) VALUES (1, 1, '路面无垃圾', 'minor', 1, '')`, nil},
+			} {
+				if _, err := c.Exec(ctx, q.sql, q.args...); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		r := db.Read()
+		ids, err := r.Int64s(ctx, `SELECT j.region_id FROM jurisdictions j JOIN regions r ON r.id = j.region_id ORDER BY r.code`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ids) != 2 || ids[1] != county {
+			t.Fatalf("jurisdictions %v, want the top region and the office's county %d", ids, county)
+		}
+		for _, q := range []string{
+			`SELECT jurisdiction_id FROM units`,
+			`SELECT jurisdiction_id FROM case_settings`,
+			`SELECT jurisdiction_id FROM ranking_settings`,
+			`SELECT jurisdiction_id FROM bulletins`,
+			`SELECT jurisdiction_id FROM plans`,
+			`SELECT jurisdiction_id FROM point_categories`,
+			`SELECT jurisdiction_id FROM case_categories`,
+		} {
+			got, err := r.Int64s(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0] != county {
+				t.Errorf("%s = %v, want the county %d", q, got, county)
+			}
+		}
+		// Rebuilding a category's table must not cascade into its checks.
+		if n, err := r.Count(ctx, `SELECT COUNT(*) FROM point_checks`); err != nil || n != 1 {
+			t.Errorf("point checks after the upgrade: %d (%v), want 1", n, err)
+		}
+	})
+}
