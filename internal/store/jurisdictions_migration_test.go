@@ -7,8 +7,8 @@ import (
 	"wenming/internal/store/storetest"
 )
 
-// A one-county database from before jurisdictions upgrades with its top
-// region and its office's county as jurisdictions, and everything in it
+// A one-county database from before jurisdictions upgrades with its
+// office's county as its one jurisdiction, and everything in it
 // assigned to the county; the migration also undoes cleanly.
 func TestOneCountyDatabaseUpgradesIntoItsCounty(t *testing.T) {
 	t.Parallel()
@@ -66,8 +66,8 @@ func TestOneCountyDatabaseUpgradesIntoItsCounty(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(ids) != 2 || ids[1] != county {
-			t.Fatalf("jurisdictions %v, want the top region and the office's county %d", ids, county)
+		if len(ids) != 1 || ids[0] != county {
+			t.Fatalf("jurisdictions %v, want only the office's county %d", ids, county)
 		}
 		for _, q := range []string{
 			`SELECT jurisdiction_id FROM units`,

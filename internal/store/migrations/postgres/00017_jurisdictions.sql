@@ -2,9 +2,10 @@
 -- Jurisdictions: one deployment runs a city, its districts and counties.
 -- A jurisdiction is a region with a creation office; every campaign object
 -- belongs to exactly one. An existing one-county database becomes one
--- jurisdiction per top region plus one per region an office's staff are
--- scoped to, and everything in it is assigned to its county: the office's
--- region where there is one, else the top region.
+-- jurisdiction per region its office's staff are scoped to (else its top
+-- region), and everything in it is assigned to its county: the office's
+-- region where there is one, else the top region. A city office above is
+-- set up later, over the top region.
 CREATE TABLE jurisdictions (
     region_id      BIGINT PRIMARY KEY REFERENCES regions(id),
     office_unit_id BIGINT REFERENCES units(id),
@@ -13,11 +14,11 @@ CREATE TABLE jurisdictions (
 );
 
 INSERT INTO jurisdictions (region_id, created_at, updated_at)
-SELECT id, created_at, created_at FROM regions WHERE parent_id IS NULL
-UNION
 SELECT r.id, r.created_at, r.created_at FROM regions r
 WHERE r.id IN (SELECT u.scope_region_id FROM users u JOIN user_roles ur ON ur.user_id = u.id
-               WHERE u.scope_kind = 'region' AND ur.role IN ('office_leader', 'office_staff'));
+               WHERE u.scope_kind = 'region' AND ur.role IN ('office_leader', 'office_staff'))
+   OR (r.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM users u JOIN user_roles ur ON ur.user_id = u.id
+               WHERE u.scope_kind = 'region' AND ur.role IN ('office_leader', 'office_staff')));
 
 CREATE TEMP TABLE county_of_upgrade ON COMMIT DROP AS
 SELECT COALESCE(
