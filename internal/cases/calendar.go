@@ -117,12 +117,9 @@ func clock(field, s string) (int, error) {
 	return t.Hour()*60 + t.Minute(), nil
 }
 
-// loadCalendar reads the working hours and the calendar's exceptions.
-func loadCalendar(ctx context.Context, c *store.Conn) (Calendar, error) {
-	set, err := loadSettings(ctx, c)
-	if err != nil {
-		return Calendar{}, err
-	}
+// loadCalendar reads the calendar's exceptions, with the working hours of
+// the settings given.
+func loadCalendar(ctx context.Context, c *store.Conn, set Settings) (Calendar, error) {
 	cal := Calendar{days: map[string]string{}}
 	cal.start, _ = clock("workStart", set.WorkStart)
 	cal.end, _ = clock("workEnd", set.WorkEnd)

@@ -75,6 +75,7 @@ type Case struct {
 	Lng              *float64         `json:"lng"`
 	RegionID         *int64           `json:"regionId"`
 	RegionName       string           `json:"regionName"`
+	JurisdictionID   *int64           `json:"jurisdictionId"`
 	PointID          *int64           `json:"pointId"`
 	LeadUnitID       *int64           `json:"leadUnitId"`
 	LeadUnitName     string           `json:"leadUnitName"`
@@ -174,8 +175,18 @@ func newToken() string {
 	return strings.ToLower(base32.StdEncoding.EncodeToString(b))
 }
 
-// validate checks an intake's own fields against the catalogue and area.
-func (in *IntakeInput) validate(cfg *caseConfig) error {
+// check places an intake in its jurisdiction and validates it there.
+func (in *IntakeInput) check(cfg *caseConfig, a *domain.Actor) (domain.Jurisdiction, error) {
+	j, err := cfg.place(a, *in)
+	if err != nil {
+		return j, err
+	}
+	return j, in.validate(cfg, j)
+}
+
+// validate checks an intake's own fields against the catalogue and the
+// area of the jurisdiction it falls in.
+func (in *IntakeInput) validate(cfg *caseConfig, j domain.Jurisdiction) error {
 	in.Description, in.Address = strings.TrimSpace(in.Description), strings.TrimSpace(in.Address)
 	in.ClientKey, in.ExternalID = strings.TrimSpace(in.ClientKey), strings.TrimSpace(in.ExternalID)
 	in.ReporterName, in.ReporterPhone = strings.TrimSpace(in.ReporterName), strings.TrimSpace(in.ReporterPhone)
@@ -186,8 +197,11 @@ func (in *IntakeInput) validate(cfg *caseConfig) error {
 		return domain.Invalid("categoryId", "请选择问题类别")
 	}
 	cat, ok := cfg.categories[in.CategoryID]
-	if !ok || !cat.Active {
+	if !ok || !cat.Active || !cfg.inChain(cat.JurisdictionID, j.ID) {
 		return domain.Invalid("categoryId", "问题类别不存在或已停用")
+	}
+	if in.PointID != nil && in.Source != "patrol" && in.Source != "assessment" {
+		return domain.Invalid("pointId", "只有巡查和模拟测评生成的案件关联点位")
 	}
 	if in.Description == "" && len(in.FileIDs)+len(in.uploads) == 0 {
 		return domain.Invalid("description", "请描述问题或上传照片")
@@ -214,7 +228,7 @@ func (in *IntakeInput) validate(cfg *caseConfig) error {
 		return domain.Invalid("lat", "经纬度须同时提供")
 	}
 	if in.Lat != nil {
-		if math.IsNaN(*in.Lat) || math.IsNaN(*in.Lng) || !cfg.settings.Bounds.Contains(*in.Lat, *in.Lng) {
+		if math.IsNaN(*in.Lat) || math.IsNaN(*in.Lng) || !cfg.settingsOf(&j.ID).Bounds.Contains(*in.Lat, *in.Lng) {
 			return domain.Invalid("lat", fmt.Sprintf("位置（纬度 %.5f，经度 %.5f）不在本辖区范围内，请重新定位或在地图上选点", *in.Lat, *in.Lng))
 		}
 	}
@@ -291,7 +305,8 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	if err != nil {
 		return 0, false, err
 	}
-	if err := in.validate(cfg); err != nil {
+	j, err := in.check(cfg, actor)
+	if err != nil {
 		return 0, false, err
 	}
 	if id, ok, err := seen(ctx, s.db.Read(), in); err != nil || ok {
@@ -305,7 +320,7 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		recorded = recorded[:0]
 		k := Case{Source: in.Source, ExternalID: in.ExternalID, State: StateNew, CategoryID: in.CategoryID, Description: in.Description,
-			Address: in.Address, Lat: in.Lat, Lng: in.Lng, RegionID: in.RegionID, PointID: in.PointID,
+			Address: in.Address, Lat: in.Lat, Lng: in.Lng, RegionID: in.RegionID, JurisdictionID: &j.ID, PointID: in.PointID,
 			ReporterName: in.ReporterName, phone: in.ReporterPhone, publicToken: token, CreatedAt: c.Now,
 			LimitMinutes: cfg.categories[in.CategoryID].limitMinutes(cfg.cal)}
 		if actor.UserID != 0 {
@@ -316,9 +331,9 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 			return err
 		}
 		k.Code = code
-		id, err = c.Insert(ctx, `INSERT INTO cases (code, source, external_id, client_key, public_token, state, category_id, description, address, lat, lng, region_id, point_id,
-			reporter_id, reporter_name, reporter_phone, limit_minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			k.Code, k.Source, nullable(k.ExternalID), nullable(in.ClientKey), token, k.State, k.CategoryID, k.Description, k.Address, k.Lat, k.Lng, k.RegionID, k.PointID,
+		id, err = c.Insert(ctx, `INSERT INTO cases (code, source, external_id, client_key, public_token, state, category_id, description, address, lat, lng, region_id, jurisdiction_id, point_id,
+			reporter_id, reporter_name, reporter_phone, limit_minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			k.Code, k.Source, nullable(k.ExternalID), nullable(in.ClientKey), token, k.State, k.CategoryID, k.Description, k.Address, k.Lat, k.Lng, k.RegionID, k.JurisdictionID, k.PointID,
 			k.reporterID, k.ReporterName, k.phone, k.LimitMinutes, c.Now, c.Now)
 		if err != nil {
 			return err
@@ -441,19 +456,21 @@ type caseConfig struct {
 	categories map[int64]Category
 	catList    []Category // the catalogue by code
 	cal        Calendar
-	settings   Settings
+	settingsBy map[int64]Settings // each jurisdiction's own, by its id
 	rules      []Rule
 	units      map[int64]domain.Unit
 	byPath     []domain.Unit // units sorted by path: a unit's sub-units follow it
 	regions    map[int64]domain.Region
-	at         time.Time // the transaction's now
+	// jurisdictions are every office's region, each with the one above.
+	jurisdictions domain.Jurisdictions
+	at            time.Time // the transaction's now
 }
 
 func (e *caseConfig) now() time.Time { return e.at }
 
 // configTables are the tables a configuration is built from; migration 00009 keeps a
 // version of each in config_versions.
-const configTables = `'case_categories', 'case_settings', 'calendar_days', 'dispatch_rules', 'units', 'regions'`
+const configTables = `'case_categories', 'case_settings', 'calendar_days', 'dispatch_rules', 'units', 'regions', 'jurisdictions'`
 
 // configCache keeps the last configuration built with the configuration version it was
 // built at. The configuration it holds is never written: maps and slices are shared
@@ -524,10 +541,15 @@ func (s *Service) loadConfig(ctx context.Context, c *store.Conn) (*caseConfig, e
 	if e.categories, e.catList, err = s.loadCategories(ctx, c); err != nil {
 		return nil, err
 	}
-	if e.settings, err = loadSettings(ctx, c); err != nil {
+	if e.jurisdictions, err = s.org.JurisdictionDirectory(ctx); err != nil {
 		return nil, err
 	}
-	if e.cal, err = loadCalendar(ctx, c); err != nil {
+	if e.settingsBy, err = loadSettings(ctx, c); err != nil {
+		return nil, err
+	}
+	// One working calendar and working day for the whole deployment: the
+	// top jurisdiction's.
+	if e.cal, err = loadCalendar(ctx, c, e.settingsOf(nil)); err != nil {
 		return nil, err
 	}
 	if e.rules, err = loadRules(ctx, c); err != nil {

@@ -24,6 +24,9 @@ type Category struct {
 	DefaultUnitID   *int64 `json:"defaultUnitId"`
 	DefaultUnitName string `json:"defaultUnitName"`
 	Active          bool   `json:"active"`
+	// JurisdictionID is the office whose category it is: a county uses its
+	// own and those of the offices above it, and edits only its own.
+	JurisdictionID *int64 `json:"jurisdictionId"`
 }
 
 // CategoryInput is what the office edits of a category.
@@ -49,11 +52,11 @@ func (c Category) limitMinutes(cal Calendar) int {
 	return c.LimitValue * cal.DayMinutes()
 }
 
-const selectCategories = `SELECT id, code, name, parent_id, kind, limit_value, limit_unit, default_unit_id, active FROM case_categories`
+const selectCategories = `SELECT id, code, name, parent_id, kind, limit_value, limit_unit, default_unit_id, active, jurisdiction_id FROM case_categories`
 
 func scanCategory(r interface{ Scan(...any) error }) (Category, error) {
 	var cat Category
-	err := r.Scan(&cat.ID, &cat.Code, &cat.Name, &cat.ParentID, &cat.Kind, &cat.LimitValue, &cat.LimitUnit, &cat.DefaultUnitID, &cat.Active)
+	err := r.Scan(&cat.ID, &cat.Code, &cat.Name, &cat.ParentID, &cat.Kind, &cat.LimitValue, &cat.LimitUnit, &cat.DefaultUnitID, &cat.Active, &cat.JurisdictionID)
 	return cat, err
 }
 
@@ -77,21 +80,46 @@ func (s *Service) loadCategories(ctx context.Context, c *store.Conn) (map[int64]
 	return byID, list, rows.Err()
 }
 
-// Categories lists the catalogue; every signed-in role may read it.
+// Categories lists the catalogue the actor's jurisdiction uses (its own
+// and the offices' above) and, for an office above, those of its counties;
+// every signed-in role may read it.
 func (s *Service) Categories(ctx context.Context, actor *domain.Actor) (_ []Category, err error) {
 	defer domain.Wrap(&err, "cases.Categories")
 	e, err := s.config(ctx)
 	if err != nil {
 		return nil, err
 	}
-	list := make([]Category, len(e.catList))
-	copy(list, e.catList)
-	for i, cat := range list {
-		if cat.DefaultUnitID != nil {
-			list[i].DefaultUnitName = e.units[*cat.DefaultUnitID].Name
+	list := []Category{}
+	for _, cat := range e.catList {
+		if !e.categoryInView(actor, cat) {
+			continue
 		}
+		if cat.DefaultUnitID != nil {
+			cat.DefaultUnitName = e.units[*cat.DefaultUnitID].Name
+		}
+		list = append(list, cat)
 	}
 	return list, nil
+}
+
+// categoryInView tells whether a category is used in the actor's
+// jurisdiction or one the actor reads.
+func (e *caseConfig) categoryInView(a *domain.Actor, cat Category) bool {
+	if cat.JurisdictionID == nil || a.Scope == domain.ScopeAll || e.inChain(cat.JurisdictionID, a.JurisdictionID) {
+		return true
+	}
+	j, ok := e.jurisdictions.ByID(*cat.JurisdictionID)
+	return ok && a.ReadsJurisdiction(j.ID, j.Code)
+}
+
+// requireGoverns keeps a record of a jurisdiction to that jurisdiction's
+// own office.
+func (e *caseConfig) requireGoverns(a *domain.Actor, owner *int64, what string) error {
+	if owner == nil || a.GovernsJurisdiction(*owner) {
+		return nil
+	}
+	j, _ := e.jurisdictions.ByID(*owner)
+	return domain.Forbidden(what + "由" + j.Name + "设置，您只能查看")
 }
 
 func (in *CategoryInput) validate() error {
@@ -133,9 +161,26 @@ func (s *Service) saveCategory(ctx context.Context, actor *domain.Actor, id int6
 	if err := in.validate(); err != nil {
 		return Category{}, err
 	}
+	e, err := s.config(ctx)
+	if err != nil {
+		return Category{}, err
+	}
+	owner := ownJurisdiction(actor)
+	if before, ok := e.categories[id]; ok {
+		if err := e.requireGoverns(actor, before.JurisdictionID, "类别“"+before.Name+"”"); err != nil {
+			return Category{}, err
+		}
+		owner = before.JurisdictionID
+	}
+	if in.DefaultUnitID != nil && !e.serves(*in.DefaultUnitID, owner) {
+		return Category{}, e.notServing("defaultUnitId", "默认处置单位", *in.DefaultUnitID, owner)
+	}
+	if in.ParentID != nil && !e.inChain(e.categories[*in.ParentID].JurisdictionID, deref(owner)) {
+		return Category{}, domain.Invalid("parentId", "上级类别不存在")
+	}
 	active := in.Active == nil || *in.Active
 	var out Category
-	err := s.db.Write(ctx, func(c *store.Conn) error {
+	err = s.db.Write(ctx, func(c *store.Conn) error {
 		if in.ParentID != nil {
 			var parentOf *int64
 			if err := c.Get(ctx, "上级类别", `SELECT parent_id FROM case_categories WHERE id = ?`, []any{*in.ParentID}, &parentOf); err != nil {
@@ -155,8 +200,8 @@ func (s *Service) saveCategory(ctx context.Context, actor *domain.Actor, id int6
 		action := "create"
 		if id == 0 {
 			var err error
-			id, err = c.Insert(ctx, `INSERT INTO case_categories (code, name, parent_id, kind, limit_value, limit_unit, default_unit_id, active, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, in.Code, in.Name, in.ParentID, in.Kind, in.LimitValue, in.LimitUnit, in.DefaultUnitID, active, c.Now, c.Now)
+			id, err = c.Insert(ctx, `INSERT INTO case_categories (code, name, parent_id, kind, limit_value, limit_unit, default_unit_id, active, jurisdiction_id, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, in.Code, in.Name, in.ParentID, in.Kind, in.LimitValue, in.LimitUnit, in.DefaultUnitID, active, owner, c.Now, c.Now)
 			if err != nil {
 				return codeTaken(err)
 			}
@@ -207,6 +252,9 @@ func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id in
 		if err != nil {
 			return domain.NotFound("案件类别")
 		}
+		if cat.JurisdictionID != nil && !actor.GovernsJurisdiction(*cat.JurisdictionID) {
+			return domain.Forbidden("类别“" + cat.Name + "”由上级或其他辖区设置，您不能删除")
+		}
 		used, err := c.Count(ctx, `SELECT (SELECT COUNT(*) FROM cases WHERE category_id = ?) + (SELECT COUNT(*) FROM case_categories WHERE parent_id = ?) + (SELECT COUNT(*) FROM dispatch_rules WHERE category_id = ?)`, id, id, id)
 		if err != nil {
 			return err
@@ -231,6 +279,8 @@ type Rule struct {
 	UnitID       int64  `json:"unitId"`
 	UnitName     string `json:"unitName"`
 	Priority     int    `json:"priority"`
+	// JurisdictionID is the office whose rule it is; its cases alone use it.
+	JurisdictionID *int64 `json:"jurisdictionId"`
 }
 
 // RuleInput is what the office edits of a rule.
@@ -242,7 +292,7 @@ type RuleInput struct {
 }
 
 func loadRules(ctx context.Context, c *store.Conn) ([]Rule, error) {
-	rows, err := c.Query(ctx, `SELECT id, category_id, region_id, unit_id, priority FROM dispatch_rules ORDER BY priority DESC, id`)
+	rows, err := c.Query(ctx, `SELECT id, category_id, region_id, unit_id, priority, jurisdiction_id FROM dispatch_rules ORDER BY priority DESC, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +300,7 @@ func loadRules(ctx context.Context, c *store.Conn) ([]Rule, error) {
 	list := []Rule{}
 	for rows.Next() {
 		var r Rule
-		if err := rows.Scan(&r.ID, &r.CategoryID, &r.RegionID, &r.UnitID, &r.Priority); err != nil {
+		if err := rows.Scan(&r.ID, &r.CategoryID, &r.RegionID, &r.UnitID, &r.Priority, &r.JurisdictionID); err != nil {
 			return nil, err
 		}
 		list = append(list, r)
@@ -258,19 +308,19 @@ func loadRules(ctx context.Context, c *store.Conn) ([]Rule, error) {
 	return list, rows.Err()
 }
 
-// Rules lists the dispatch rules (office and readers).
+// Rules lists the dispatch rules of the jurisdictions the actor reads.
 func (s *Service) Rules(ctx context.Context, actor *domain.Actor) (_ []Rule, err error) {
 	defer domain.Wrap(&err, "cases.Rules")
-	list, err := loadRules(ctx, s.db.Read())
-	if err != nil {
-		return nil, err
-	}
 	n, err := s.names(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for i := range list {
-		n.rule(&list[i])
+	list := []Rule{}
+	for _, r := range n.rules {
+		if readsCase(actor, n.caseConfig, r.JurisdictionID) {
+			n.rule(&r)
+			list = append(list, r)
+		}
 	}
 	return list, nil
 }
@@ -298,8 +348,22 @@ func (s *Service) saveRule(ctx context.Context, actor *domain.Actor, id int64, i
 	if err != nil {
 		return Rule{}, err
 	}
+	owner := ownJurisdiction(actor)
+	if id != 0 {
+		before, ok := n.ruleByID(id)
+		if !ok {
+			return Rule{}, domain.NotFound("派遣规则")
+		}
+		if err := n.requireGoverns(actor, before.JurisdictionID, "该派遣规则"); err != nil {
+			return Rule{}, err
+		}
+		owner = before.JurisdictionID
+	}
 	if _, ok := n.units[in.UnitID]; !ok {
 		return Rule{}, domain.Invalid("unitId", "请选择处置单位")
+	}
+	if !n.serves(in.UnitID, owner) {
+		return Rule{}, n.notServing("unitId", "处置单位", in.UnitID, owner)
 	}
 	if in.CategoryID != nil && n.categories[*in.CategoryID].ID == 0 {
 		return Rule{}, domain.Invalid("categoryId", "案件类别不存在")
@@ -307,14 +371,22 @@ func (s *Service) saveRule(ctx context.Context, actor *domain.Actor, id int64, i
 	if in.RegionID != nil && n.regions[*in.RegionID].ID == 0 {
 		return Rule{}, domain.Invalid("regionId", "区域不存在")
 	}
-	r := Rule{ID: id, CategoryID: in.CategoryID, RegionID: in.RegionID, UnitID: in.UnitID, Priority: in.Priority}
+	if in.RegionID != nil && owner != nil {
+		if j, _ := n.jurisdictions.Of(n.regions[*in.RegionID].Code); !n.inChain(owner, j.ID) {
+			return Rule{}, domain.Invalid("regionId", "区域“"+n.regions[*in.RegionID].Name+"”不在本辖区内")
+		}
+	}
+	if in.CategoryID != nil && owner != nil && !n.inChain(n.categories[*in.CategoryID].JurisdictionID, *owner) {
+		return Rule{}, domain.Invalid("categoryId", "案件类别不存在")
+	}
+	r := Rule{ID: id, CategoryID: in.CategoryID, RegionID: in.RegionID, UnitID: in.UnitID, Priority: in.Priority, JurisdictionID: owner}
 	n.rule(&r)
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		action := "create"
 		if id == 0 {
 			var err error
-			if r.ID, err = c.Insert(ctx, `INSERT INTO dispatch_rules (category_id, region_id, unit_id, priority, created_at) VALUES (?, ?, ?, ?, ?)`,
-				in.CategoryID, in.RegionID, in.UnitID, in.Priority, c.Now); err != nil {
+			if r.ID, err = c.Insert(ctx, `INSERT INTO dispatch_rules (category_id, region_id, unit_id, priority, jurisdiction_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				in.CategoryID, in.RegionID, in.UnitID, in.Priority, owner, c.Now); err != nil {
 				return err
 			}
 		} else {
@@ -346,6 +418,15 @@ func (s *Service) DeleteRule(ctx context.Context, actor *domain.Actor, id int64)
 	if err := requireOffice(actor); err != nil {
 		return err
 	}
+	e, err := s.config(ctx)
+	if err != nil {
+		return err
+	}
+	if r, ok := (names{e}).ruleByID(id); ok {
+		if err := e.requireGoverns(actor, r.JurisdictionID, "该派遣规则"); err != nil {
+			return err
+		}
+	}
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		res, err := c.Exec(ctx, `DELETE FROM dispatch_rules WHERE id = ?`, id)
 		if err != nil {
@@ -358,12 +439,17 @@ func (s *Service) DeleteRule(ctx context.Context, actor *domain.Actor, id int64)
 	})
 }
 
-// matchRule picks the unit for a case: the most specific rule (category
-// and region, then category, then region; a rule for a region covers its
-// sub-regions), then the category's default unit.
-func matchRule(rules []Rule, cat Category, regionCode string, regions map[int64]domain.Region) (int64, bool) {
+// matchRule picks the unit for a case from its jurisdiction's rules: the
+// most specific rule (category and region, then category, then region; a
+// rule for a region covers its sub-regions), then the category's default
+// unit if it serves the case's jurisdiction.
+func (e *caseConfig) matchRule(k *Case, regionCode string) (int64, bool) {
+	cat, regions := e.categories[k.CategoryID], e.regions
 	best, bestScore := int64(0), -1
-	for _, r := range rules {
+	for _, r := range e.rules {
+		if k.JurisdictionID != nil && (r.JurisdictionID == nil || *r.JurisdictionID != *k.JurisdictionID) {
+			continue
+		}
 		score := 0
 		if r.CategoryID != nil {
 			if *r.CategoryID != cat.ID && (cat.ParentID == nil || *r.CategoryID != *cat.ParentID) {
@@ -388,10 +474,29 @@ func matchRule(rules []Rule, cat Category, regionCode string, regions map[int64]
 	if bestScore >= 0 {
 		return best, true
 	}
-	if cat.DefaultUnitID != nil {
+	if cat.DefaultUnitID != nil && e.serves(*cat.DefaultUnitID, k.JurisdictionID) {
 		return *cat.DefaultUnitID, true
 	}
 	return 0, false
+}
+
+func (n names) ruleByID(id int64) (Rule, bool) {
+	for _, r := range n.rules {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// ownJurisdiction is where a record the actor makes belongs: its own
+// jurisdiction (none for a deployment-wide actor outside any).
+func ownJurisdiction(a *domain.Actor) *int64 {
+	if a.JurisdictionID == 0 {
+		return nil
+	}
+	id := a.JurisdictionID
+	return &id
 }
 
 // Settings are the office's parameters of the case engine.
@@ -403,6 +508,9 @@ type Settings struct {
 	ReopenDays            int    `json:"reopenDays"`
 	WorkStart             string `json:"workStart"`
 	WorkEnd               string `json:"workEnd"`
+	// InheritedFrom names the jurisdiction above whose settings apply here
+	// ("系统默认" when none set them); "" when they are this one's own.
+	InheritedFrom string `json:"inheritedFrom"`
 }
 
 // Bounds is the area a case location must lie in (WGS-84).
@@ -422,20 +530,34 @@ func (b Bounds) Contains(lat, lng float64) bool {
 var defaultSettings = Settings{Bounds: Bounds{MinLat: 18, MinLng: 73, MaxLat: 54, MaxLng: 135},
 	DuplicateRadiusMeters: 100, DuplicateWindowHours: 72, RemindAtPercent: 75, ReopenDays: 7, WorkStart: "09:00", WorkEnd: "17:00"}
 
-func loadSettings(ctx context.Context, c *store.Conn) (Settings, error) {
-	s := defaultSettings
-	err := c.Get(ctx, "参数", `SELECT min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end FROM case_settings WHERE id = 1`, nil,
-		&s.Bounds.MinLat, &s.Bounds.MinLng, &s.Bounds.MaxLat, &s.Bounds.MaxLng, &s.DuplicateRadiusMeters, &s.DuplicateWindowHours, &s.RemindAtPercent, &s.ReopenDays, &s.WorkStart, &s.WorkEnd)
-	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
-		return defaultSettings, nil
+// loadSettings reads each jurisdiction's own settings.
+func loadSettings(ctx context.Context, c *store.Conn) (map[int64]Settings, error) {
+	rows, err := c.Query(ctx, `SELECT jurisdiction_id, min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end FROM case_settings`)
+	if err != nil {
+		return nil, err
 	}
-	return s, err
+	defer rows.Close()
+	out := map[int64]Settings{}
+	for rows.Next() {
+		var j int64
+		var s Settings
+		if err := rows.Scan(&j, &s.Bounds.MinLat, &s.Bounds.MinLng, &s.Bounds.MaxLat, &s.Bounds.MaxLng, &s.DuplicateRadiusMeters, &s.DuplicateWindowHours, &s.RemindAtPercent, &s.ReopenDays, &s.WorkStart, &s.WorkEnd); err != nil {
+			return nil, err
+		}
+		out[j] = s
+	}
+	return out, rows.Err()
 }
 
-// Settings returns the parameters; every signed-in role may read them.
+// Settings returns the parameters that apply in the actor's jurisdiction,
+// saying where they are inherited from; every signed-in role may read them.
 func (s *Service) Settings(ctx context.Context, actor *domain.Actor) (_ Settings, err error) {
 	defer domain.Wrap(&err, "cases.Settings")
-	return loadSettings(ctx, s.db.Read())
+	e, err := s.config(ctx)
+	if err != nil {
+		return Settings{}, err
+	}
+	return e.settingsOf(ownJurisdiction(actor)), nil
 }
 
 func (in Settings) validate() error {
@@ -477,21 +599,30 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Se
 	if err := in.validate(); err != nil {
 		return Settings{}, err
 	}
+	e, err := s.config(ctx)
+	if err != nil {
+		return Settings{}, err
+	}
+	owner := ownJurisdiction(actor)
+	if owner == nil {
+		return Settings{}, domain.Forbidden("请以辖区创城办的账号修改本辖区的案件参数")
+	}
+	before := e.settingsOf(owner)
+	if err := e.hoursSetAbove(owner, before, in); err != nil {
+		return Settings{}, err
+	}
+	in.InheritedFrom = ""
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		before, err := loadSettings(ctx, c)
-		if err != nil {
-			return err
-		}
 		b := in.Bounds
-		if _, err := c.Exec(ctx, `INSERT INTO case_settings (id, min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET min_lat = excluded.min_lat, min_lng = excluded.min_lng, max_lat = excluded.max_lat, max_lng = excluded.max_lng,
+		if _, err := c.Exec(ctx, `INSERT INTO case_settings (jurisdiction_id, min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (jurisdiction_id) DO UPDATE SET min_lat = excluded.min_lat, min_lng = excluded.min_lng, max_lat = excluded.max_lat, max_lng = excluded.max_lng,
 			dup_radius_m = excluded.dup_radius_m, dup_window_hours = excluded.dup_window_hours, remind_percent = excluded.remind_percent,
 			reopen_days = excluded.reopen_days, work_start = excluded.work_start, work_end = excluded.work_end, updated_at = excluded.updated_at`,
-			b.MinLat, b.MinLng, b.MaxLat, b.MaxLng, in.DuplicateRadiusMeters, in.DuplicateWindowHours, in.RemindAtPercent, in.ReopenDays, in.WorkStart, in.WorkEnd, c.Now); err != nil {
+			*owner, b.MinLat, b.MinLng, b.MaxLat, b.MaxLng, in.DuplicateRadiusMeters, in.DuplicateWindowHours, in.RemindAtPercent, in.ReopenDays, in.WorkStart, in.WorkEnd, c.Now); err != nil {
 			return err
 		}
-		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "case_settings", EntityID: 1, Summary: "修改案件参数", Before: before, After: in})
+		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "case_settings", EntityID: *owner, Summary: "修改案件参数", Before: before, After: in})
 	})
 	return in, err
 }
@@ -518,10 +649,11 @@ func (s *Service) CalendarOf(ctx context.Context, actor *domain.Actor, year int)
 	if year == 0 {
 		year = c.Now.In(domain.Beijing).Year()
 	}
-	set, err := loadSettings(ctx, c)
+	e, err := s.config(ctx)
 	if err != nil {
 		return CalendarYear{}, err
 	}
+	set := e.settingsOf(nil)
 	out := CalendarYear{Year: year, WorkStart: set.WorkStart, WorkEnd: set.WorkEnd, Days: []CalendarDay{}}
 	rows, err := c.Query(ctx, `SELECT day, kind, name FROM calendar_days WHERE day LIKE ? ORDER BY day`, fmt.Sprintf("%04d-%%", year))
 	if err != nil {
@@ -541,7 +673,7 @@ func (s *Service) CalendarOf(ctx context.Context, actor *domain.Actor, year int)
 // SetCalendarDay marks a date a holiday or a working day (office).
 func (s *Service) SetCalendarDay(ctx context.Context, actor *domain.Actor, date string, in CalendarDay) (_ CalendarDay, err error) {
 	defer domain.Wrap(&err, "cases.SetCalendarDay")
-	if err := requireOffice(actor); err != nil {
+	if err := s.requireCalendarKeeper(ctx, actor); err != nil {
 		return CalendarDay{}, err
 	}
 	if _, err := time.Parse(time.DateOnly, date); err != nil {
@@ -570,7 +702,7 @@ func (s *Service) SetCalendarDay(ctx context.Context, actor *domain.Actor, date 
 // DeleteCalendarDay returns a date to the plain weekly rule (office).
 func (s *Service) DeleteCalendarDay(ctx context.Context, actor *domain.Actor, date string) (err error) {
 	defer domain.Wrap(&err, "cases.DeleteCalendarDay")
-	if err := requireOffice(actor); err != nil {
+	if err := s.requireCalendarKeeper(ctx, actor); err != nil {
 		return err
 	}
 	return s.db.Write(ctx, func(c *store.Conn) error {

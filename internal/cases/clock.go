@@ -26,7 +26,7 @@ func schedule(ctx context.Context, c *store.Conn, e *caseConfig, k *Case) error 
 		return nil
 	}
 	if k.remindedAt == nil {
-		at := e.cal.Add(*k.AcceptedAt, (k.LimitMinutes+k.extraMinutes)*e.settings.RemindAtPercent/100)
+		at := e.cal.Add(*k.AcceptedAt, (k.LimitMinutes+k.extraMinutes)*e.settingsOf(k.JurisdictionID).RemindAtPercent/100)
 		if at.Before(*k.Deadline) {
 			if err := addTimer(ctx, c, k.ID, "remind", later(at, c.Now)); err != nil {
 				return err

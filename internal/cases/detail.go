@@ -170,8 +170,9 @@ func (s *Service) duplicates(ctx context.Context, c *store.Conn, e *caseConfig, 
 	if k.Lat == nil || !actor.IsOffice() {
 		return out, nil
 	}
-	radius := float64(e.settings.DuplicateRadiusMeters)
-	window := time.Duration(e.settings.DuplicateWindowHours) * time.Hour
+	set := e.settingsOf(k.JurisdictionID)
+	radius := float64(set.DuplicateRadiusMeters)
+	window := time.Duration(set.DuplicateWindowHours) * time.Hour
 	dLat := radius / 111000
 	rows, err := c.Query(ctx, selectCase+` WHERE category_id = ? AND id <> ? AND state <> 'closed' AND merged_into IS NULL
 		AND created_at BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY created_at LIMIT 50`,

@@ -26,7 +26,7 @@ type step struct {
 const selectCase = `SELECT id, code, source, COALESCE(external_id, ''), state, closing, category_id, description, address, lat, lng, region_id, point_id,
 	lead_unit_id, reporter_id, reporter_name, reporter_phone, public_token, limit_minutes, registered_at, dispatched_at, accepted_at, deadline_at,
 	reported_at, closed_at, overdue_at, reminded_at, extra_minutes, rework_count, return_count, hop_count, reopen_count, merged_into,
-	rating, rating_comment, rated_at, created_at FROM cases`
+	rating, rating_comment, rated_at, created_at, jurisdiction_id FROM cases`
 
 func scanCase(r interface{ Scan(...any) error }) (Case, error) {
 	var k Case
@@ -34,7 +34,7 @@ func scanCase(r interface{ Scan(...any) error }) (Case, error) {
 		&k.RegionID, &k.PointID, &k.LeadUnitID, &k.reporterID, &k.ReporterName, &k.phone, &k.publicToken, &k.LimitMinutes,
 		&k.RegisteredAt, &k.DispatchedAt, &k.AcceptedAt, &k.Deadline, &k.ReportedAt, &k.ClosedAt, &k.overdueAt, &k.remindedAt,
 		&k.extraMinutes, &k.ReworkCount, &k.ReturnCount, &k.HopCount, &k.ReopenCount, &k.MergedInto, &k.Rating, &k.RatingComment,
-		&k.ratedAt, &k.CreatedAt)
+		&k.ratedAt, &k.CreatedAt, &k.JurisdictionID)
 	return k, err
 }
 
@@ -349,7 +349,7 @@ func dispatchStep(e *caseConfig, k *Case, in DispatchInput) (step, error) {
 			regionCode = e.regions[*k.RegionID].Code
 		}
 		var ok bool
-		if unit, ok = matchRule(e.rules, e.categories[k.CategoryID], regionCode, e.regions); !ok {
+		if unit, ok = e.matchRule(k, regionCode); !ok {
 			return step{}, domain.Invalid("unitId", "没有适用的派遣规则，请选择处置单位")
 		}
 		byRule = true
@@ -372,10 +372,16 @@ func (e *caseConfig) setUnits(k *Case, lead int64, co []int64) error {
 	if _, ok := e.units[lead]; !ok {
 		return domain.Invalid("unitId", "处置单位不存在")
 	}
+	if !e.serves(lead, k.JurisdictionID) {
+		return e.notServing("unitId", "处置单位", lead, k.JurisdictionID)
+	}
 	clean := []int64{}
 	for _, u := range co {
 		if _, ok := e.units[u]; !ok {
 			return domain.Invalid("coUnitIds", fmt.Sprintf("协办单位 %d 不存在", u))
+		}
+		if !e.serves(u, k.JurisdictionID) {
+			return e.notServing("coUnitIds", "协办单位", u, k.JurisdictionID)
 		}
 		if u != lead && !slices.Contains(clean, u) {
 			clean = append(clean, u)

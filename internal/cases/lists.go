@@ -124,7 +124,7 @@ func (e *caseConfig) poolScope(a *domain.Actor) (string, []any) {
 	case domain.ScopeAll:
 		return "", nil
 	case domain.ScopeRegion:
-		return `(c.region_id IN (` + ids(e.regionsUnder(a.RegionCode)) + `) OR c.lead_unit_id IN (` + ids(e.unitsInRegion(a.RegionCode)) + `) OR (c.region_id IS NULL AND c.lead_unit_id IS NULL))`, nil
+		return `(c.region_id IN (` + ids(e.regionsUnder(a.RegionCode)) + `) OR c.lead_unit_id IN (` + ids(e.unitsInRegion(a.RegionCode)) + `) OR (c.region_id IS NULL AND c.lead_unit_id IS NULL AND (c.jurisdiction_id IS NULL OR c.jurisdiction_id IN (` + ids(e.jurisdictionsRead(a)) + `))))`, nil
 	}
 	units := e.unitsUnder(a.UnitPath)
 	return `(c.lead_unit_id IN (` + ids(units) + `) OR c.reporter_id = ?)`, []any{a.UserID}

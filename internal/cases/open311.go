@@ -198,7 +198,7 @@ func (s *Service) Open311Submit(ctx context.Context, actor *domain.Actor, in Ope
 	if len(photos) > 0 {
 		probe.FileIDs = []int64{0}
 	}
-	if err := probe.validate(e); err != nil {
+	if _, err := probe.check(e, actor); err != nil {
 		return Open311Receipt{}, false, err
 	}
 	for _, p := range photos {

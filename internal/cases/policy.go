@@ -27,7 +27,7 @@ var poolRoles = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, d
 // sees tells whether a case is in the actor's view: its lead or
 // co-handling unit in the actor's scope, its reporter, or, for the office,
 // leaders and inspectors, its region in their scope (a case not yet placed
-// is in every pool).
+// in a region or unit is in the pools of the jurisdictions that read it).
 func (e *caseConfig) sees(a *domain.Actor, k *Case) bool {
 	if a.Has(domain.RoleAuditAdmin, domain.RoleSysAdmin, domain.RoleSecurityAdmin) && !a.Has(poolRoles...) {
 		return false
@@ -48,7 +48,7 @@ func (e *caseConfig) sees(a *domain.Actor, k *Case) bool {
 		return true
 	case domain.ScopeRegion:
 		if k.RegionID == nil {
-			return k.LeadUnitID == nil
+			return k.LeadUnitID == nil && readsCase(a, e, k.JurisdictionID)
 		}
 		return strings.HasPrefix(e.regions[*k.RegionID].Code, a.RegionCode)
 	}

@@ -76,7 +76,7 @@ func (s *Service) SnapByResident(ctx context.Context, in ResidentInput, photos [
 	}
 	probe := intake
 	probe.FileIDs = []int64{0}
-	if err := probe.validate(e); err != nil {
+	if _, err := probe.check(e, resident); err != nil {
 		return Receipt{}, false, err
 	}
 	for _, p := range photos {
@@ -206,7 +206,7 @@ func (e *caseConfig) canReopen(k *Case, now time.Time) bool {
 	if k.State != StateClosed || k.ClosedAt == nil || k.Closing == "duplicate" {
 		return false
 	}
-	return now.Sub(*k.ClosedAt) <= time.Duration(e.settings.ReopenDays)*24*time.Hour
+	return now.Sub(*k.ClosedAt) <= time.Duration(e.settingsOf(k.JurisdictionID).ReopenDays)*24*time.Hour
 }
 
 // RatingInput is a resident's rating of the result.
@@ -251,7 +251,7 @@ func (s *Service) Reopen(ctx context.Context, token string, in ReasonInput) (_ P
 	}
 	err = s.byResident(ctx, token, func(e *caseConfig, k *Case) (step, error) {
 		if !e.canReopen(k, e.now()) {
-			return step{}, domain.Conflict("reason", fmt.Sprintf("只有办结 %d 天内的案件可以重新打开", e.settings.ReopenDays))
+			return step{}, domain.Conflict("reason", fmt.Sprintf("只有办结 %d 天内的案件可以重新打开", e.settingsOf(k.JurisdictionID).ReopenDays))
 		}
 		k.State, k.Closing, k.ClosedAt, k.ReportedAt, k.AcceptedAt, k.Deadline = StateRegistered, "", nil, nil, nil, nil
 		k.Rating, k.RatingComment, k.ratedAt = nil, "", nil
@@ -317,7 +317,7 @@ func (s *Service) Form(ctx context.Context) (_ CaseForm, err error) {
 	if err != nil {
 		return CaseForm{}, err
 	}
-	out := CaseForm{Bounds: e.settings.Bounds, Categories: []FormItem{}, Regions: []FormItem{}}
+	out := CaseForm{Bounds: e.settingsOf(nil).Bounds, Categories: []FormItem{}, Regions: []FormItem{}}
 	for _, k := range cats {
 		if k.Active {
 			out.Categories = append(out.Categories, FormItem{ID: k.ID, Name: k.Name, ParentID: k.ParentID})

@@ -1,0 +1,170 @@
+package cases
+
+import (
+	"context"
+
+	"wenming/internal/domain"
+)
+
+// A case belongs to one jurisdiction: that of its region, else of the unit
+// it was brought to, else of the person who brought it, else the
+// deployment's top one (a resident's report with no place named). The
+// jurisdiction's own settings, rules and units handle it; the offices
+// above read it.
+
+// place decides the jurisdiction of a new case and refuses a place the
+// actor does not reach: a county's office cannot open a case in another
+// county by naming its region or unit.
+func (e *caseConfig) place(a *domain.Actor, in IntakeInput) (domain.Jurisdiction, error) {
+	var (
+		j     domain.Jurisdiction
+		ok    bool
+		field = "regionId"
+	)
+	switch {
+	case in.RegionID != nil:
+		j, ok = e.jurisdictions.Of(e.regions[*in.RegionID].Code)
+	case in.UnitID != nil:
+		field = "unitId"
+		j, ok = e.unitJurisdiction(*in.UnitID)
+	case a.JurisdictionID != 0:
+		j, ok = e.jurisdictions.ByID(a.JurisdictionID)
+	default:
+		j, ok = e.jurisdictions.Top()
+	}
+	if !ok {
+		return j, domain.Invalid(field, "无法确定案件所属辖区，请选择所在区域")
+	}
+	// A resident reports anywhere in the deployment; everyone else within
+	// the jurisdictions they read.
+	if a != resident && !a.ReadsJurisdiction(j.ID, j.Code) {
+		return j, domain.Invalid(field, "所选区域或单位属于"+j.Name+"，不在您的辖区内")
+	}
+	return j, nil
+}
+
+func (e *caseConfig) unitJurisdiction(unit int64) (domain.Jurisdiction, bool) {
+	u, ok := e.units[unit]
+	if !ok || u.JurisdictionID == nil {
+		return domain.Jurisdiction{}, false
+	}
+	return e.jurisdictions.ByID(*u.JurisdictionID)
+}
+
+// serves tells whether a unit may handle a case of the jurisdiction: a
+// unit of that jurisdiction or of one under it (the city dispatches to a
+// county's office). A case from before jurisdictions goes anywhere.
+func (e *caseConfig) serves(unit int64, jurisdiction *int64) bool {
+	if jurisdiction == nil {
+		return true
+	}
+	uj, ok := e.unitJurisdiction(unit)
+	if !ok {
+		return false
+	}
+	for _, j := range e.jurisdictions.Chain(uj.ID) {
+		if j.ID == *jurisdiction {
+			return true
+		}
+	}
+	return false
+}
+
+// notServing says why a unit cannot handle the case.
+func (e *caseConfig) notServing(field, what string, unit int64, jurisdiction *int64) error {
+	name := ""
+	if jurisdiction != nil {
+		j, _ := e.jurisdictions.ByID(*jurisdiction)
+		name = j.Name
+	}
+	return domain.Invalid(field, what+"“"+e.units[unit].Name+"”不属于案件所在的"+name+"，不能处置该案件")
+}
+
+// inChain tells whether a record owned by jurisdiction owner applies in
+// jurisdiction j: it is j's own or inherited from above.
+func (e *caseConfig) inChain(owner *int64, j int64) bool {
+	if owner == nil {
+		return true
+	}
+	for _, c := range e.jurisdictions.Chain(j) {
+		if c.ID == *owner {
+			return true
+		}
+	}
+	return false
+}
+
+// settingsOf are the settings that apply in a jurisdiction: its own, else
+// the nearest above it that set them, else the defaults; with the name of
+// the jurisdiction they come from when not its own.
+func (e *caseConfig) settingsOf(jurisdiction *int64) Settings {
+	if jurisdiction == nil {
+		if top, ok := e.jurisdictions.Top(); ok {
+			jurisdiction = &top.ID
+		} else {
+			return defaultSettings
+		}
+	}
+	for i, j := range e.jurisdictions.Chain(*jurisdiction) {
+		if s, ok := e.settingsBy[j.ID]; ok {
+			if i > 0 {
+				s.InheritedFrom = j.Name
+			}
+			return s
+		}
+	}
+	s := defaultSettings
+	s.InheritedFrom = "系统默认"
+	return s
+}
+
+// readsCase tells whether an office, leader or inspector reads the cases
+// of a jurisdiction (a case not yet placed in a region or unit).
+func readsCase(a *domain.Actor, e *caseConfig, jurisdiction *int64) bool {
+	if jurisdiction == nil {
+		return true
+	}
+	j, ok := e.jurisdictions.ByID(*jurisdiction)
+	return ok && a.ReadsJurisdiction(j.ID, j.Code)
+}
+
+// jurisdictionsRead lists the ids of the jurisdictions the actor reads, for
+// SQL.
+func (e *caseConfig) jurisdictionsRead(a *domain.Actor) []int64 {
+	var out []int64
+	for _, j := range e.jurisdictions {
+		if a.ReadsJurisdiction(j.ID, j.Code) {
+			out = append(out, j.ID)
+		}
+	}
+	return out
+}
+
+// The working calendar and working day are the whole deployment's: every
+// clock in the city runs on them, so only the top jurisdiction's office
+// sets them and a county inherits them as they are.
+
+// hoursSetAbove refuses a county's change of the working day.
+func (e *caseConfig) hoursSetAbove(owner *int64, before, in Settings) error {
+	if top, ok := e.jurisdictions.Top(); ok && *owner != top.ID &&
+		(in.WorkStart != before.WorkStart || in.WorkEnd != before.WorkEnd) {
+		return domain.Invalid("workStart", "上下班时间由"+top.Name+"统一设置（"+before.WorkStart+"–"+before.WorkEnd+"），本辖区不能调整")
+	}
+	return nil
+}
+
+// requireCalendarKeeper keeps the calendar to the top jurisdiction's
+// office.
+func (s *Service) requireCalendarKeeper(ctx context.Context, a *domain.Actor) error {
+	if err := requireOffice(a); err != nil {
+		return err
+	}
+	e, err := s.config(ctx)
+	if err != nil {
+		return err
+	}
+	if top, ok := e.jurisdictions.Top(); ok && !a.GovernsJurisdiction(top.ID) {
+		return domain.Forbidden("工作日历由" + top.Name + "统一设置，您只能查看")
+	}
+	return nil
+}
