@@ -178,5 +178,5 @@ func (s *Service) clockStep(ctx context.Context, c *store.Conn, k *Case, kind Ki
 	if err := audit.Record(ctx, c, clockActor, audit.Change{Action: string(kind), Entity: "case", EntityID: k.ID, Summary: "案件 " + k.Code + "：" + KindName(kind)}); err != nil {
 		return err
 	}
-	return webhook.Enqueue(ctx, c, stepKind(kind).Webhook, k.ID, map[string]any{"id": k.ID, "code": k.Code, "leadUnitId": k.LeadUnitID, "leadUnit": k.LeadUnitName, "deadline": k.Deadline})
+	return webhook.Enqueue(ctx, c, stepKind(kind).Webhook, k.ID, k.JurisdictionID, map[string]any{"id": k.ID, "code": k.Code, "leadUnitId": k.LeadUnitID, "leadUnit": k.LeadUnitName, "deadline": k.Deadline})
 }

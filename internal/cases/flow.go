@@ -141,7 +141,7 @@ func (s *Service) apply(ctx context.Context, c *store.Conn, actor *domain.Actor,
 // notify queues a case event for the deployer's gateways.
 func (s *Service) notify(ctx context.Context, c *store.Conn, event string, k *Case, e *caseConfig) error {
 	e.name(k, c.Now)
-	return webhook.Enqueue(ctx, c, event, k.ID, map[string]any{
+	return webhook.Enqueue(ctx, c, event, k.ID, k.JurisdictionID, map[string]any{
 		"id": k.ID, "code": k.Code, "state": k.State, "closing": k.Closing, "source": k.Source, "category": k.CategoryPath,
 		"description": k.Description, "address": k.Address, "lat": k.Lat, "lng": k.Lng, "leadUnitId": k.LeadUnitID, "leadUnit": k.LeadUnitName,
 		"deadline": k.Deadline, "externalId": k.ExternalID,

@@ -18,6 +18,7 @@ import (
 	"wenming/internal/domain"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
+	"wenming/internal/testcity"
 )
 
 // post is what a receiver got.
@@ -60,7 +61,7 @@ func queued(t *testing.T, db *store.DB, event string, caseID int64) {
 	t.Helper()
 	ctx := context.Background()
 	if err := db.Write(ctx, func(c *store.Conn) error {
-		return Enqueue(ctx, c, event, caseID, map[string]any{"code": "2026030200000" + strconv.FormatInt(caseID, 10), "unit": "县住建局"})
+		return Enqueue(ctx, c, event, caseID, nil, map[string]any{"code": "2026030200000" + strconv.FormatInt(caseID, 10), "unit": "县住建局"})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func TestEnqueueReachesTheEventsSubscribers(t *testing.T) {
 		queued(t, db, "case.closed", 2)
 		queued(t, db, "case.overdue", 3)
 		err := db.Write(ctx, func(c *store.Conn) error {
-			if err := Enqueue(ctx, c, "case.closed", 4, map[string]any{"code": "20260302000004"}); err != nil {
+			if err := Enqueue(ctx, c, "case.closed", 4, nil, map[string]any{"code": "20260302000004"}); err != nil {
 				return err
 			}
 			return errors.New("the closing failed")
@@ -438,6 +439,55 @@ func TestInactiveWebhookPostsNothing(t *testing.T) {
 		}
 		if n, err := svc.Deliver(ctx); err != nil || n != 2 {
 			t.Fatalf("back in use it delivered %d (%v), want both", n, err)
+		}
+	})
+}
+
+// A subscriber set for one county hears that county's cases alone; one
+// for the city hears its counties' too.
+func TestEnqueueKeepsToTheSubscribersJurisdiction(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		city := testcity.New(t, db)
+		svc := NewService(db, allowlist(t, "127.0.0.1"))
+		gw := newRecorder(t)
+		create := func(name string, jurisdiction *int64) Webhook {
+			h, err := svc.Create(ctx, sysAdmin, Webhook{Name: name, URL: gw.URL + "/" + name, Secret: "0123456789abcdef", Events: []string{"case.created"}, Active: true, JurisdictionID: jurisdiction})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return h
+		}
+		countyA, cityWide := create("county-a", &city.A.Jurisdiction), create("city", &city.City.Jurisdiction)
+		if countyA.JurisdictionName != "会宁县" {
+			t.Errorf("jurisdiction name %q", countyA.JurisdictionName)
+		}
+		missing := int64(999999)
+		_, err := svc.Create(ctx, sysAdmin, Webhook{Name: "bad", URL: gw.URL + "/bad", Secret: "0123456789abcdef", Events: []string{"case.created"}, Active: true, JurisdictionID: &missing})
+		if de, ok := domain.AsError(err); !ok || de.Field != "jurisdictionId" {
+			t.Errorf("an unknown jurisdiction: %v", err)
+		}
+		for id, j := range map[int64]int64{1: city.A.Jurisdiction, 2: city.B.Jurisdiction} {
+			if err := db.Write(ctx, func(c *store.Conn) error {
+				return Enqueue(ctx, c, "case.created", id, &j, map[string]any{"id": id})
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		count := func(h Webhook) int {
+			list, err := svc.Deliveries(ctx, sysAdmin, h.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(list)
+		}
+		if n := count(countyA); n != 1 {
+			t.Errorf("county A's subscriber got %d deliveries, want its own case only", n)
+		}
+		if n := count(cityWide); n != 2 {
+			t.Errorf("the city's subscriber got %d deliveries, want both counties' cases", n)
 		}
 	})
 }

@@ -43,6 +43,10 @@ type Webhook struct {
 	Secret string   `json:"secret,omitempty"`
 	Events []string `json:"events"`
 	Active bool     `json:"active"`
+	// JurisdictionID limits the subscriber to the cases of one jurisdiction
+	// and those under it (a county's own 12345 system); none: every case.
+	JurisdictionID   *int64 `json:"jurisdictionId"`
+	JurisdictionName string `json:"jurisdictionName"`
 }
 
 // Delivery is one queued event for one subscriber and how its sending went.
@@ -78,39 +82,53 @@ func NewService(db *store.DB, allow Allowlist) *Service {
 	return &Service{db: db, guard: g, client: g.client(sendTimeout)}
 }
 
-// Enqueue queues an event for every active subscriber of it, inside the
-// caller's transaction: the event is sent if and only if the change commits.
-func Enqueue(ctx context.Context, c *store.Conn, event string, caseID int64, payload any) error {
+// Enqueue queues an event of a case of a jurisdiction for every active
+// subscriber of it whose jurisdiction holds the case's, inside the caller's
+// transaction: the event is sent if and only if the change commits.
+func Enqueue(ctx context.Context, c *store.Conn, event string, caseID int64, jurisdiction *int64, payload any) error {
 	// The subscribers are read first and matched here: most deployments have
 	// none, and a bound LIKE pattern would make SQLite plan the statement
 	// afresh on every call.
-	rows, err := c.Query(ctx, `SELECT id, events FROM webhooks WHERE active`)
+	rows, err := c.Query(ctx, `SELECT w.id, w.events, COALESCE(r.code, '') FROM webhooks w LEFT JOIN regions r ON r.id = w.jurisdiction_id WHERE w.active`)
 	if err != nil {
 		return err
 	}
-	var subscribers []int64
+	type subscriber struct {
+		id   int64
+		area string // the region code of its jurisdiction; "" for all
+	}
+	var subscribers []subscriber
 	for rows.Next() {
-		var id int64
+		var sub subscriber
 		var events string
-		if err := rows.Scan(&id, &events); err != nil {
+		if err := rows.Scan(&sub.id, &events, &sub.area); err != nil {
 			rows.Close()
 			return err
 		}
 		if slices.Contains(strings.Split(events, ","), event) {
-			subscribers = append(subscribers, id)
+			subscribers = append(subscribers, sub)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil || len(subscribers) == 0 {
 		return err
 	}
+	caseArea := ""
+	if jurisdiction != nil {
+		if err := c.Get(ctx, "辖区", `SELECT code FROM regions WHERE id = ?`, []any{*jurisdiction}, &caseArea); err != nil {
+			return err
+		}
+	}
 	body, err := json.Marshal(map[string]any{"event": event, "at": c.Now, "data": payload})
 	if err != nil {
 		return err
 	}
-	for _, id := range subscribers {
+	for _, sub := range subscribers {
+		if sub.area != "" && !domain.Within(caseArea, sub.area) {
+			continue
+		}
 		if _, err := c.Exec(ctx, `INSERT INTO webhook_deliveries (webhook_id, event, case_id, payload, status, next_at, created_at)
-			VALUES (?, ?, ?, ?, 'pending', ?, ?)`, id, event, caseID, string(body), c.Now, c.Now); err != nil {
+			VALUES (?, ?, ?, ?, 'pending', ?, ?)`, sub.id, event, caseID, string(body), c.Now, c.Now); err != nil {
 			return err
 		}
 	}
@@ -157,7 +175,8 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []Webhook, e
 	if err := requireAdmin(actor); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.Read().Query(ctx, `SELECT id, name, url, events, active FROM webhooks ORDER BY id`)
+	rows, err := s.db.Read().Query(ctx, `SELECT w.id, w.name, w.url, w.events, w.active, w.jurisdiction_id, COALESCE(r.name, '')
+		FROM webhooks w LEFT JOIN regions r ON r.id = w.jurisdiction_id ORDER BY w.id`)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +185,7 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []Webhook, e
 	for rows.Next() {
 		var w Webhook
 		var events string
-		if err := rows.Scan(&w.ID, &w.Name, &w.URL, &events, &w.Active); err != nil {
+		if err := rows.Scan(&w.ID, &w.Name, &w.URL, &events, &w.Active, &w.JurisdictionID, &w.JurisdictionName); err != nil {
 			return nil, err
 		}
 		w.Events = strings.Split(events, ",")
@@ -206,17 +225,22 @@ func (s *Service) save(ctx context.Context, actor *domain.Actor, id int64, in We
 		if err := in.validate(); err != nil {
 			return err
 		}
+		if in.JurisdictionID != nil {
+			if err := c.Get(ctx, "辖区", `SELECT r.name FROM jurisdictions j JOIN regions r ON r.id = j.region_id WHERE j.region_id = ?`, []any{*in.JurisdictionID}, &in.JurisdictionName); err != nil {
+				return domain.Invalid("jurisdictionId", "所选辖区不存在")
+			}
+		}
 		events := strings.Join(in.Events, ",")
 		action := "create"
 		if id == 0 {
 			var err error
-			if id, err = c.Insert(ctx, `INSERT INTO webhooks (name, url, secret, events, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				in.Name, in.URL, in.Secret, events, in.Active, c.Now, c.Now); err != nil {
+			if id, err = c.Insert(ctx, `INSERT INTO webhooks (name, url, secret, events, active, jurisdiction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				in.Name, in.URL, in.Secret, events, in.Active, in.JurisdictionID, c.Now, c.Now); err != nil {
 				return err
 			}
 		} else {
 			action = "update"
-			res, err := c.Exec(ctx, `UPDATE webhooks SET name = ?, url = ?, secret = ?, events = ?, active = ?, updated_at = ? WHERE id = ?`, in.Name, in.URL, in.Secret, events, in.Active, c.Now, id)
+			res, err := c.Exec(ctx, `UPDATE webhooks SET name = ?, url = ?, secret = ?, events = ?, active = ?, jurisdiction_id = ?, updated_at = ? WHERE id = ?`, in.Name, in.URL, in.Secret, events, in.Active, in.JurisdictionID, c.Now, id)
 			if err != nil {
 				return err
 			}
@@ -226,7 +250,7 @@ func (s *Service) save(ctx context.Context, actor *domain.Actor, id int64, in We
 		}
 		in.ID = id
 		return audit.Record(ctx, c, actor, audit.Change{Action: action, Entity: "webhook", EntityID: id, Summary: "消息推送 " + in.Name + " → " + in.URL,
-			After: map[string]any{"name": in.Name, "url": in.URL, "events": in.Events, "active": in.Active}})
+			After: map[string]any{"name": in.Name, "url": in.URL, "events": in.Events, "active": in.Active, "jurisdiction": in.JurisdictionName}})
 	})
 	in.Secret = ""
 	return in, err

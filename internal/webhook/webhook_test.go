@@ -152,7 +152,7 @@ func deliverTo(t *testing.T, db *store.DB, svc *Service, url string) Delivery {
 		if err != nil {
 			return err
 		}
-		return Enqueue(ctx, c, "case.created", 1, map[string]any{"code": "20260302000001"})
+		return Enqueue(ctx, c, "case.created", 1, nil, map[string]any{"code": "20260302000001"})
 	})
 	if err != nil {
 		t.Fatal(err)
