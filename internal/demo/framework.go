@@ -81,7 +81,10 @@ const PlanYear = 2021
 // LoadCampaign imports both frameworks, links and freezes them, and lays
 // out the seed's plan with its 24 tasks, progress and reported targets.
 func LoadCampaign(ctx context.Context, orgs *org.Service, fw *framework.Service, plans *plan.Service, subs *submission.Service, evidence *files.Service) error {
-	actor := domain.System("演示数据", domain.RoleOfficeLeader)
+	actor, err := officeActor(ctx, orgs)
+	if err != nil {
+		return err
+	}
 	var ids []int64
 	for _, prefix := range []string{"minors_", ""} {
 		book, err := Workbook(prefix)
@@ -120,8 +123,33 @@ func LoadCampaign(ctx context.Context, orgs *org.Service, fw *framework.Service,
 	return LoadSubmissions(ctx, subs, evidence, main)
 }
 
-// unitIDs resolves a cell of unit names and group tokens.
-func unitIDs(dir map[int64]domain.Unit, cell string) ([]int64, error) {
+// officeActor is the system acting for the county's office: its
+// frameworks and plan belong to the office unit's jurisdiction (会宁县).
+func officeActor(ctx context.Context, orgs *org.Service) (*domain.Actor, error) {
+	actor := domain.System("演示数据", domain.RoleOfficeLeader)
+	id, err := orgs.UnitID(ctx, actor, officeUnit)
+	if err != nil {
+		return nil, fmt.Errorf("demo office unit: %w", err)
+	}
+	u, err := orgs.Unit(ctx, actor, id)
+	if err != nil || u.JurisdictionID == nil {
+		return nil, fmt.Errorf("demo office unit has no jurisdiction: %v", err)
+	}
+	list, err := orgs.Jurisdictions(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	for _, j := range list {
+		if j.ID == *u.JurisdictionID {
+			actor.JurisdictionID, actor.JurisdictionCode = j.ID, j.Code
+		}
+	}
+	return actor, nil
+}
+
+// unitIDs resolves a cell of unit names and group tokens among the units
+// of one jurisdiction: names are unique there only.
+func unitIDs(dir map[int64]domain.Unit, jurisdiction int64, cell string) ([]int64, error) {
 	var ids []int64
 	for _, name := range strings.Split(cell, "、") {
 		name = strings.TrimSpace(name)
@@ -130,6 +158,9 @@ func unitIDs(dir map[int64]domain.Unit, cell string) ([]int64, error) {
 		}
 		found := false
 		for id, u := range dir {
+			if u.JurisdictionID == nil || *u.JurisdictionID != jurisdiction {
+				continue
+			}
 			if u.Name == name || (name == "各乡镇" && u.Kind == "township") || (name == "县直各部门" && u.Kind == "department") {
 				ids, found = append(ids, id), true
 			}
@@ -158,10 +189,10 @@ func loadTasks(ctx context.Context, orgs *org.Service, plans *plan.Service, acto
 	for _, r := range rows[1:] {
 		seq, _ := strconv.Atoi(r[0])
 		in := plan.TaskInput{Seq: seq, Title: r[1], Content: r[2], Phase: r[3], Deadline: r[4], StandardCodes: strings.Split(r[7], "、")}
-		if in.LeadUnitIDs, err = unitIDs(dir, r[5]); err != nil {
+		if in.LeadUnitIDs, err = unitIDs(dir, actor.JurisdictionID, r[5]); err != nil {
 			return fmt.Errorf("demo task %d: %w", seq, err)
 		}
-		if in.ResponsibleUnitIDs, err = unitIDs(dir, r[6]); err != nil {
+		if in.ResponsibleUnitIDs, err = unitIDs(dir, actor.JurisdictionID, r[6]); err != nil {
 			return fmt.Errorf("demo task %d: %w", seq, err)
 		}
 		t, err := plans.CreateTask(ctx, actor, planID, in)

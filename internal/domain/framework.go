@@ -26,6 +26,11 @@ type Framework struct {
 	FrozenAt     *time.Time      `json:"frozenAt"`
 	CreatedAt    time.Time       `json:"createdAt"`
 	Counts       FrameworkCounts `json:"counts"`
+	// JurisdictionID is the jurisdiction whose office owns the version:
+	// it alone edits it; the jurisdictions below read and inherit it.
+	JurisdictionID   *int64 `json:"jurisdictionId"`
+	JurisdictionName string `json:"jurisdictionName"`
+	JurisdictionCode string `json:"-"`
 }
 
 // FrameworkCounts sizes a framework for lists.

@@ -210,7 +210,8 @@ func (s *Service) DeleteNode(ctx context.Context, actor *domain.Actor, framework
 }
 
 // standardOf checks a standard input and names its units.
-func (s *Service) standardOf(ctx context.Context, c *store.Conn, frameworkID int64, in StandardInput) (domain.Standard, error) {
+func (s *Service) standardOf(ctx context.Context, c *store.Conn, f domain.Framework, in StandardInput) (domain.Standard, error) {
+	frameworkID := f.ID
 	st := domain.Standard{ContentID: in.ContentID, Code: in.Code, Text: in.Text, Methods: in.Methods, Metric: strings.TrimSpace(in.Metric),
 		Comparator: in.Comparator, Threshold: in.Threshold, Threshold2: in.Threshold2, MeasureUnit: strings.TrimSpace(in.MeasureUnit), Categories: in.Categories}
 	if st.Methods == nil {
@@ -236,12 +237,19 @@ func (s *Service) standardOf(ctx context.Context, c *store.Conn, frameworkID int
 	if err != nil {
 		return st, err
 	}
+	codes, err := s.jurisdictionCodes(ctx)
+	if err != nil {
+		return st, err
+	}
 	refs := func(field string, ids []int64) ([]domain.UnitRef, error) {
 		out := []domain.UnitRef{}
 		for _, id := range ids {
 			u, ok := dir[id]
 			if !ok {
 				return nil, domain.Invalid(field, fmt.Sprintf("单位 %d 不存在", id))
+			}
+			if !unitUnder(u, f, codes) {
+				return nil, domain.Invalid(field, fmt.Sprintf("单位“%s”不在%s辖区内，测评标准只能由本辖区或下级辖区的单位负责", u.Name, f.JurisdictionName))
 			}
 			out = append(out, domain.UnitRef{ID: id, Name: u.Name})
 		}
@@ -263,7 +271,7 @@ func (s *Service) CreateStandard(ctx context.Context, actor *domain.Actor, frame
 		if err != nil {
 			return err
 		}
-		if st, err = s.standardOf(ctx, c, frameworkID, in); err != nil {
+		if st, err = s.standardOf(ctx, c, f, in); err != nil {
 			return err
 		}
 		n, err := c.Count(ctx, `SELECT COUNT(*) FROM standards WHERE framework_id = ? AND code = ?`, frameworkID, st.Code)
@@ -305,7 +313,8 @@ func (s *Service) UpdateStandard(ctx context.Context, actor *domain.Actor, frame
 	defer domain.Wrap(&err, "framework.UpdateStandard %d %d", frameworkID, id)
 	var st domain.Standard
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		if _, err := draft(ctx, c, actor, frameworkID); err != nil {
+		f, err := draft(ctx, c, actor, frameworkID)
+		if err != nil {
 			return err
 		}
 		before, err := getStandard(ctx, c, frameworkID, id, nil)
@@ -313,7 +322,7 @@ func (s *Service) UpdateStandard(ctx context.Context, actor *domain.Actor, frame
 			return err
 		}
 		in.Code, in.ContentID = before.Code, before.ContentID
-		if st, err = s.standardOf(ctx, c, frameworkID, in); err != nil {
+		if st, err = s.standardOf(ctx, c, f, in); err != nil {
 			return err
 		}
 		st.ID = id

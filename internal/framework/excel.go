@@ -139,19 +139,26 @@ func (s *Service) Import(ctx context.Context, actor *domain.Actor, file io.Reade
 	if err := requireEditor(actor); err != nil {
 		return domain.Framework{}, err
 	}
+	own, err := s.home(ctx, actor)
+	if err != nil {
+		return domain.Framework{}, err
+	}
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
 		return domain.Framework{}, err
 	}
-	t, err := parseWorkbook(file, newUnitResolver(dir))
+	t, err := parseWorkbook(file, s.newUnitResolver(ctx, actor, own.ID, dir))
 	if err != nil {
 		return domain.Framework{}, err
 	}
+	t.Framework.JurisdictionID = &own.ID
 	var f domain.Framework
 	err = s.db.Write(ctx, func(c *store.Conn) error {
+		// A name makes a new version of the importing office's own
+		// framework only: a county never adds versions to another's.
 		var family int64
-		err := c.Get(ctx, "测评体系", `SELECT COALESCE(family_id, id) FROM frameworks WHERE name = ? AND kind = ? ORDER BY version DESC LIMIT 1`,
-			[]any{t.Framework.Name, t.Framework.Kind}, &family)
+		err := c.Get(ctx, "测评体系", `SELECT COALESCE(family_id, id) FROM frameworks WHERE name = ? AND kind = ? AND jurisdiction_id = ? ORDER BY version DESC LIMIT 1`,
+			[]any{t.Framework.Name, t.Framework.Kind, own.ID}, &family)
 		switch {
 		case err == nil:
 			t.Framework.FamilyID = family
@@ -177,15 +184,31 @@ func (s *Service) Import(ctx context.Context, actor *domain.Actor, file io.Reade
 	return f, err
 }
 
-// unitResolver turns unit names and group tokens into unit references.
+// unitResolver turns unit names and group tokens into unit references,
+// inside the importing office's jurisdiction: names are unique only
+// there (both counties have a 县住建局), so a name is looked up there
+// first and, failing that, by org in the jurisdictions the importer reads
+// (a city's import may name a county's unit when only one has it), never
+// in another county.
 type unitResolver struct {
 	byName map[string]domain.UnitRef
 	groups map[string][]domain.UnitRef
+	other  func(name string) (domain.UnitRef, bool)
 }
 
-func newUnitResolver(dir map[int64]domain.Unit) *unitResolver {
+func (s *Service) newUnitResolver(ctx context.Context, actor *domain.Actor, jurisdiction int64, dir map[int64]domain.Unit) *unitResolver {
 	r := &unitResolver{byName: map[string]domain.UnitRef{}, groups: map[string][]domain.UnitRef{}}
+	r.other = func(name string) (domain.UnitRef, bool) {
+		id, err := s.org.UnitID(ctx, actor, name)
+		if err != nil {
+			return domain.UnitRef{}, false
+		}
+		return domain.UnitRef{ID: id, Name: name}, true
+	}
 	for _, u := range dir {
+		if u.JurisdictionID == nil || *u.JurisdictionID != jurisdiction {
+			continue
+		}
 		ref := domain.UnitRef{ID: u.ID, Name: u.Name}
 		r.byName[u.Name] = ref
 		switch u.Kind {
@@ -206,8 +229,11 @@ func (r *unitResolver) resolve(cell string) ([]domain.UnitRef, error) {
 			continue
 		}
 		ref, ok := r.byName[name]
+		if !ok && r.other != nil {
+			ref, ok = r.other(name)
+		}
 		if !ok {
-			return nil, fmt.Errorf("单位“%s”不存在", name)
+			return nil, fmt.Errorf("单位“%s”不在本辖区内", name)
 		}
 		out = append(out, ref)
 	}

@@ -27,16 +27,6 @@ type Service struct {
 // NewService returns the framework service.
 func NewService(db *store.DB, o *org.Service) *Service { return &Service{db: db, org: o} }
 
-// editors may change drafts; everyone signed in may read.
-var editors = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
-
-func requireEditor(a *domain.Actor) error {
-	if !a.Has(editors...) {
-		return domain.Forbidden("只有创城办可以维护测评体系")
-	}
-	return nil
-}
-
 func frozenError() error {
 	return domain.Conflict("", "该版本已冻结（已用于测评或已发布），不能修改；如需修改请“复制为新版本”")
 }
@@ -48,19 +38,23 @@ const selectFrameworks = `SELECT f.id, COALESCE(f.family_id, f.id), f.version, f
 	(SELECT COUNT(*) FROM framework_nodes n WHERE n.framework_id = f.id AND n.level = 3),
 	(SELECT COUNT(*) FROM standards s WHERE s.framework_id = f.id),
 	(SELECT COUNT(*) FROM standards s WHERE s.framework_id = f.id AND s.comparator <> ''),
-	(SELECT COUNT(*) FROM negative_items x WHERE x.framework_id = f.id)
-	FROM frameworks f LEFT JOIN frameworks m ON m.id = f.minors_id`
+	(SELECT COUNT(*) FROM negative_items x WHERE x.framework_id = f.id),
+	f.jurisdiction_id, COALESCE(jr.name, ''), COALESCE(jr.code, '')
+	FROM frameworks f LEFT JOIN frameworks m ON m.id = f.minors_id LEFT JOIN regions jr ON jr.id = f.jurisdiction_id`
 
 func scanFramework(r interface{ Scan(...any) error }) (domain.Framework, error) {
 	var f domain.Framework
 	c := &f.Counts
 	err := r.Scan(&f.ID, &f.FamilyID, &f.Version, &f.Name, &f.Kind, &f.Status, &f.BasicTotal, &f.SpecialTotal,
 		&f.GateScore, &f.Weight, &f.MinorsID, &f.MinorsName, &f.CopiedFrom, &f.FrozenAt, &f.CreatedAt,
-		&c.Items, &c.Indicators, &c.Contents, &c.Standards, &c.Targets, &c.Negatives)
+		&c.Items, &c.Indicators, &c.Contents, &c.Standards, &c.Targets, &c.Negatives,
+		&f.JurisdictionID, &f.JurisdictionName, &f.JurisdictionCode)
 	return f, err
 }
 
-// List returns every framework version, newest family first.
+// List returns the framework versions the actor reads (its own
+// jurisdiction's, those above it it inherits, those below it supervises),
+// newest family first.
 func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []domain.Framework, err error) {
 	defer domain.Wrap(&err, "framework.List")
 	rows, err := s.db.Read().Query(ctx, selectFrameworks+" ORDER BY f.kind, COALESCE(f.family_id, f.id) DESC, f.version DESC")
@@ -74,7 +68,9 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []domain.Fra
 		if err != nil {
 			return nil, err
 		}
-		list = append(list, f)
+		if readsFramework(actor, f) {
+			list = append(list, f)
+		}
 	}
 	return list, rows.Err()
 }
@@ -90,7 +86,17 @@ func getFramework(ctx context.Context, c *store.Conn, id int64) (domain.Framewor
 // Get returns one version.
 func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (_ domain.Framework, err error) {
 	defer domain.Wrap(&err, "framework.Get %d", id)
-	return getFramework(ctx, s.db.Read(), id)
+	return readable(ctx, s.db.Read(), actor, id)
+}
+
+// readable loads a version the actor reads; another county's own is not
+// found, as if it did not exist.
+func readable(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (domain.Framework, error) {
+	f, err := getFramework(ctx, c, id)
+	if err != nil {
+		return f, err
+	}
+	return f, requireFrameworkReader(actor, f)
 }
 
 // Header is the editable part of a framework version.
@@ -123,13 +129,16 @@ func (h *Header) validate() error {
 	return nil
 }
 
-// draft loads a version that may still be edited.
+// draft loads a version that may still be edited, by its owning office.
 func draft(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (domain.Framework, error) {
 	if err := requireEditor(actor); err != nil {
 		return domain.Framework{}, err
 	}
-	f, err := getFramework(ctx, c, id)
+	f, err := readable(ctx, c, actor, id)
 	if err != nil {
+		return f, err
+	}
+	if err := requireOwner(actor, f); err != nil {
 		return f, err
 	}
 	if f.Status != "draft" {
@@ -151,7 +160,7 @@ func (s *Service) UpdateHeader(ctx context.Context, actor *domain.Actor, id int6
 			return err
 		}
 		if h.MinorsID != nil {
-			m, err := getFramework(ctx, c, *h.MinorsID)
+			m, err := readable(ctx, c, actor, *h.MinorsID)
 			if err != nil || m.Kind != "minors" {
 				return domain.Invalid("minorsId", "所选未成年人测评体系不存在")
 			}
@@ -232,7 +241,7 @@ func (s *Service) Freeze(ctx context.Context, actor *domain.Actor, id int64) (_ 
 func (s *Service) Check(ctx context.Context, actor *domain.Actor, id int64) (_ []domain.ImportProblem, err error) {
 	defer domain.Wrap(&err, "framework.Check %d", id)
 	c := s.db.Read()
-	f, err := getFramework(ctx, c, id)
+	f, err := readable(ctx, c, actor, id)
 	if err != nil {
 		return nil, err
 	}
@@ -245,6 +254,9 @@ func (s *Service) Check(ctx context.Context, actor *domain.Actor, id int64) (_ [
 
 // Copy makes an editable draft from any version: the next version of the
 // same family, with every node, standard, unit link and negative item.
+// Only the owning office copies, and the copy stays in its jurisdiction
+// (its unit links are that jurisdiction's); a county that inherits the
+// city's framework does not fork it into a version of its own.
 func (s *Service) Copy(ctx context.Context, actor *domain.Actor, id int64) (_ domain.Framework, err error) {
 	defer domain.Wrap(&err, "framework.Copy %d", id)
 	if err := requireEditor(actor); err != nil {
@@ -252,8 +264,11 @@ func (s *Service) Copy(ctx context.Context, actor *domain.Actor, id int64) (_ do
 	}
 	var f domain.Framework
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		src, err := getFramework(ctx, c, id)
+		src, err := readable(ctx, c, actor, id)
 		if err != nil {
+			return err
+		}
+		if err := requireOwner(actor, src); err != nil {
 			return err
 		}
 		t, err := loadTree(ctx, c, src, nil)
@@ -265,6 +280,7 @@ func (s *Service) Copy(ctx context.Context, actor *domain.Actor, id int64) (_ do
 			return err
 		}
 		t.Framework.Version, t.Framework.FamilyID, t.Framework.CopiedFrom = next, src.FamilyID, &src.ID
+		t.Framework.JurisdictionID = src.JurisdictionID
 		newID, err := t.insert(ctx, c)
 		if err != nil {
 			return err

@@ -30,10 +30,19 @@ func seesReportFiles(a *domain.Actor, u domain.Unit) bool {
 	return !a.Has(domain.RoleAuditAdmin) && a.SeesUnit(u.Path, u.RegionCode)
 }
 
+// canReadReportFiles: the report's jurisdiction must be in the reader's
+// reach (another county's evidence is never served, whatever the unit
+// scope says), and the reporting unit in its scope.
 func (s *Service) canReadReportFiles(ctx context.Context, actor *domain.Actor, reportID int64) error {
 	var unitID int64
-	if err := s.db.Read().Get(ctx, "数据指标报送", `SELECT unit_id FROM target_reports WHERE id = ?`, []any{reportID}, &unitID); err != nil {
+	var jid *int64
+	var jcode string
+	if err := s.db.Read().Get(ctx, "数据指标报送", `SELECT r.unit_id, r.jurisdiction_id, COALESCE(jr.code, '') FROM target_reports r
+		LEFT JOIN regions jr ON jr.id = r.jurisdiction_id WHERE r.id = ?`, []any{reportID}, &unitID, &jid, &jcode); err != nil {
 		return err
+	}
+	if jid != nil && !actor.ReadsJurisdiction(*jid, jcode) {
+		return domain.Forbidden("该报送记录的附件不在您的数据范围内")
 	}
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
@@ -83,11 +92,14 @@ type TargetReport struct {
 
 // TargetFilter narrows the targets list.
 type TargetFilter struct {
-	FrameworkID int64
-	Period      string
-	Status      string
-	UnitID      int64
-	Q           string
+	// JurisdictionID is whose values count (default the actor's own): a
+	// value reported in one county never counts for another.
+	JurisdictionID int64
+	FrameworkID    int64
+	Period         string
+	Status         string
+	UnitID         int64
+	Q              string
 }
 
 // ReportInput is a value a unit reports.
@@ -111,11 +123,11 @@ func validPeriod(p string) error {
 	return nil
 }
 
-// defaultPeriod is the year of the newest plan (the campaign year people
-// work in), else this year.
-func (s *Service) defaultPeriod(ctx context.Context) string {
+// defaultPeriod is the year of the jurisdiction's newest plan (the
+// campaign year people work in), else this year.
+func (s *Service) defaultPeriod(ctx context.Context, jurisdictionID int64) string {
 	var year int
-	if err := s.db.Read().Get(ctx, "年度方案", `SELECT year FROM plans ORDER BY year DESC, id DESC LIMIT 1`, nil, &year); err == nil {
+	if err := s.db.Read().Get(ctx, "年度方案", `SELECT year FROM plans WHERE jurisdiction_id = ? ORDER BY year DESC, id DESC LIMIT 1`, []any{jurisdictionID}, &year); err == nil {
 		return fmt.Sprint(year)
 	}
 	return CurrentPeriod(s.db.Now())
@@ -135,31 +147,91 @@ func (s *Service) CurrentFramework(ctx context.Context) (_ int64, err error) {
 	return id, nil
 }
 
-// Targets lists the standards with a target and their status in a period.
+// CurrentFrameworkIn is the framework a jurisdiction works to: that of its
+// newest plan, else the newest main framework it owns or inherits from a
+// jurisdiction above it.
+func (s *Service) CurrentFrameworkIn(ctx context.Context, jurisdictionID int64) (_ int64, err error) {
+	defer domain.Wrap(&err, "framework.CurrentFrameworkIn %d", jurisdictionID)
+	c := s.db.Read()
+	var id int64
+	err = c.Get(ctx, "测评体系", `SELECT framework_id FROM plans WHERE framework_id IS NOT NULL AND jurisdiction_id = ? ORDER BY year DESC, id DESC LIMIT 1`, []any{jurisdictionID}, &id)
+	if err == nil || !errors.Is(err, domain.ErrNotFound) {
+		return id, err
+	}
+	codes, err := s.jurisdictionCodes(ctx)
+	if err != nil {
+		return 0, err
+	}
+	rows, err := c.Query(ctx, `SELECT f.id, f.jurisdiction_id, COALESCE(jr.code, '') FROM frameworks f LEFT JOIN regions jr ON jr.id = f.jurisdiction_id WHERE f.kind = 'main' ORDER BY f.id DESC`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var owner *int64
+		var code string
+		if err := rows.Scan(&id, &owner, &code); err != nil {
+			return 0, err
+		}
+		if owner == nil || *owner == jurisdictionID || domain.Within(codes[jurisdictionID], code) {
+			return id, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	return 0, domain.NotFound("测评体系")
+}
+
+// targetJurisdiction is whose values a targets list counts: the one asked
+// for if the actor reads it, else the actor's own.
+func (s *Service) targetJurisdiction(ctx context.Context, actor *domain.Actor, id int64) (domain.Jurisdiction, error) {
+	if id == 0 {
+		return s.home(ctx, actor)
+	}
+	j, err := s.jurisdictionOf(ctx, actor, id)
+	if err != nil {
+		return j, err
+	}
+	if !actor.ReadsJurisdiction(j.ID, j.Code) {
+		return j, domain.Invalid("jurisdictionId", "该辖区不在您的数据范围内")
+	}
+	return j, nil
+}
+
+// Targets lists the standards with a target and their status in a period,
+// from the values reported in one jurisdiction.
 func (s *Service) Targets(ctx context.Context, actor *domain.Actor, f TargetFilter) (_ []TargetStatus, _ string, err error) {
 	defer domain.Wrap(&err, "framework.Targets")
+	j, err := s.targetJurisdiction(ctx, actor, f.JurisdictionID)
+	if err != nil {
+		return nil, "", err
+	}
 	if f.Period == "" {
-		f.Period = s.defaultPeriod(ctx)
+		f.Period = s.defaultPeriod(ctx, j.ID)
 	}
 	if err := validPeriod(f.Period); err != nil {
 		return nil, "", err
 	}
 	if f.FrameworkID == 0 {
 		var err error
-		if f.FrameworkID, err = s.CurrentFramework(ctx); err != nil {
+		if f.FrameworkID, err = s.CurrentFrameworkIn(ctx, j.ID); err != nil {
 			return []TargetStatus{}, f.Period, nil
 		}
+	}
+	c := s.db.Read()
+	if _, err := readable(ctx, c, actor, f.FrameworkID); err != nil {
+		return nil, "", err
 	}
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
 		return nil, "", err
 	}
-	c := s.db.Read()
 	standards, err := loadStandards(ctx, c, "framework_id = ? AND comparator <> ''", f.FrameworkID, dir)
 	if err != nil {
 		return nil, "", err
 	}
-	latest, err := latestReports(ctx, c, f.FrameworkID, f.Period)
+	latest, err := latestReports(ctx, c, f.FrameworkID, j.ID, f.Period)
 	if err != nil {
 		return nil, "", err
 	}
@@ -173,7 +245,7 @@ func (s *Service) Targets(ctx context.Context, actor *domain.Actor, f TargetFilt
 			continue
 		}
 		ts := statusOf(st, f.FrameworkID, f.Period, latest[st.ID], dir)
-		ts.CanReport = canReport(actor, st)
+		ts.CanReport = canReport(actor, st, j.ID)
 		if f.Status == "" || f.Status == ts.Status {
 			list = append(list, ts)
 		}
@@ -193,9 +265,9 @@ type reportRow struct {
 	at     time.Time
 }
 
-func latestReports(ctx context.Context, c *store.Conn, frameworkID int64, period string) (map[int64][]reportRow, error) {
+func latestReports(ctx context.Context, c *store.Conn, frameworkID, jurisdictionID int64, period string) (map[int64][]reportRow, error) {
 	rows, err := c.Query(ctx, `SELECT r.standard_id, r.unit_id, r.value, r.reported_at FROM target_reports r
-		JOIN standards s ON s.id = r.standard_id WHERE s.framework_id = ? AND r.period = ? ORDER BY r.reported_at, r.id`, frameworkID, period)
+		JOIN standards s ON s.id = r.standard_id WHERE s.framework_id = ? AND r.jurisdiction_id = ? AND r.period = ? ORDER BY r.reported_at, r.id`, frameworkID, jurisdictionID, period)
 	if err != nil {
 		return nil, err
 	}
@@ -237,13 +309,14 @@ func statusOf(st domain.Standard, frameworkID int64, period string, reports []re
 	return ts
 }
 
-// canReport: the office for the standard's units, a liaison or unit head
-// for its own unit when that unit owns the standard.
-func canReport(a *domain.Actor, st domain.Standard) bool {
+// canReport: the jurisdiction's own office for the standard's units, a
+// liaison or unit head of the jurisdiction for its own unit when that
+// unit owns the standard.
+func canReport(a *domain.Actor, st domain.Standard, jurisdictionID int64) bool {
 	if a.Has(editors...) {
-		return true
+		return a.GovernsJurisdiction(jurisdictionID)
 	}
-	return a.Has(domain.RoleUnitLiaison, domain.RoleUnitHead) && hasUnit(st, a.UnitID)
+	return a.Has(domain.RoleUnitLiaison, domain.RoleUnitHead) && hasUnit(st, a.UnitID) && a.JurisdictionID == jurisdictionID
 }
 
 // Report records a measured value for a period.
@@ -269,6 +342,9 @@ func (s *Service) Report(ctx context.Context, actor *domain.Actor, standardID in
 		if err != nil {
 			return err
 		}
+		if err := readsStandard(ctx, c, actor, standardID); err != nil {
+			return err
+		}
 		if !st.HasTarget() {
 			return domain.Invalid("standardId", "该标准没有数据指标，无需报送数值")
 		}
@@ -278,8 +354,10 @@ func (s *Service) Report(ctx context.Context, actor *domain.Actor, standardID in
 		}
 		rep = TargetReport{StandardID: standardID, UnitID: unitID, UnitName: dir[unitID].Name, Period: in.Period, Value: in.Value,
 			Evidence: in.Evidence, ReportedBy: actor.RealName, ReportedAt: c.Now, Met: st.Met(in.Value), Files: []files.File{}}
-		rep.ID, err = c.Insert(ctx, `INSERT INTO target_reports (standard_id, unit_id, period, value, evidence, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			standardID, unitID, in.Period, in.Value, in.Evidence, actor.Ref(), c.Now)
+		// The value is the reporting unit's jurisdiction's: it counts there
+		// and nowhere else.
+		rep.ID, err = c.Insert(ctx, `INSERT INTO target_reports (standard_id, unit_id, jurisdiction_id, period, value, evidence, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			standardID, unitID, dir[unitID].JurisdictionID, in.Period, in.Value, in.Evidence, actor.Ref(), c.Now)
 		if err != nil {
 			return err
 		}
@@ -307,11 +385,16 @@ func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, st dom
 			}
 			unitID = st.LeadUnits[0].ID
 		}
-		if _, err := s.org.Unit(ctx, actor, unitID); err != nil {
+		u, err := s.org.Unit(ctx, actor, unitID)
+		if err != nil {
 			if errors.Is(err, domain.ErrNotFound) {
 				return 0, domain.Invalid("unitId", "报送单位不存在")
 			}
 			return 0, err
+		}
+		// The office above reads a county's values but does not file them.
+		if u.JurisdictionID == nil || !actor.GovernsJurisdiction(*u.JurisdictionID) {
+			return 0, domain.Forbidden("只有报送单位所在辖区的创城办可以代为报送")
 		}
 		// A value counts for the standard's status, so only its own units
 		// report one, the office for them as they do themselves.
@@ -348,8 +431,13 @@ func (s *Service) Reports(ctx context.Context, actor *domain.Actor, standardID i
 	if err != nil {
 		return nil, err
 	}
+	if err := readsStandard(ctx, c, actor, standardID); err != nil {
+		return nil, err
+	}
+	reach, args := store.Reach(actor, "r.jurisdiction_id")
 	rows, err := c.Query(ctx, `SELECT r.id, r.unit_id, r.period, r.value, r.evidence, COALESCE(u.real_name, '系统'), r.reported_at FROM target_reports r
-		LEFT JOIN users u ON u.id = r.reported_by WHERE r.standard_id = ? AND (? = '' OR r.period = ?) ORDER BY r.reported_at DESC, r.id DESC`, standardID, period, period)
+		LEFT JOIN users u ON u.id = r.reported_by WHERE r.standard_id = ? AND (? = '' OR r.period = ?) AND `+reach+` ORDER BY r.reported_at DESC, r.id DESC`,
+		append([]any{standardID, period, period}, args...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -408,6 +496,9 @@ func (s *Service) Standard(ctx context.Context, actor *domain.Actor, frameworkID
 		return StandardPage{}, err
 	}
 	c := s.db.Read()
+	if _, err := readable(ctx, c, actor, frameworkID); err != nil {
+		return StandardPage{}, err
+	}
 	st, err := getStandard(ctx, c, frameworkID, id, dir)
 	if err != nil {
 		return StandardPage{}, err
@@ -457,4 +548,14 @@ func (s *Service) MaterialStandards(ctx context.Context, frameworkID int64) (_ [
 		}
 	}
 	return out, nil
+}
+
+// readsStandard: a standard is read through its framework's reach.
+func readsStandard(ctx context.Context, c *store.Conn, actor *domain.Actor, standardID int64) error {
+	var frameworkID int64
+	if err := c.Get(ctx, "测评标准", `SELECT framework_id FROM standards WHERE id = ?`, []any{standardID}, &frameworkID); err != nil {
+		return err
+	}
+	_, err := readable(ctx, c, actor, frameworkID)
+	return err
 }

@@ -23,7 +23,7 @@ type Tree struct {
 func (s *Service) Tree(ctx context.Context, actor *domain.Actor, id int64) (_ Tree, err error) {
 	defer domain.Wrap(&err, "framework.Tree %d", id)
 	c := s.db.Read()
-	f, err := getFramework(ctx, c, id)
+	f, err := readable(ctx, c, actor, id)
 	if err != nil {
 		return Tree{}, err
 	}
@@ -177,9 +177,9 @@ func (t *Tree) insert(ctx context.Context, c *store.Conn) (int64, error) {
 	if f.FamilyID != 0 {
 		family = f.FamilyID
 	}
-	id, err := c.Insert(ctx, `INSERT INTO frameworks (family_id, version, name, kind, status, basic_total, special_total, gate_score, weight, minors_id, copied_from, created_at, updated_at)
-		VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
-		family, f.Version, f.Name, f.Kind, f.BasicTotal, f.SpecialTotal, f.GateScore, f.Weight, f.MinorsID, f.CopiedFrom, c.Now, c.Now)
+	id, err := c.Insert(ctx, `INSERT INTO frameworks (family_id, version, name, kind, status, basic_total, special_total, gate_score, weight, minors_id, copied_from, jurisdiction_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		family, f.Version, f.Name, f.Kind, f.BasicTotal, f.SpecialTotal, f.GateScore, f.Weight, f.MinorsID, f.CopiedFrom, f.JurisdictionID, c.Now, c.Now)
 	if err != nil {
 		return 0, err
 	}

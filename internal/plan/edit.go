@@ -12,8 +12,24 @@ import (
 	"wenming/internal/store"
 )
 
-// check validates a task input against the rules and the unit directory.
-func (s *Service) check(ctx context.Context, in *TaskInput) error {
+// editableTask loads a task its plan's own office may change.
+func (s *Service) editableTask(ctx context.Context, actor *domain.Actor, id int64) (Task, error) {
+	t, p, err := s.taskAndPlan(ctx, id)
+	if err != nil {
+		return t, err
+	}
+	if err := requirePlanEditor(actor, p); err != nil {
+		if errors.Is(err, domain.ErrNotFound) {
+			return t, domain.NotFound("任务")
+		}
+		return t, err
+	}
+	return t, nil
+}
+
+// check validates a task input against the rules and the unit directory:
+// its units are those of the plan's jurisdiction.
+func (s *Service) check(ctx context.Context, p Plan, in *TaskInput) error {
 	in.Title, in.Content = strings.TrimSpace(in.Title), strings.TrimSpace(in.Content)
 	if in.Seq < 1 || in.Seq > 999 {
 		return domain.Invalid("seq", "序号应为 1–999 的整数")
@@ -44,6 +60,9 @@ func (s *Service) check(ctx context.Context, in *TaskInput) error {
 				return domain.Invalid(field, fmt.Sprintf("单位 %d 不存在", id))
 			}
 		}
+	}
+	if err := requirePlanUnits(p, dir, *in); err != nil {
+		return err
 	}
 	for _, code := range in.StandardCodes {
 		if err := domain.ValidateCode("standardCodes", code); err != nil {
@@ -94,16 +113,18 @@ func (s *Service) CreateTask(ctx context.Context, actor *domain.Actor, planID in
 	if !actor.Has(editors...) {
 		return Task{}, domain.Forbidden("只有创城办可以维护年度方案")
 	}
-	if err := s.check(ctx, &in); err != nil {
+	p, err := s.getPlan(ctx, planID)
+	if err != nil {
+		return Task{}, err
+	}
+	if err := requirePlanEditor(actor, p); err != nil {
+		return Task{}, err
+	}
+	if err := s.check(ctx, p, &in); err != nil {
 		return Task{}, err
 	}
 	var id int64
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		if n, err := c.Count(ctx, `SELECT COUNT(*) FROM plans WHERE id = ?`, planID); err != nil {
-			return err
-		} else if n == 0 {
-			return domain.NotFound("年度方案")
-		}
 		var err error
 		id, err = c.Insert(ctx, `INSERT INTO plan_tasks (plan_id, seq, title, content, phase, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			planID, in.Seq, in.Title, in.Content, in.Phase, in.Deadline, c.Now, c.Now)
@@ -131,11 +152,15 @@ func (s *Service) UpdateTask(ctx context.Context, actor *domain.Actor, id int64,
 	if !actor.Has(editors...) {
 		return Task{}, domain.Forbidden("只有创城办可以维护年度方案")
 	}
-	if err := s.check(ctx, &in); err != nil {
+	before, err := s.editableTask(ctx, actor, id)
+	if err != nil {
 		return Task{}, err
 	}
-	before, err := s.getTask(ctx, id)
+	p, err := s.getPlan(ctx, before.PlanID)
 	if err != nil {
+		return Task{}, err
+	}
+	if err := s.check(ctx, p, &in); err != nil {
 		return Task{}, err
 	}
 	err = s.db.Write(ctx, func(c *store.Conn) error {
@@ -165,7 +190,7 @@ func (s *Service) DeleteTask(ctx context.Context, actor *domain.Actor, id int64)
 	if !actor.Has(editors...) {
 		return domain.Forbidden("只有创城办可以维护年度方案")
 	}
-	t, err := s.getTask(ctx, id)
+	t, err := s.editableTask(ctx, actor, id)
 	if err != nil {
 		return err
 	}
@@ -220,7 +245,12 @@ func (s *Service) UnitLists(ctx context.Context, actor *domain.Actor, unitID int
 		return Lists{}, err
 	}
 	l := Lists{Unit: domain.UnitRef{ID: u.ID, Name: u.Name}, Tasks: []Task{}, Responsibilities: []Responsibility{}, Problems: []any{}, Supervision: []Supervision{}}
-	plans, err := s.Plans(ctx, actor)
+	if u.JurisdictionID == nil {
+		return l, nil
+	}
+	// The unit's lists come from its own jurisdiction's newest plan, not
+	// from whichever plan the reader saw last (the city reads several).
+	plans, err := s.queryPlans(ctx, " WHERE p.jurisdiction_id = ? ORDER BY p.year DESC, p.id DESC LIMIT 1", *u.JurisdictionID)
 	if err != nil || len(plans) == 0 {
 		return l, err
 	}

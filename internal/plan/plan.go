@@ -5,6 +5,7 @@ package plan
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -31,16 +32,17 @@ func NewService(db *store.DB, o *org.Service, f *framework.Service) *Service {
 	return &Service{db: db, org: o, framework: f}
 }
 
-var editors = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff}
-
-// Plan is one year's plan.
+// Plan is one year's plan of a jurisdiction: each county has its own.
 type Plan struct {
-	ID           int64  `json:"id"`
-	Year         int    `json:"year"`
-	Name         string `json:"name"`
-	FrameworkID  *int64 `json:"frameworkId"`
-	TaskCount    int    `json:"taskCount"`
-	OverdueCount int    `json:"overdueCount"`
+	ID               int64  `json:"id"`
+	Year             int    `json:"year"`
+	Name             string `json:"name"`
+	FrameworkID      *int64 `json:"frameworkId"`
+	JurisdictionID   int64  `json:"jurisdictionId"`
+	JurisdictionName string `json:"jurisdictionName"`
+	TaskCount        int    `json:"taskCount"`
+	OverdueCount     int    `json:"overdueCount"`
+	jurisdictionCode string
 }
 
 // Task is a plan task with its progress.
@@ -100,10 +102,20 @@ func seesReportFiles(a *domain.Actor, u domain.Unit) bool {
 	return requireReader(a) == nil && a.SeesUnit(u.Path, u.RegionCode)
 }
 
+// canReadReportFiles: the plan must be in the reader's reach (another
+// county's evidence is never served), and the reporting unit in its scope.
 func (s *Service) canReadReportFiles(ctx context.Context, actor *domain.Actor, reportID int64) error {
-	var unitID int64
-	if err := s.db.Read().Get(ctx, "进展报告", `SELECT unit_id FROM task_reports WHERE id = ?`, []any{reportID}, &unitID); err != nil {
+	var unitID, planID int64
+	if err := s.db.Read().Get(ctx, "进展报告", `SELECT r.unit_id, t.plan_id FROM task_reports r JOIN plan_tasks t ON t.id = r.task_id WHERE r.id = ?`,
+		[]any{reportID}, &unitID, &planID); err != nil {
 		return err
+	}
+	p, err := s.getPlan(ctx, planID)
+	if err != nil {
+		return err
+	}
+	if requirePlanReader(actor, p) != nil {
+		return domain.Forbidden("该进展报告的附件不在您的数据范围内")
 	}
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
@@ -115,33 +127,45 @@ func (s *Service) canReadReportFiles(ctx context.Context, actor *domain.Actor, r
 	return nil
 }
 
-func requireReader(a *domain.Actor) error {
-	if a.Has(domain.RoleAuditAdmin) {
-		return domain.Forbidden("安全审计员只能查看审计日志")
-	}
-	return nil
+const selectPlans = `SELECT p.id, p.year, p.name, p.framework_id, COALESCE(p.jurisdiction_id, 0), COALESCE(jr.name, ''), COALESCE(jr.code, '')
+	FROM plans p LEFT JOIN regions jr ON jr.id = p.jurisdiction_id`
+
+func scanPlan(r interface{ Scan(...any) error }) (Plan, error) {
+	var p Plan
+	err := r.Scan(&p.ID, &p.Year, &p.Name, &p.FrameworkID, &p.JurisdictionID, &p.JurisdictionName, &p.jurisdictionCode)
+	return p, err
 }
 
-// Plans lists the plans, newest year first.
+func (s *Service) getPlan(ctx context.Context, id int64) (Plan, error) {
+	p, err := scanPlan(s.db.Read().QueryRow(ctx, selectPlans+" WHERE p.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, domain.NotFound("年度方案")
+	}
+	return p, err
+}
+
+// readablePlan loads a plan the actor reads.
+func (s *Service) readablePlan(ctx context.Context, actor *domain.Actor, id int64) (Plan, error) {
+	p, err := s.getPlan(ctx, id)
+	if err != nil {
+		return p, err
+	}
+	return p, requirePlanReader(actor, p)
+}
+
+// Plans lists the plans of the jurisdictions the actor reads (a county's
+// own, the city's and its counties' for the city office), newest year
+// first.
 func (s *Service) Plans(ctx context.Context, actor *domain.Actor) (_ []Plan, err error) {
 	defer domain.Wrap(&err, "plan.Plans")
 	if err := requireReader(actor); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.Read().Query(ctx, `SELECT id, year, name, framework_id FROM plans ORDER BY year DESC, id DESC`)
+	reach, args := store.Reach(actor, "p.jurisdiction_id")
+	plans, err := s.queryPlans(ctx, " WHERE "+reach+" ORDER BY p.year DESC, p.id DESC", args...)
 	if err != nil {
 		return nil, err
 	}
-	plans := []Plan{}
-	for rows.Next() {
-		var p Plan
-		if err := rows.Scan(&p.ID, &p.Year, &p.Name, &p.FrameworkID); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		plans = append(plans, p)
-	}
-	rows.Close()
 	for i := range plans {
 		tasks, err := s.load(ctx, "t.plan_id = ?", plans[i].ID)
 		if err != nil {
@@ -157,7 +181,26 @@ func (s *Service) Plans(ctx context.Context, actor *domain.Actor) (_ []Plan, err
 	return plans, nil
 }
 
-// CreatePlan opens a year's plan on a framework version.
+func (s *Service) queryPlans(ctx context.Context, tail string, args ...any) ([]Plan, error) {
+	rows, err := s.db.Read().Query(ctx, selectPlans+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	plans := []Plan{}
+	for rows.Next() {
+		p, err := scanPlan(rows)
+		if err != nil {
+			return nil, err
+		}
+		plans = append(plans, p)
+	}
+	return plans, rows.Err()
+}
+
+// CreatePlan opens a year's plan on a framework version, in the
+// jurisdiction of the creating office: two counties each have their own
+// plan for the same year.
 func (s *Service) CreatePlan(ctx context.Context, actor *domain.Actor, year int, name string, frameworkID *int64) (_ Plan, err error) {
 	defer domain.Wrap(&err, "plan.CreatePlan")
 	if !actor.Has(editors...) {
@@ -169,10 +212,20 @@ func (s *Service) CreatePlan(ctx context.Context, actor *domain.Actor, year int,
 	if err := domain.RequireText("name", "方案名称", name, 100); err != nil {
 		return Plan{}, err
 	}
-	p := Plan{Year: year, Name: strings.TrimSpace(name), FrameworkID: frameworkID}
+	j, err := s.home(ctx, actor)
+	if err != nil {
+		return Plan{}, err
+	}
+	if frameworkID != nil {
+		// The framework is the jurisdiction's own or one it inherits.
+		if _, err := s.framework.Get(ctx, actor, *frameworkID); err != nil {
+			return Plan{}, domain.Invalid("frameworkId", "所选测评体系不存在或不适用于本辖区")
+		}
+	}
+	p := Plan{Year: year, Name: strings.TrimSpace(name), FrameworkID: frameworkID, JurisdictionID: j.ID, JurisdictionName: j.Name, jurisdictionCode: j.Code}
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		var err error
-		p.ID, err = c.Insert(ctx, `INSERT INTO plans (year, name, framework_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`, year, p.Name, frameworkID, c.Now, c.Now)
+		p.ID, err = c.Insert(ctx, `INSERT INTO plans (year, name, framework_id, jurisdiction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`, year, p.Name, frameworkID, j.ID, c.Now, c.Now)
 		if err != nil {
 			return err
 		}
@@ -314,6 +367,9 @@ func (s *Service) Tasks(ctx context.Context, actor *domain.Actor, planID int64, 
 			return nil, domain.Invalid("phase", "阶段应为 deploy、advance 或 consolidate")
 		}
 	}
+	if _, err := s.readablePlan(ctx, actor, planID); err != nil {
+		return nil, err
+	}
 	tasks, err := s.load(ctx, "t.plan_id = ?", planID)
 	if err != nil {
 		return nil, err
@@ -409,13 +465,36 @@ func (s *Service) getTask(ctx context.Context, id int64) (Task, error) {
 	return tasks[0], nil
 }
 
+// readableTask loads a task of a plan the actor reads; another county's
+// task is not found.
+func (s *Service) readableTask(ctx context.Context, actor *domain.Actor, id int64) (Task, error) {
+	t, p, err := s.taskAndPlan(ctx, id)
+	if err != nil {
+		return t, err
+	}
+	if requirePlanReader(actor, p) != nil {
+		return Task{}, domain.NotFound("任务")
+	}
+	return t, nil
+}
+
+// taskAndPlan loads a task and its plan.
+func (s *Service) taskAndPlan(ctx context.Context, id int64) (Task, Plan, error) {
+	t, err := s.getTask(ctx, id)
+	if err != nil {
+		return t, Plan{}, err
+	}
+	p, err := s.getPlan(ctx, t.PlanID)
+	return t, p, err
+}
+
 // Task returns one task with every unit's progress and its reports.
 func (s *Service) Task(ctx context.Context, actor *domain.Actor, id int64) (_ TaskDetail, err error) {
 	defer domain.Wrap(&err, "plan.Task %d", id)
 	if err := requireReader(actor); err != nil {
 		return TaskDetail{}, err
 	}
-	t, err := s.getTask(ctx, id)
+	t, err := s.readableTask(ctx, actor, id)
 	if err != nil {
 		return TaskDetail{}, err
 	}
@@ -487,11 +566,14 @@ func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskI
 	if err := domain.RequireText("text", "进展说明", in.Text, 2000); err != nil {
 		return Report{}, err
 	}
-	t, err := s.getTask(ctx, taskID)
+	t, p, err := s.taskAndPlan(ctx, taskID)
 	if err != nil {
 		return Report{}, err
 	}
-	unitID, err := s.reportingUnit(ctx, actor, t, in.UnitID)
+	if err := requirePlanReader(actor, p); err != nil {
+		return Report{}, domain.NotFound("任务")
+	}
+	unitID, err := s.reportingUnit(ctx, actor, t, p, in.UnitID)
 	if err != nil {
 		return Report{}, err
 	}
@@ -522,9 +604,13 @@ func (s *Service) ReportProgress(ctx context.Context, actor *domain.Actor, taskI
 	return r, err
 }
 
-func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, t Task, unitID int64) (int64, error) {
+func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, t Task, p Plan, unitID int64) (int64, error) {
 	switch {
 	case actor.Has(editors...):
+		// The office above reads a county's progress but does not file it.
+		if err := requirePlanEditor(actor, p); err != nil {
+			return 0, err
+		}
 		if unitID == 0 {
 			return 0, domain.Invalid("unitId", "请选择报告进展的单位")
 		}
@@ -547,20 +633,19 @@ func (s *Service) reportingUnit(ctx context.Context, actor *domain.Actor, t Task
 	return 0, domain.Forbidden("只有任务单位的联络员、负责人或创城办可以报告进展")
 }
 
-// UnitProgress is each unit's mean progress over the tasks of the newest
-// plan that it leads or shares, for the rankings.
+// newestPlans is the newest plan of every jurisdiction: each unit works
+// to its own jurisdiction's.
+const newestPlans = `SELECT p.id FROM plans p WHERE NOT EXISTS (SELECT 1 FROM plans q
+	WHERE COALESCE(q.jurisdiction_id, 0) = COALESCE(p.jurisdiction_id, 0) AND (q.year > p.year OR (q.year = p.year AND q.id > p.id)))`
+
+// UnitProgress is each unit's mean progress over the tasks it leads or
+// shares in its jurisdiction's newest plan, for the rankings. Tasks are
+// assigned only within their plan's jurisdiction, so one county's plan
+// never counts for another's units.
 func (s *Service) UnitProgress(ctx context.Context) (_ map[int64]float64, err error) {
 	defer domain.Wrap(&err, "plan.UnitProgress")
 	out := map[int64]float64{}
-	var planID int64
-	err = s.db.Read().Get(ctx, "年度方案", `SELECT id FROM plans ORDER BY year DESC, id DESC LIMIT 1`, nil, &planID)
-	if errors.Is(err, domain.ErrNotFound) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	tasks, err := s.load(ctx, "t.plan_id = ?", planID)
+	tasks, err := s.load(ctx, "t.plan_id IN ("+newestPlans+") AND 1 = ?", 1)
 	if err != nil {
 		return nil, err
 	}
