@@ -627,6 +627,29 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Se
 	return in, err
 }
 
+// InheritSettings drops the jurisdiction's own parameters, so those of the
+// office above apply again (沿用上级).
+func (s *Service) InheritSettings(ctx context.Context, actor *domain.Actor) (_ Settings, err error) {
+	defer domain.Wrap(&err, "cases.InheritSettings")
+	if err := requireOffice(actor); err != nil {
+		return Settings{}, err
+	}
+	owner := ownJurisdiction(actor)
+	if owner == nil {
+		return Settings{}, domain.Forbidden("请以辖区创城办的账号修改本辖区的案件参数")
+	}
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		if _, err := c.Exec(ctx, `DELETE FROM case_settings WHERE jurisdiction_id = ?`, *owner); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "case_settings", EntityID: *owner, Summary: "案件参数恢复沿用上级"})
+	})
+	if err != nil {
+		return Settings{}, err
+	}
+	return s.Settings(ctx, actor)
+}
+
 // CalendarDay is an exception to the Monday-to-Friday week.
 type CalendarDay struct {
 	Date string `json:"date"`

@@ -206,6 +206,9 @@ func TestCaseSettingsFlowDownFromTheCity(t *testing.T) {
 		if got, _ := w.svc.Settings(ctx, w.city.Staff); got.DuplicateRadiusMeters != 100 {
 			t.Errorf("county A's change reached the city: %+v", got)
 		}
+		if got, err := w.svc.InheritSettings(ctx, a.Staff); err != nil || got.InheritedFrom != "白银市" || got.DuplicateRadiusMeters != 100 {
+			t.Errorf("after going back to the city's settings county A reads %+v (%v)", got, err)
+		}
 		own.WorkStart = "09:00"
 		_, err = w.svc.UpdateSettings(ctx, a.Staff, own)
 		invalidOn(t, err, "workStart")

@@ -10,10 +10,12 @@ import (
 )
 
 type (
-	regionInput  = org.RegionInput
-	unitInput    = org.UnitInput
-	personInput  = org.PersonInput
-	importResult = org.ImportResult
+	regionInput = org.RegionInput
+	// jurisdictionInput sets up an office over a region.
+	jurisdictionInput = org.JurisdictionInput
+	unitInput         = org.UnitInput
+	personInput       = org.PersonInput
+	importResult      = org.ImportResult
 )
 
 type passwordReset struct {
@@ -42,6 +44,15 @@ func (s *Server) listRegions(w http.ResponseWriter, r *http.Request, a *domain.A
 		return err
 	}
 	writeJSON(w, http.StatusOK, listOf[domain.Region]{Items: list, Total: len(list)})
+	return nil
+}
+
+func (s *Server) listJurisdictions(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	list, err := s.Org.Jurisdictions(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, listOf[domain.Jurisdiction]{Items: list, Total: len(list)})
 	return nil
 }
 
