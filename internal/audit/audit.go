@@ -250,7 +250,7 @@ var ActionNames = map[string]string{
 
 // EntityNames gives the Chinese name of each entity.
 var EntityNames = map[string]string{
-	"region": "区划", "unit": "单位", "person": "人员", "session": "会话", "token": "API 令牌",
+	"region": "区划", "jurisdiction": "辖区", "unit": "单位", "person": "人员", "session": "会话", "token": "API 令牌",
 	"framework": "测评体系", "framework_node": "测评指标", "standard": "测评标准", "negative": "负面清单",
 	"target": "数据指标", "plan": "年度方案", "task": "方案任务", "file": "文件",
 	"requirement": "报送要求", "submission": "报送材料", "message": "消息",

@@ -105,3 +105,11 @@ func (js Jurisdictions) Top() (Jurisdiction, bool) {
 	}
 	return top[0], true
 }
+
+// In is the actor acting for a jurisdiction: the system loading a county's
+// demo data or drafting its bulletin. Records it makes belong there.
+func (a *Actor) In(j Jurisdiction) *Actor {
+	c := *a
+	c.JurisdictionID, c.JurisdictionCode = j.ID, j.Code
+	return &c
+}

@@ -166,3 +166,38 @@ func unitJurisdiction(ctx context.Context, c *store.Conn, u domain.Unit, parent 
 	}
 	return topJurisdiction(ctx, c)
 }
+
+// SetJurisdictionOffice names the unit that is a jurisdiction's creation
+// office (its 文明办); the unit must lie in the jurisdiction.
+func (s *Service) SetJurisdictionOffice(ctx context.Context, actor *domain.Actor, id, unitID int64) (_ domain.Jurisdiction, err error) {
+	defer domain.Wrap(&err, "org.SetJurisdictionOffice %d unit %d", id, unitID)
+	if !actor.Has(domain.RoleSysAdmin, domain.RoleOfficeLeader, domain.RoleOfficeStaff) || !actor.GovernsJurisdiction(id) {
+		return domain.Jurisdiction{}, domain.Forbidden("只有本辖区创城办或系统管理员可以指定创城办单位")
+	}
+	var j domain.Jurisdiction
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		list, err := allJurisdictions(ctx, c)
+		if err != nil {
+			return err
+		}
+		var ok bool
+		if j, ok = list.ByID(id); !ok {
+			return domain.NotFound("辖区")
+		}
+		u, err := getUnit(ctx, c, unitID)
+		if err != nil {
+			return domain.Invalid("officeUnitId", "单位不存在")
+		}
+		if u.JurisdictionID == nil || *u.JurisdictionID != id {
+			return domain.Invalid("officeUnitId", "单位“"+u.Name+"”不在"+j.Name+"辖区内")
+		}
+		if _, err := c.Exec(ctx, `UPDATE jurisdictions SET office_unit_id = ?, updated_at = ? WHERE region_id = ?`, unitID, c.Now, id); err != nil {
+			return err
+		}
+		before := j
+		j.OfficeUnitID, j.OfficeName = &unitID, u.Name
+		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "jurisdiction", EntityID: id,
+			Summary: j.Name + "的创城办：" + u.Name, Before: before, After: j})
+	})
+	return j, err
+}

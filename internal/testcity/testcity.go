@@ -60,6 +60,7 @@ func New(t testing.TB, db *store.DB) *City {
 	c.City = &Office{Name: "白银市", Jurisdiction: city, Code: "620400"}
 	c.City.OfficeUnit = b.unit("市文明办", city)
 	c.City.Dept = b.unit("市住建局", city)
+	b.office(city, c.City.OfficeUnit)
 	c.A = b.county("620422", "会宁县", "会师镇", city)
 	c.B = b.county("620421", "靖远县", "乌兰镇", city)
 	b.people(c.City, "city")
@@ -117,7 +118,14 @@ func (b *builder) county(code, name, street string, city int64) *Office {
 	o.Dept = b.unit("县住建局", o.Jurisdiction)
 	o.Township = b.subUnit(street, "township", o.Street, nil)
 	o.Neighbourhood = b.subUnit("东关社区", "community", o.Community, &o.Township)
+	b.office(o.Jurisdiction, o.OfficeUnit)
 	return o
+}
+
+func (b *builder) office(jurisdiction, unit int64) {
+	b.t.Helper()
+	_, err := b.org.SetJurisdictionOffice(b.ctx, b.sys, jurisdiction, unit)
+	b.must(err)
 }
 
 // people gives a jurisdiction one person of each role, prefixed p_.
