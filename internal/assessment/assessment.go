@@ -25,10 +25,10 @@ type Service struct {
 	sub    *submission.Service
 
 	mu       sync.Mutex
-	headline headline
+	headline map[int64]headline // by jurisdiction, 0 the whole deployment
 }
 
 // NewService returns the service.
 func NewService(db *store.DB, o *org.Service, fw *framework.Service, p *patrol.Service, sub *submission.Service) *Service {
-	return &Service{db: db, org: o, fw: fw, patrol: p, sub: sub}
+	return &Service{db: db, org: o, fw: fw, patrol: p, sub: sub, headline: map[int64]headline{}}
 }

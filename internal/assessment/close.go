@@ -21,7 +21,7 @@ func (s *Service) CloseRound(ctx context.Context, actor *domain.Actor, id int64)
 	if err := requireOffice(actor); err != nil {
 		return Round{}, err
 	}
-	r, err := getRound(ctx, s.db.Read(), id)
+	r, err := governedRound(ctx, s.db.Read(), actor, id)
 	if err != nil {
 		return Round{}, err
 	}
@@ -62,7 +62,7 @@ func (s *Service) ExportRound(ctx context.Context, actor *domain.Actor, id int64
 	if err != nil {
 		return "", err
 	}
-	r, err := getRound(ctx, s.db.Read(), id)
+	r, err := readRound(ctx, s.db.Read(), actor, id)
 	if err != nil {
 		return "", err
 	}

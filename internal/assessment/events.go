@@ -8,6 +8,7 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/domain"
+	"wenming/internal/patrol"
 	"wenming/internal/score"
 	"wenming/internal/store"
 )
@@ -26,6 +27,10 @@ type NegativeEvent struct {
 	Note        string    `json:"note"`
 	CreatedBy   string    `json:"createdBy"`
 	CreatedAt   time.Time `json:"createdAt"`
+	// JurisdictionID is where the event happened: it counts in that
+	// jurisdiction's score only.
+	JurisdictionID   int64 `json:"jurisdictionId"`
+	jurisdictionCode string
 }
 
 // EventInput records an event.
@@ -38,8 +43,9 @@ type EventInput struct {
 }
 
 const selectEvents = `SELECT e.id, e.framework_id, e.code, COALESCE(n.text, ''), COALESCE(n.effect, ''), n.points, e.unit_id, COALESCE(u.name, ''),
-	e.occurred_on, e.note, e.created_by, e.created_at
-	FROM negative_events e LEFT JOIN negative_items n ON n.framework_id = e.framework_id AND n.code = e.code LEFT JOIN units u ON u.id = e.unit_id`
+	e.occurred_on, e.note, e.created_by, e.created_at, COALESCE(e.jurisdiction_id, 0), COALESCE(ej.code, '')
+	FROM negative_events e LEFT JOIN negative_items n ON n.framework_id = e.framework_id AND n.code = e.code LEFT JOIN units u ON u.id = e.unit_id
+	LEFT JOIN regions ej ON ej.id = e.jurisdiction_id`
 
 func queryEvents(ctx context.Context, c *store.Conn, tail string, args ...any) ([]NegativeEvent, error) {
 	rows, err := c.Query(ctx, selectEvents+tail, args...)
@@ -50,7 +56,8 @@ func queryEvents(ctx context.Context, c *store.Conn, tail string, args ...any) (
 	out := []NegativeEvent{}
 	for rows.Next() {
 		var e NegativeEvent
-		if err := rows.Scan(&e.ID, &e.FrameworkID, &e.Code, &e.Text, &e.Effect, &e.Points, &e.UnitID, &e.UnitName, &e.OccurredOn, &e.Note, &e.CreatedBy, &e.CreatedAt); err != nil {
+		if err := rows.Scan(&e.ID, &e.FrameworkID, &e.Code, &e.Text, &e.Effect, &e.Points, &e.UnitID, &e.UnitName, &e.OccurredOn, &e.Note, &e.CreatedBy, &e.CreatedAt,
+			&e.JurisdictionID, &e.jurisdictionCode); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -58,22 +65,24 @@ func queryEvents(ctx context.Context, c *store.Conn, tail string, args ...any) (
 	return out, rows.Err()
 }
 
-// NegativeEvents lists the events recorded against a framework (all when 0).
+// NegativeEvents lists the events of the jurisdictions the actor reads
+// recorded against a framework (all frameworks when 0).
 func (s *Service) NegativeEvents(ctx context.Context, actor *domain.Actor, frameworkID int64) (_ []NegativeEvent, err error) {
 	defer domain.Wrap(&err, "assessment.NegativeEvents %d", frameworkID)
 	if err := require(actor, roundReaders, "负面清单事件"); err != nil {
 		return nil, err
 	}
-	if frameworkID == 0 {
-		return queryEvents(ctx, s.db.Read(), ` ORDER BY e.occurred_on DESC, e.id DESC`)
-	}
-	return queryEvents(ctx, s.db.Read(), ` WHERE e.framework_id = ? ORDER BY e.occurred_on DESC, e.id DESC`, frameworkID)
+	reach, args := store.Reach(actor, "e.jurisdiction_id")
+	return queryEvents(ctx, s.db.Read(), ` WHERE `+reach+` AND (? = 0 OR e.framework_id = ?) ORDER BY e.occurred_on DESC, e.id DESC`,
+		append(args, frameworkID, frameworkID)...)
 }
 
-// events are a framework's events in [from, to) for the engine.
-func (s *Service) events(ctx context.Context, frameworkID int64, from, to time.Time) ([]score.Event, error) {
-	list, err := queryEvents(ctx, s.db.Read(), ` WHERE e.framework_id = ? AND e.occurred_on >= ? AND e.occurred_on < ?`,
-		frameworkID, from.In(domain.Beijing).Format(time.DateOnly), to.In(domain.Beijing).Format(time.DateOnly))
+// events are a framework's events in [from, to) for the engine: those of
+// one jurisdiction (a veto in one county never touches another), or of
+// all when it is 0.
+func (s *Service) events(ctx context.Context, frameworkID, jurisdiction int64, from, to time.Time) ([]score.Event, error) {
+	list, err := queryEvents(ctx, s.db.Read(), ` WHERE e.framework_id = ? AND e.occurred_on >= ? AND e.occurred_on < ? AND (? = 0 OR e.jurisdiction_id = ?)`,
+		frameworkID, from.In(domain.Beijing).Format(time.DateOnly), to.In(domain.Beijing).Format(time.DateOnly), jurisdiction, jurisdiction)
 	out := make([]score.Event, len(list))
 	for i, e := range list {
 		out[i] = score.Event{ID: e.ID, Code: e.Code, UnitID: e.UnitID, OccurredOn: e.OccurredOn, Note: e.Note}
@@ -89,6 +98,10 @@ func (s *Service) RecordEvent(ctx context.Context, actor *domain.Actor, in Event
 	}
 	var out NegativeEvent
 	err = s.db.Write(ctx, func(c *store.Conn) error {
+		home, err := patrol.HomeJurisdiction(ctx, c, actor)
+		if err != nil {
+			return err
+		}
 		in.Code, in.Note = strings.TrimSpace(in.Code), strings.TrimSpace(in.Note)
 		if n, err := c.Count(ctx, `SELECT COUNT(*) FROM negative_items WHERE framework_id = ? AND code = ?`, in.FrameworkID, in.Code); err != nil || n == 0 {
 			if err == nil {
@@ -106,12 +119,18 @@ func (s *Service) RecordEvent(ctx context.Context, actor *domain.Actor, in Event
 				}
 				return err
 			}
+			if n, err := c.Count(ctx, `SELECT COUNT(*) FROM units WHERE id = ? AND jurisdiction_id = ?`, *in.UnitID, home); err != nil || n == 0 {
+				if err == nil {
+					err = domain.Invalid("unitId", "该单位不属于本辖区，只能记录本辖区单位的负面清单事件")
+				}
+				return err
+			}
 		}
 		if err := domain.RequireText("note", "事件说明", in.Note, 500); err != nil {
 			return err
 		}
-		id, err := c.Insert(ctx, `INSERT INTO negative_events (framework_id, code, unit_id, occurred_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			in.FrameworkID, in.Code, in.UnitID, in.OccurredOn, in.Note, actor.RealName, c.Now)
+		id, err := c.Insert(ctx, `INSERT INTO negative_events (jurisdiction_id, framework_id, code, unit_id, occurred_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			home, in.FrameworkID, in.Code, in.UnitID, in.OccurredOn, in.Note, actor.RealName, c.Now)
 		if err != nil {
 			return err
 		}
@@ -137,8 +156,11 @@ func (s *Service) DeleteEvent(ctx context.Context, actor *domain.Actor, id int64
 		if err != nil {
 			return err
 		}
-		if len(list) == 0 {
+		if len(list) == 0 || !actor.ReadsJurisdiction(list[0].JurisdictionID, list[0].jurisdictionCode) {
 			return domain.NotFound("负面清单事件")
+		}
+		if !actor.GovernsJurisdiction(list[0].JurisdictionID) {
+			return domain.Forbidden("该事件由其所在辖区的创城办记录，您不能删除")
 		}
 		if _, err := c.Exec(ctx, `DELETE FROM negative_events WHERE id = ?`, id); err != nil {
 			return err

@@ -58,7 +58,7 @@ func (s *Service) Rates(ctx context.Context, actor *domain.Actor, roundID int64)
 		return nil, err
 	}
 	c := s.db.Read()
-	if _, err := getRound(ctx, c, roundID); err != nil {
+	if _, err := readRound(ctx, c, actor, roundID); err != nil {
 		return nil, err
 	}
 	return loadRates(ctx, c, roundID)
@@ -72,7 +72,7 @@ func (s *Service) SetRates(ctx context.Context, actor *domain.Actor, roundID int
 	}
 	var out []Rate
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		r, err := getRound(ctx, c, roundID)
+		r, err := governedRound(ctx, c, actor, roundID)
 		if err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 
 	"wenming/internal/audit"
 	"wenming/internal/domain"
+	"wenming/internal/patrol"
 	"wenming/internal/store"
 )
 
@@ -32,6 +33,10 @@ type Round struct {
 	CreatedAt     time.Time        `json:"createdAt"`
 	DrawnAt       *time.Time       `json:"drawnAt"`
 	ClosedAt      *time.Time       `json:"closedAt"`
+	// JurisdictionID is the jurisdiction whose office runs the round: it
+	// draws that jurisdiction's points for its inspectors only.
+	JurisdictionID   int64 `json:"jurisdictionId"`
+	jurisdictionCode string
 }
 
 // RoundCategory is how many points of a category a round draws.
@@ -86,24 +91,26 @@ type RoundInput struct {
 
 const selectRounds = `SELECT r.id, r.name, r.framework_id, f.name, r.seed, r.starts_on, r.ends_on, r.status, r.created_at, r.drawn_at, r.closed_at,
 	(SELECT COUNT(*) FROM round_points rp WHERE rp.round_id = r.id),
-	(SELECT COUNT(*) FROM round_points rp WHERE rp.round_id = r.id AND rp.patrol_id IS NOT NULL)
-	FROM rounds r JOIN frameworks f ON f.id = r.framework_id`
+	(SELECT COUNT(*) FROM round_points rp WHERE rp.round_id = r.id AND rp.patrol_id IS NOT NULL),
+	COALESCE(r.jurisdiction_id, 0), COALESCE(rj.code, '')
+	FROM rounds r JOIN frameworks f ON f.id = r.framework_id LEFT JOIN regions rj ON rj.id = r.jurisdiction_id`
 
 func scanRound(rows interface{ Scan(...any) error }) (Round, error) {
 	var r Round
 	err := rows.Scan(&r.ID, &r.Name, &r.FrameworkID, &r.FrameworkName, &r.Seed, &r.StartsOn, &r.EndsOn, &r.Status, &r.CreatedAt, &r.DrawnAt, &r.ClosedAt,
-		&r.PointCount, &r.DoneCount)
+		&r.PointCount, &r.DoneCount, &r.JurisdictionID, &r.jurisdictionCode)
 	return r, err
 }
 
-// Rounds lists the rounds, newest first.
+// Rounds lists the rounds of the jurisdictions the actor reads, newest first.
 func (s *Service) Rounds(ctx context.Context, actor *domain.Actor) (_ []Round, err error) {
 	defer domain.Wrap(&err, "assessment.Rounds")
 	if err := require(actor, roundReaders, "模拟测评"); err != nil {
 		return nil, err
 	}
 	c := s.db.Read()
-	rows, err := c.Query(ctx, selectRounds+` ORDER BY r.starts_on DESC, r.id DESC`)
+	reach, args := store.Reach(actor, "r.jurisdiction_id")
+	rows, err := c.Query(ctx, selectRounds+` WHERE `+reach+` ORDER BY r.starts_on DESC, r.id DESC`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -139,8 +146,9 @@ func getRound(ctx context.Context, c *store.Conn, id int64) (Round, error) {
 // fillRound reads a round's categories and inspectors with progress.
 func fillRound(ctx context.Context, c *store.Conn, r *Round) error {
 	r.Categories, r.Inspectors = []RoundCategory{}, []RoundInspector{}
-	rows, err := c.Query(ctx, `SELECT rc.category_id, k.name, rc.sample_size, (SELECT COUNT(*) FROM points p WHERE p.category_id = rc.category_id AND p.active)
-		FROM round_categories rc JOIN point_categories k ON k.id = rc.category_id WHERE rc.round_id = ? ORDER BY k.sort, k.id`, r.ID)
+	rows, err := c.Query(ctx, `SELECT rc.category_id, k.name, rc.sample_size,
+		(SELECT COUNT(*) FROM points p WHERE p.category_id = rc.category_id AND p.active AND p.jurisdiction_id = ?)
+		FROM round_categories rc JOIN point_categories k ON k.id = rc.category_id WHERE rc.round_id = ? ORDER BY k.sort, k.id`, r.JurisdictionID, r.ID)
 	if err != nil {
 		return err
 	}
@@ -177,7 +185,11 @@ func (s *Service) Round(ctx context.Context, actor *domain.Actor, id int64) (_ R
 	if err := require(actor, roundReaders, "模拟测评"); err != nil {
 		return RoundDetail{}, err
 	}
-	return roundDetail(ctx, s.db.Read(), id)
+	c := s.db.Read()
+	if _, err := readRound(ctx, c, actor, id); err != nil {
+		return RoundDetail{}, err
+	}
+	return roundDetail(ctx, c, id)
 }
 
 func roundDetail(ctx context.Context, c *store.Conn, id int64) (RoundDetail, error) {
@@ -206,7 +218,7 @@ func roundDetail(ctx context.Context, c *store.Conn, id int64) (RoundDetail, err
 	return d, rows.Err()
 }
 
-func (in *RoundInput) validate(ctx context.Context, c *store.Conn) error {
+func (in *RoundInput) validate(ctx context.Context, c *store.Conn, jurisdiction int64) error {
 	in.Name = strings.TrimSpace(in.Name)
 	if err := domain.RequireText("name", "测评名称", in.Name, 100); err != nil {
 		return err
@@ -228,10 +240,10 @@ func (in *RoundInput) validate(ctx context.Context, c *store.Conn) error {
 	case to.Before(from):
 		return domain.Invalid("endsOn", "结束日期不能早于开始日期")
 	}
-	return validateSamples(ctx, c, in)
+	return validateSamples(ctx, c, in, jurisdiction)
 }
 
-func validateSamples(ctx context.Context, c *store.Conn, in *RoundInput) error {
+func validateSamples(ctx context.Context, c *store.Conn, in *RoundInput, jurisdiction int64) error {
 	var samples []RoundCategory
 	for i, k := range in.Categories {
 		field := fmt.Sprintf("categories[%d].sampleSize", i)
@@ -244,6 +256,9 @@ func validateSamples(ctx context.Context, c *store.Conn, in *RoundInput) error {
 			}
 			return err
 		}
+		if err := patrol.UsableCategory(ctx, c, jurisdiction, k.CategoryID); err != nil {
+			return domain.Invalid(fmt.Sprintf("categories[%d].categoryId", i), "点位类别属于其他辖区，请选择本辖区或上级设置的类别")
+		}
 		if slices.ContainsFunc(samples, func(x RoundCategory) bool { return x.CategoryID == k.CategoryID }) {
 			return domain.Invalid(fmt.Sprintf("categories[%d].categoryId", i), "点位类别重复")
 		}
@@ -255,10 +270,16 @@ func validateSamples(ctx context.Context, c *store.Conn, in *RoundInput) error {
 		return domain.Invalid("categories", "至少为一个点位类别设置抽取数量")
 	}
 	in.Categories = samples
-	if len(in.InspectorIDs) == 0 {
+	return validateInspectors(ctx, c, in.InspectorIDs, jurisdiction)
+}
+
+// validateInspectors admits the inspectors and office people of the
+// round's own jurisdiction only: a county's points go to its own people.
+func validateInspectors(ctx context.Context, c *store.Conn, ids []int64, jurisdiction int64) error {
+	if len(ids) == 0 {
 		return domain.Invalid("inspectorIds", "请选择测评员")
 	}
-	for _, id := range in.InspectorIDs {
+	for _, id := range ids {
 		n, err := c.Count(ctx, `SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.id = ? AND r.role IN ('inspector', 'office_staff', 'office_leader')`, id)
 		if err != nil {
 			return err
@@ -266,8 +287,34 @@ func validateSamples(ctx context.Context, c *store.Conn, in *RoundInput) error {
 		if n == 0 {
 			return domain.Invalid("inspectorIds", fmt.Sprintf("人员 %d 不是督查员或创城办人员", id))
 		}
+		if n, err = c.Count(ctx, `SELECT COUNT(*) FROM users u JOIN units un ON un.id = u.unit_id WHERE u.id = ? AND un.jurisdiction_id = ?`, id, jurisdiction); err != nil || n == 0 {
+			if err == nil {
+				err = domain.Invalid("inspectorIds", fmt.Sprintf("人员 %d 不属于本辖区，不能担任本次测评的测评员", id))
+			}
+			return err
+		}
 	}
 	return nil
+}
+
+// readRound reads a round the actor may see: one of a jurisdiction it
+// reads (another county's round is as if it did not exist).
+func readRound(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (Round, error) {
+	r, err := getRound(ctx, c, id)
+	if err == nil && !actor.ReadsJurisdiction(r.JurisdictionID, r.jurisdictionCode) {
+		return Round{}, domain.NotFound("模拟测评")
+	}
+	return r, err
+}
+
+// governedRound reads a round the actor's office runs; the office above
+// reads a county's rounds but does not change them.
+func governedRound(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (Round, error) {
+	r, err := readRound(ctx, c, actor, id)
+	if err == nil && !actor.GovernsJurisdiction(r.JurisdictionID) {
+		return Round{}, domain.Forbidden("该模拟测评由其所在辖区的创城办组织，您只能查看")
+	}
+	return r, err
 }
 
 // CreateRound plans a round (office); it stays a draft until drawn.
@@ -278,11 +325,15 @@ func (s *Service) CreateRound(ctx context.Context, actor *domain.Actor, in Round
 	}
 	var out RoundDetail
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		if err := in.validate(ctx, c); err != nil {
+		home, err := patrol.HomeJurisdiction(ctx, c, actor)
+		if err != nil {
 			return err
 		}
-		id, err := c.Insert(ctx, `INSERT INTO rounds (name, framework_id, seed, starts_on, ends_on, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)`,
-			in.Name, in.FrameworkID, in.Seed, in.StartsOn, in.EndsOn, actor.Ref(), c.Now)
+		if err := in.validate(ctx, c, home); err != nil {
+			return err
+		}
+		id, err := c.Insert(ctx, `INSERT INTO rounds (jurisdiction_id, name, framework_id, seed, starts_on, ends_on, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+			home, in.Name, in.FrameworkID, in.Seed, in.StartsOn, in.EndsOn, actor.Ref(), c.Now)
 		if err != nil {
 			return err
 		}
@@ -317,8 +368,8 @@ func savePlan(ctx context.Context, c *store.Conn, id int64, in RoundInput) error
 }
 
 // draftRound reads a round the office may still change.
-func draftRound(ctx context.Context, c *store.Conn, id int64) (Round, error) {
-	r, err := getRound(ctx, c, id)
+func draftRound(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (Round, error) {
+	r, err := governedRound(ctx, c, actor, id)
 	if err == nil && r.Status != "draft" {
 		err = domain.Conflict("", "点位已抽取，测评方案不能再修改")
 	}
@@ -333,11 +384,11 @@ func (s *Service) UpdateRound(ctx context.Context, actor *domain.Actor, id int64
 	}
 	var out RoundDetail
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		before, err := draftRound(ctx, c, id)
+		before, err := draftRound(ctx, c, actor, id)
 		if err != nil {
 			return err
 		}
-		if err := in.validate(ctx, c); err != nil {
+		if err := in.validate(ctx, c, before.JurisdictionID); err != nil {
 			return err
 		}
 		if _, err := c.Exec(ctx, `UPDATE rounds SET name = ?, framework_id = ?, seed = ?, starts_on = ?, ends_on = ? WHERE id = ?`,
@@ -362,7 +413,7 @@ func (s *Service) DeleteRound(ctx context.Context, actor *domain.Actor, id int64
 		return err
 	}
 	return s.db.Write(ctx, func(c *store.Conn) error {
-		before, err := draftRound(ctx, c, id)
+		before, err := draftRound(ctx, c, actor, id)
 		if err != nil {
 			return err
 		}
@@ -382,7 +433,7 @@ func (s *Service) Draw(ctx context.Context, actor *domain.Actor, id int64) (_ Ro
 	}
 	var out RoundDetail
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		r, err := draftRound(ctx, c, id)
+		r, err := draftRound(ctx, c, actor, id)
 		if err != nil {
 			return err
 		}
@@ -390,7 +441,7 @@ func (s *Service) Draw(ctx context.Context, actor *domain.Actor, id int64) (_ Ro
 			seed := rand.Int64N(1_000_000_000)
 			r.Seed = &seed
 		}
-		pools, err := categoryPools(ctx, c, r.Categories)
+		pools, err := categoryPools(ctx, c, r.JurisdictionID, r.Categories)
 		if err != nil {
 			return err
 		}
@@ -419,13 +470,14 @@ func (s *Service) Draw(ctx context.Context, actor *domain.Actor, id int64) (_ Ro
 	return out, err
 }
 
-// categoryPools lists each category's active points in id order: the
-// order the draw shuffles, so the same seed over the same points draws
-// the same points.
-func categoryPools(ctx context.Context, c *store.Conn, cats []RoundCategory) (map[int64][]int64, error) {
+// categoryPools lists each category's active points of the round's
+// jurisdiction in id order: the order the draw shuffles, so the same seed
+// over the same points draws the same points. A category the city keeps
+// is used by its counties too; a county's round draws its own points only.
+func categoryPools(ctx context.Context, c *store.Conn, jurisdiction int64, cats []RoundCategory) (map[int64][]int64, error) {
 	pools := map[int64][]int64{}
 	for _, k := range cats {
-		ids, err := c.Int64s(ctx, `SELECT id FROM points WHERE category_id = ? AND active ORDER BY id`, k.CategoryID)
+		ids, err := c.Int64s(ctx, `SELECT id FROM points WHERE category_id = ? AND active AND jurisdiction_id = ? ORDER BY id`, k.CategoryID, jurisdiction)
 		if err != nil {
 			return nil, err
 		}
@@ -467,7 +519,7 @@ func (s *Service) Reassign(ctx context.Context, actor *domain.Actor, id, pointID
 	}
 	var out RoundDetail
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		r, err := getRound(ctx, c, id)
+		r, err := governedRound(ctx, c, actor, id)
 		if err != nil {
 			return err
 		}
@@ -502,7 +554,8 @@ type RoundPatrols struct{}
 // point was drawn and is not done, and the actor is its inspector or the office.
 func (RoundPatrols) CheckPatrol(ctx context.Context, c *store.Conn, actor *domain.Actor, roundID, pointID int64) error {
 	var status string
-	if err := c.Get(ctx, "模拟测评", `SELECT status FROM rounds WHERE id = ?`, []any{roundID}, &status); err != nil {
+	var jurisdiction int64
+	if err := c.Get(ctx, "模拟测评", `SELECT status, COALESCE(jurisdiction_id, 0) FROM rounds WHERE id = ?`, []any{roundID}, &status, &jurisdiction); err != nil {
 		return domain.Invalid("roundId", "模拟测评不存在")
 	}
 	if status != "drawn" {
@@ -515,7 +568,8 @@ func (RoundPatrols) CheckPatrol(ctx context.Context, c *store.Conn, actor *domai
 	if patrolID != nil {
 		return domain.Conflict("pointId", "该点位已完成本次测评")
 	}
-	if !actor.IsOffice() && (inspector == nil || *inspector != actor.UserID) {
+	// Besides the inspector it went to, only the round's own office may judge a point.
+	if !(actor.IsOffice() && actor.GovernsJurisdiction(jurisdiction)) && (inspector == nil || *inspector != actor.UserID) {
 		return domain.Forbidden("该点位已分配给其他测评员")
 	}
 	return nil

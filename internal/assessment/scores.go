@@ -58,6 +58,9 @@ type window struct {
 	from, to    time.Time // observations (live) and events, [from, to)
 	manualRound *int64    // whose hand-entered rates count
 	previous    *int64    // the closed round compared with
+	// jurisdiction whose points, events and rounds count; 0 for the whole
+	// deployment (the cockpit's headline until it asks for one).
+	jurisdiction int64
 }
 
 // RoundScore is a round's score: as kept when it closed, else computed now.
@@ -67,7 +70,7 @@ func (s *Service) RoundScore(ctx context.Context, actor *domain.Actor, id int64)
 		return Score{}, err
 	}
 	c := s.db.Read()
-	r, err := getRound(ctx, c, id)
+	r, err := readRound(ctx, c, actor, id)
 	if err != nil {
 		return Score{}, err
 	}
@@ -85,8 +88,8 @@ func (s *Service) RoundScore(ctx context.Context, actor *domain.Actor, id int64)
 func (s *Service) roundScore(ctx context.Context, c *store.Conn, r Round) (Score, error) {
 	from, _ := time.ParseInLocation(time.DateOnly, r.StartsOn, domain.Beijing)
 	to, _ := time.ParseInLocation(time.DateOnly, r.EndsOn, domain.Beijing)
-	w := window{frameworkID: r.FrameworkID, roundID: &r.ID, from: from, to: to.AddDate(0, 0, 1), manualRound: &r.ID}
-	prev, err := previousRound(ctx, c, r.EndsOn, r.ID)
+	w := window{frameworkID: r.FrameworkID, roundID: &r.ID, from: from, to: to.AddDate(0, 0, 1), manualRound: &r.ID, jurisdiction: r.JurisdictionID}
+	prev, err := previousRound(ctx, c, r.JurisdictionID, r.EndsOn, r.ID)
 	if err != nil {
 		return Score{}, err
 	}
@@ -96,19 +99,22 @@ func (s *Service) roundScore(ctx context.Context, c *store.Conn, r Round) (Score
 	return sc, err
 }
 
-// previousRound is the latest closed round ending before a date.
-func previousRound(ctx context.Context, c *store.Conn, before string, except int64) (*int64, error) {
+// previousRound is the jurisdiction's latest closed round ending before
+// a date (any jurisdiction's when it is 0).
+func previousRound(ctx context.Context, c *store.Conn, jurisdiction int64, before string, except int64) (*int64, error) {
 	var id int64
-	err := c.Get(ctx, "模拟测评", `SELECT id FROM rounds WHERE status = 'closed' AND ends_on <= ? AND id <> ? ORDER BY ends_on DESC, id DESC LIMIT 1`, []any{before, except}, &id)
+	err := c.Get(ctx, "模拟测评", `SELECT id FROM rounds WHERE status = 'closed' AND ends_on <= ? AND id <> ? AND (? = 0 OR jurisdiction_id = ?)
+		ORDER BY ends_on DESC, id DESC LIMIT 1`, []any{before, except, jurisdiction, jurisdiction}, &id)
 	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
 		return nil, nil
 	}
 	return &id, err
 }
 
-// LiveScore scores the everyday patrols of the last days against the
-// current framework, with its target values and material grades, and the
-// hand-entered rates of the latest closed round.
+// LiveScore scores the everyday patrols of the last days at the actor's
+// jurisdiction's points against the current framework, with its target
+// values and material grades, its negative events, and the hand-entered
+// rates of its latest closed round: a county's score is its own.
 func (s *Service) LiveScore(ctx context.Context, actor *domain.Actor, days int) (_ Score, err error) {
 	defer domain.Wrap(&err, "assessment.LiveScore")
 	if err := require(actor, scoreReaders, "得分"); err != nil {
@@ -117,7 +123,16 @@ func (s *Service) LiveScore(ctx context.Context, actor *domain.Actor, days int) 
 	if err := checkDays(&days); err != nil {
 		return Score{}, err
 	}
-	return s.liveScore(ctx, days)
+	home, err := s.home(ctx, actor)
+	if err != nil {
+		return Score{}, err
+	}
+	return s.liveScore(ctx, home, days)
+}
+
+// home is the jurisdiction an actor's scores and rounds are of.
+func (s *Service) home(ctx context.Context, actor *domain.Actor) (int64, error) {
+	return patrol.HomeJurisdiction(ctx, s.db.Read(), actor)
 }
 
 // checkDays defaults a live window to 30 days and bounds it.
@@ -137,14 +152,14 @@ func lastDays(now time.Time, days int) (time.Time, time.Time) {
 	return today.AddDate(0, 0, 1-days), today.AddDate(0, 0, 1)
 }
 
-func (s *Service) liveScore(ctx context.Context, days int) (Score, error) {
+func (s *Service) liveScore(ctx context.Context, jurisdiction int64, days int) (Score, error) {
 	fw, err := s.fw.CurrentFramework(ctx)
 	if err != nil {
 		return Score{}, err
 	}
-	w := window{frameworkID: fw}
+	w := window{frameworkID: fw, jurisdiction: jurisdiction}
 	w.from, w.to = lastDays(s.db.Now(), days)
-	if w.previous, err = previousRound(ctx, s.db.Read(), "9999-12-31", 0); err != nil {
+	if w.previous, err = previousRound(ctx, s.db.Read(), jurisdiction, "9999-12-31", 0); err != nil {
 		return Score{}, err
 	}
 	w.manualRound = w.previous
@@ -174,7 +189,7 @@ func (s *Service) compute(ctx context.Context, w window) (Score, error) {
 	if err := s.addManual(ctx, w.manualRound, "main", in.Evidence); err != nil {
 		return Score{}, err
 	}
-	if in.Events, err = s.events(ctx, w.frameworkID, w.from, w.to); err != nil {
+	if in.Events, err = s.events(ctx, w.frameworkID, w.jurisdiction, w.from, w.to); err != nil {
 		return Score{}, err
 	}
 	if minors != nil {
@@ -188,7 +203,7 @@ func (s *Service) compute(ctx context.Context, w window) (Score, error) {
 		if err := s.addManual(ctx, w.manualRound, "minors", in.MinorsEvidence); err != nil {
 			return Score{}, err
 		}
-		if in.MinorsEvents, err = s.events(ctx, minors.ID, w.from, w.to); err != nil {
+		if in.MinorsEvents, err = s.events(ctx, minors.ID, w.jurisdiction, w.from, w.to); err != nil {
 			return Score{}, err
 		}
 	}
@@ -242,7 +257,11 @@ func (s *Service) fieldEvidence(ctx context.Context, w window) (map[string]score
 	if err != nil {
 		return nil, err
 	}
-	tallies, err := s.patrol.Tally(ctx, patrol.Window{RoundID: w.roundID, From: w.from, To: w.to})
+	pw := patrol.Window{RoundID: w.roundID, From: w.from, To: w.to}
+	if w.roundID == nil {
+		pw.Jurisdiction = w.jurisdiction // a round's observations are its jurisdiction's already
+	}
+	tallies, err := s.patrol.Tally(ctx, pw)
 	if err != nil {
 		return nil, err
 	}
@@ -398,13 +417,18 @@ type TrendPoint struct {
 	Eligible bool     `json:"eligible"`
 }
 
-// Trend lists the closed rounds' totals in order, then the live score.
+// Trend lists the actor's jurisdiction's closed rounds' totals in order,
+// then its live score.
 func (s *Service) Trend(ctx context.Context, actor *domain.Actor) (_ []TrendPoint, err error) {
 	defer domain.Wrap(&err, "assessment.Trend")
 	if err := require(actor, scoreReaders, "得分"); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.Read().Query(ctx, `SELECT id, name, ends_on, score FROM rounds WHERE status = 'closed' AND score IS NOT NULL ORDER BY ends_on, id`)
+	home, err := s.home(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.Read().Query(ctx, `SELECT id, name, ends_on, score FROM rounds WHERE status = 'closed' AND score IS NOT NULL AND jurisdiction_id = ? ORDER BY ends_on, id`, home)
 	if err != nil {
 		return nil, err
 	}
@@ -424,7 +448,7 @@ func (s *Service) Trend(ctx context.Context, actor *domain.Actor) (_ []TrendPoin
 		out = append(out, trendOf(&id, name, at, sc))
 	}
 	rows.Close()
-	live, err := s.liveScore(ctx, 30)
+	live, err := s.liveScore(ctx, home, 30)
 	if err != nil {
 		return out, err
 	}
@@ -461,7 +485,7 @@ func (s *Service) Observations(ctx context.Context, actor *domain.Actor, q Obser
 	f := patrol.ObservationFilter{Result: q.Result, UnitID: q.UnitID, RegionID: q.RegionID, Page: q.Page, PageSize: q.PageSize}
 	switch {
 	case q.RoundID != 0:
-		if _, err := getRound(ctx, s.db.Read(), q.RoundID); err != nil {
+		if _, err := readRound(ctx, s.db.Read(), actor, q.RoundID); err != nil {
 			return nil, 0, err
 		}
 		f.RoundID = &q.RoundID
@@ -470,6 +494,9 @@ func (s *Service) Observations(ctx context.Context, actor *domain.Actor, q Obser
 			return nil, 0, err
 		}
 		f.From, f.To = lastDays(s.db.Now(), q.Days)
+		if f.Jurisdiction, err = s.home(ctx, actor); err != nil {
+			return nil, 0, err
+		}
 	default:
 		return nil, 0, domain.Invalid("roundId", "请指定模拟测评（roundId）或实时得分（live=true）")
 	}
@@ -503,26 +530,33 @@ type headline struct {
 
 // Headline is the live score of the last 30 days and its five weakest
 // standards, for the cockpit; no score until a patrol has judged anything.
+// It is the whole deployment's; HeadlineIn is one jurisdiction's.
 func (s *Service) Headline(ctx context.Context) (_ *float64, _ []string, err error) {
-	defer domain.Wrap(&err, "assessment.Headline")
+	return s.HeadlineIn(ctx, 0)
+}
+
+// HeadlineIn is Headline over one jurisdiction's points, events and
+// rounds (the whole deployment's when it is 0).
+func (s *Service) HeadlineIn(ctx context.Context, jurisdiction int64) (_ *float64, _ []string, err error) {
+	defer domain.Wrap(&err, "assessment.HeadlineIn %d", jurisdiction)
 	s.mu.Lock()
-	h := s.headline
+	h := s.headline[jurisdiction]
 	s.mu.Unlock()
 	// A clock standing still (a test's, the demo loader's) always recomputes.
 	if now := s.db.Now(); !h.at.IsZero() && now.After(h.at) && now.Sub(h.at) < headlineTTL {
 		return h.total, h.weak, nil
 	}
-	total, weak, err := s.computeHeadline(ctx)
+	total, weak, err := s.computeHeadline(ctx, jurisdiction)
 	if err == nil {
 		s.mu.Lock()
-		s.headline = headline{at: s.db.Now(), total: total, weak: weak}
+		s.headline[jurisdiction] = headline{at: s.db.Now(), total: total, weak: weak}
 		s.mu.Unlock()
 	}
 	return total, weak, err
 }
 
-func (s *Service) computeHeadline(ctx context.Context) (*float64, []string, error) {
-	sc, err := s.liveScore(ctx, 30)
+func (s *Service) computeHeadline(ctx context.Context, jurisdiction int64) (*float64, []string, error) {
+	sc, err := s.liveScore(ctx, jurisdiction, 30)
 	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
 		return nil, []string{}, nil // no framework yet
 	}

@@ -20,6 +20,13 @@ type Category struct {
 	Active      bool    `json:"active"`
 	PointCount  int     `json:"pointCount"`
 	Checks      []Check `json:"checks"`
+	// JurisdictionID is the jurisdiction that keeps the category; a county
+	// uses its city's categories as they are (沿用) and keeps its own.
+	JurisdictionID   int64  `json:"jurisdictionId"`
+	JurisdictionName string `json:"jurisdictionName"`
+	// Editable tells whether the reader's office may change it.
+	Editable         bool `json:"editable"`
+	jurisdictionCode string
 }
 
 // Check is one line of a checklist: judged on the spot, linked to the
@@ -57,23 +64,75 @@ type ChecklistInput struct {
 	Checks []CheckInput `json:"checks"`
 }
 
-// Categories lists every category with its checklist.
+// Categories lists the categories the actor may use or supervise, with
+// their checklists: its jurisdiction's, those of the jurisdictions above
+// it, and those of the jurisdictions it reads.
 func (s *Service) Categories(ctx context.Context, actor *domain.Actor) (_ []Category, err error) {
 	defer domain.Wrap(&err, "patrol.Categories")
 	if err := requireReader(actor); err != nil {
 		return nil, err
 	}
-	return s.loadCategories(ctx, s.db.Read(), 0)
+	c := s.db.Read()
+	where, args, err := categoryReach(ctx, c, actor)
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.loadCategories(ctx, c, " WHERE "+where, args)
+	for i := range list {
+		list[i].Editable = actor.GovernsJurisdiction(list[i].JurisdictionID)
+	}
+	return list, err
 }
 
-// loadCategories reads all categories, or one when id is set.
-func (s *Service) loadCategories(ctx context.Context, c *store.Conn, id int64) ([]Category, error) {
-	where, args := "", []any{}
-	if id != 0 {
-		where, args = " WHERE k.id = ?", []any{id}
+// categoryReach limits categories to those of the actor's lineage and
+// of the jurisdictions it reads.
+func categoryReach(ctx context.Context, c *store.Conn, actor *domain.Actor) (string, []any, error) {
+	if actor.Scope == domain.ScopeAll {
+		return "1=1", nil, nil
 	}
+	home, err := HomeJurisdiction(ctx, c, actor)
+	if err != nil {
+		return "", nil, err
+	}
+	up, err := lineage(ctx, c, home)
+	if err != nil {
+		return "", nil, err
+	}
+	own, args := inList("k.jurisdiction_id", up)
+	below, more := store.Reach(actor, "k.jurisdiction_id")
+	return "(" + own + " OR " + below + ")", append(args, more...), nil
+}
+
+// readsCategory tells whether the actor may see a category by its id.
+func readsCategory(ctx context.Context, c *store.Conn, actor *domain.Actor, k Category) error {
+	if actor.ReadsJurisdiction(k.JurisdictionID, k.jurisdictionCode) {
+		return nil
+	}
+	home, err := HomeJurisdiction(ctx, c, actor)
+	if err != nil {
+		return err
+	}
+	up, err := lineage(ctx, c, home)
+	if err != nil || slices.Contains(up, k.JurisdictionID) {
+		return err
+	}
+	return domain.NotFound("点位类别")
+}
+
+// governsCategory lets only the keeping office change a category: a
+// county uses its city's categories but does not edit them.
+func governsCategory(actor *domain.Actor, k Category) error {
+	if !actor.GovernsJurisdiction(k.JurisdictionID) {
+		return domain.Forbidden("点位类别“" + k.Name + "”由" + k.JurisdictionName + "创城办维护，本级只能沿用，不能修改")
+	}
+	return nil
+}
+
+// loadCategories reads the categories a condition on k picks.
+func (s *Service) loadCategories(ctx context.Context, c *store.Conn, where string, args []any) ([]Category, error) {
 	rows, err := c.Query(ctx, `SELECT k.id, k.name, k.description, k.sort, k.active,
-		(SELECT COUNT(*) FROM points p WHERE p.category_id = k.id AND p.active) FROM point_categories k`+where+` ORDER BY k.sort, k.id`, args...)
+		(SELECT COUNT(*) FROM points p WHERE p.category_id = k.id AND p.active), COALESCE(k.jurisdiction_id, 0), COALESCE(kj.name, ''), COALESCE(kj.code, '')
+		FROM point_categories k LEFT JOIN regions kj ON kj.id = k.jurisdiction_id`+where+` ORDER BY k.sort, k.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +141,7 @@ func (s *Service) loadCategories(ctx context.Context, c *store.Conn, id int64) (
 	index := map[int64]int{}
 	for rows.Next() {
 		var k Category
-		if err := rows.Scan(&k.ID, &k.Name, &k.Description, &k.Sort, &k.Active, &k.PointCount); err != nil {
+		if err := rows.Scan(&k.ID, &k.Name, &k.Description, &k.Sort, &k.Active, &k.PointCount, &k.JurisdictionID, &k.JurisdictionName, &k.jurisdictionCode); err != nil {
 			return nil, err
 		}
 		k.Checks = []Check{}
@@ -145,11 +204,17 @@ func (s *Service) Category(ctx context.Context, actor *domain.Actor, id int64) (
 	if err := requireReader(actor); err != nil {
 		return Category{}, err
 	}
-	return s.category(ctx, s.db.Read(), id)
+	c := s.db.Read()
+	k, err := s.category(ctx, c, id)
+	if err != nil {
+		return k, err
+	}
+	k.Editable = actor.GovernsJurisdiction(k.JurisdictionID)
+	return k, readsCategory(ctx, c, actor, k)
 }
 
 func (s *Service) category(ctx context.Context, c *store.Conn, id int64) (Category, error) {
-	list, err := s.loadCategories(ctx, c, id)
+	list, err := s.loadCategories(ctx, c, " WHERE k.id = ?", []any{id})
 	if err != nil {
 		return Category{}, err
 	}
@@ -167,7 +232,8 @@ func (in *CategoryInput) validate() error {
 	return domain.TextLimit("description", "说明", in.Description, 500)
 }
 
-// CreateCategory adds a category (office).
+// CreateCategory adds a category to the office's own jurisdiction; names
+// are unique within a jurisdiction, so two counties may both keep 主次干道.
 func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in CategoryInput) (_ Category, err error) {
 	defer domain.Wrap(&err, "patrol.CreateCategory")
 	if err := requireOffice(actor); err != nil {
@@ -178,14 +244,19 @@ func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in Ca
 	}
 	var out Category
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		id, err := c.Insert(ctx, `INSERT INTO point_categories (name, description, sort, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			in.Name, in.Description, in.Sort, in.Active == nil || *in.Active, c.Now, c.Now)
+		home, err := HomeJurisdiction(ctx, c, actor)
+		if err != nil {
+			return err
+		}
+		id, err := c.Insert(ctx, `INSERT INTO point_categories (jurisdiction_id, name, description, sort, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			home, in.Name, in.Description, in.Sort, in.Active == nil || *in.Active, c.Now, c.Now)
 		if err != nil {
 			return nameTaken(err, in.Name)
 		}
 		if out, err = s.category(ctx, c, id); err != nil {
 			return err
 		}
+		out.Editable = true
 		return audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "point_category", EntityID: id, Summary: "点位类别 " + in.Name, After: out})
 	})
 	return out, err
@@ -193,7 +264,7 @@ func (s *Service) CreateCategory(ctx context.Context, actor *domain.Actor, in Ca
 
 func nameTaken(err error, name string) error {
 	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeConflict {
-		return domain.Conflict("name", "已有名为“"+name+"”的点位类别")
+		return domain.Conflict("name", "本辖区已有名为“"+name+"”的点位类别")
 	}
 	return err
 }
@@ -211,6 +282,9 @@ func (s *Service) UpdateCategory(ctx context.Context, actor *domain.Actor, id in
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := s.category(ctx, c, id)
 		if err != nil {
+			return err
+		}
+		if err := governsCategory(actor, before); err != nil {
 			return err
 		}
 		active := before.Active
@@ -240,6 +314,9 @@ func (s *Service) DeleteCategory(ctx context.Context, actor *domain.Actor, id in
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := s.category(ctx, c, id)
 		if err != nil {
+			return err
+		}
+		if err := governsCategory(actor, before); err != nil {
 			return err
 		}
 		n, err := c.Count(ctx, `SELECT COUNT(*) FROM points WHERE category_id = ?`, id)
@@ -278,6 +355,9 @@ func (s *Service) SetChecks(ctx context.Context, actor *domain.Actor, id int64, 
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := s.category(ctx, c, id)
 		if err != nil {
+			return err
+		}
+		if err := governsCategory(actor, before); err != nil {
 			return err
 		}
 		if err := validateChecks(ctx, c, in.Checks, standards, before.Checks); err != nil {

@@ -84,24 +84,44 @@ type ImportResult struct {
 	Updated int `json:"updated"`
 }
 
-// lookups resolve the names a workbook uses.
+// lookups resolve the names a workbook uses, inside the importer's
+// jurisdiction only: two counties both have a 县住建局 and a 东关社区.
 type lookups struct {
-	categories map[string]int64
-	units      map[string]int64
-	regions    map[string]int64
+	jurisdiction int64
+	categories   map[string]int64
+	units        map[string]int64
+	regions      map[string]int64
 }
 
-func (s *Service) lookups(ctx context.Context, c *store.Conn) (lookups, error) {
+func (s *Service) lookups(ctx context.Context, c *store.Conn, actor *domain.Actor) (lookups, error) {
 	l := lookups{categories: map[string]int64{}, units: map[string]int64{}, regions: map[string]int64{}}
+	var err error
+	if l.jurisdiction, err = HomeJurisdiction(ctx, c, actor); err != nil {
+		return l, err
+	}
+	up, err := lineage(ctx, c, l.jurisdiction)
+	if err != nil {
+		return l, err
+	}
+	var code string
+	if err := c.Get(ctx, "辖区", `SELECT code FROM regions WHERE id = ?`, []any{l.jurisdiction}, &code); err != nil {
+		return l, err
+	}
+	inLineage, lineageArgs := inList("jurisdiction_id", up)
+	// A category of the jurisdiction's own wins over an inherited one of
+	// the same name: the inherited are read first, the own last.
+	subtree := domain.SubtreePrefix(code) + "%"
 	for _, q := range []struct {
-		sql string
-		m   map[string]int64
+		sql  string
+		args []any
+		m    map[string]int64
 	}{
-		{`SELECT name, id FROM point_categories`, l.categories},
-		{`SELECT name, id FROM units`, l.units},
-		{`SELECT name, id FROM regions UNION ALL SELECT code, id FROM regions`, l.regions},
+		{`SELECT name, id FROM point_categories WHERE ` + inLineage + ` ORDER BY CASE WHEN jurisdiction_id = ? THEN 1 ELSE 0 END, id`,
+			append(lineageArgs, l.jurisdiction), l.categories},
+		{`SELECT name, id FROM units WHERE jurisdiction_id = ?`, []any{l.jurisdiction}, l.units},
+		{`SELECT name, id FROM regions WHERE code LIKE ? UNION ALL SELECT code, id FROM regions WHERE code LIKE ?`, []any{subtree, subtree}, l.regions},
 	} {
-		rows, err := c.Query(ctx, q.sql)
+		rows, err := c.Query(ctx, q.sql, q.args...)
 		if err != nil {
 			return l, err
 		}
@@ -132,13 +152,13 @@ func (s *Service) ImportPoints(ctx context.Context, actor *domain.Actor, r io.Re
 	}
 	var res ImportResult
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		l, err := s.lookups(ctx, c)
+		l, err := s.lookups(ctx, c, actor)
 		if err != nil {
 			return err
 		}
 		var problems []domain.ImportProblem
 		for i, cells := range rows {
-			created, err := importPoint(ctx, c, l, cells)
+			created, err := importPoint(ctx, c, actor, l, cells)
 			if err != nil {
 				p, fatal := problemOf(i+2, err)
 				if fatal {
@@ -214,7 +234,7 @@ func problemOf(row int, err error) (domain.ImportProblem, bool) {
 	return domain.ImportProblem{Sheet: pointSheet, Row: row, Column: col, Reason: de.Message}, false
 }
 
-func importPoint(ctx context.Context, c *store.Conn, l lookups, cells []string) (bool, error) {
+func importPoint(ctx context.Context, c *store.Conn, actor *domain.Actor, l lookups, cells []string) (bool, error) {
 	cell := func(i int) string {
 		if i < len(cells) {
 			return strings.TrimSpace(cells[i])
@@ -227,15 +247,22 @@ func importPoint(ctx context.Context, c *store.Conn, l lookups, cells []string) 
 	}
 	if in.Code != "" {
 		before, err := getPoint(ctx, c, `p.code = ?`, in.Code)
+		if err == nil && before.JurisdictionID != l.jurisdiction {
+			// Never rename or move another jurisdiction's point.
+			return false, domain.Conflict("code", "点位编码“"+in.Code+"”已被其他辖区的点位使用")
+		}
 		if err == nil {
-			_, err = updatePoint(ctx, c, before, in)
+			if err := governs(actor, &before); err != nil {
+				return false, err
+			}
+			_, err = updatePoint(ctx, c, actor, before, in)
 			return false, err
 		}
 		if de, ok := domain.AsError(err); !ok || de.Code != domain.CodeNotFound {
 			return false, err
 		}
 	}
-	_, err = createPoint(ctx, c, in)
+	_, err = createPoint(ctx, c, actor, in)
 	return true, err
 }
 

@@ -362,13 +362,16 @@ func observationFiles(ctx context.Context, c *store.Conn, obs int64) ([]int64, e
 }
 
 const selectPatrols = `SELECT t.id, t.client_key, t.point_id, p.name, k.name, t.round_id, COALESCE(rd.name, ''), t.inspector_id, COALESCE(us.real_name, ''),
-	t.started_at, t.submitted_at, t.lat, t.lng, t.distance_m, t.far, t.note, t.pass_count, t.fail_count, t.na_count, u.path, COALESCE(ur.code, '')
+	t.started_at, t.submitted_at, t.lat, t.lng, t.distance_m, t.far, t.note, t.pass_count, t.fail_count, t.na_count, u.path, COALESCE(ur.code, ''),
+	COALESCE(p.jurisdiction_id, 0), COALESCE((SELECT code FROM regions WHERE id = p.jurisdiction_id), '')
 	FROM patrols t JOIN points p ON p.id = t.point_id JOIN point_categories k ON k.id = p.category_id JOIN units u ON u.id = p.unit_id
 	LEFT JOIN regions ur ON ur.id = u.region_id LEFT JOIN rounds rd ON rd.id = t.round_id LEFT JOIN users us ON us.id = t.inspector_id`
 
 type scopedPatrol struct {
 	PatrolSummary
 	unitPath, unitRegion string
+	jurisdiction         int64
+	jurisdictionCode     string
 }
 
 func (s *Service) patrolSummaries(ctx context.Context, c *store.Conn, where string, args []any, page, size int) ([]PatrolSummary, int, error) {
@@ -396,7 +399,8 @@ func queryPatrols(ctx context.Context, c *store.Conn, tail string, args ...any) 
 		var p scopedPatrol
 		var dist *float64
 		if err := rows.Scan(&p.ID, &p.ClientKey, &p.PointID, &p.PointName, &p.CategoryName, &p.RoundID, &p.RoundName, &p.InspectorID, &p.InspectorName,
-			&p.StartedAt, &p.SubmittedAt, &p.Lat, &p.Lng, &dist, &p.Far, &p.Note, &p.Pass, &p.Fail, &p.NA, &p.unitPath, &p.unitRegion); err != nil {
+			&p.StartedAt, &p.SubmittedAt, &p.Lat, &p.Lng, &dist, &p.Far, &p.Note, &p.Pass, &p.Fail, &p.NA, &p.unitPath, &p.unitRegion,
+			&p.jurisdiction, &p.jurisdictionCode); err != nil {
 			return nil, err
 		}
 		if dist != nil {
@@ -425,7 +429,7 @@ func (s *Service) Patrols(ctx context.Context, actor *domain.Actor, f PatrolFilt
 	var conds []string
 	var args []any
 	add := func(cond string, v ...any) { conds = append(conds, cond); args = append(args, v...) }
-	if cond, v := scopeWhere(actor); cond != "" {
+	if cond, v := scopeWhere(actor, "p.jurisdiction_id"); cond != "" {
 		add(cond, v...)
 	}
 	for _, x := range []struct {
@@ -471,7 +475,8 @@ func (s *Service) Patrol(ctx context.Context, actor *domain.Actor, id int64) (_ 
 		return Patrol{}, domain.NotFound("巡查")
 	}
 	sp := list[0]
-	if !sees(actor, &Point{unitPath: sp.unitPath, unitRegion: sp.unitRegion}) && (sp.InspectorID == nil || *sp.InspectorID != actor.UserID) {
+	at := &Point{unitPath: sp.unitPath, unitRegion: sp.unitRegion, JurisdictionID: sp.jurisdiction, jurisdictionCode: sp.jurisdictionCode}
+	if !sees(actor, at) && (sp.InspectorID == nil || *sp.InspectorID != actor.UserID) {
 		return Patrol{}, domain.Forbidden("该巡查不在您的数据范围内")
 	}
 	p := Patrol{PatrolSummary: sp.PatrolSummary}

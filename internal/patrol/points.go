@@ -42,8 +42,12 @@ type Point struct {
 	OpenCases    int        `json:"openCases"`
 	// DistanceMeters is set by the nearby list.
 	DistanceMeters *int `json:"distanceMeters,omitempty"`
-	unitPath       string
-	unitRegion     string
+	// JurisdictionID is the jurisdiction the point belongs to: that of its
+	// region, else of its unit.
+	JurisdictionID   int64 `json:"jurisdictionId"`
+	unitPath         string
+	unitRegion       string
+	jurisdictionCode string
 }
 
 // PointDetail is a point with its checklist and latest patrols.
@@ -81,27 +85,31 @@ type PointFilter struct {
 
 const selectPoints = `SELECT p.id, p.code, p.name, p.category_id, k.name, p.lat, p.lng, p.address, p.region_id, COALESCE(r.name, ''), p.grid,
 	p.unit_id, u.name, u.path, COALESCE(ur.code, ''), p.chief_user_id, p.chief_name, p.chief_phone, p.active, p.qr_token, p.last_patrol_at, p.last_result,
-	(SELECT COUNT(*) FROM cases c WHERE c.point_id = p.id AND c.state <> 'closed')
+	(SELECT COUNT(*) FROM cases c WHERE c.point_id = p.id AND c.state <> 'closed'), COALESCE(p.jurisdiction_id, 0), COALESCE(pj.code, '')
 	FROM points p JOIN point_categories k ON k.id = p.category_id JOIN units u ON u.id = p.unit_id
-	LEFT JOIN regions r ON r.id = p.region_id LEFT JOIN regions ur ON ur.id = u.region_id`
+	LEFT JOIN regions r ON r.id = p.region_id LEFT JOIN regions ur ON ur.id = u.region_id LEFT JOIN regions pj ON pj.id = p.jurisdiction_id`
 
 func scanPoint(r interface{ Scan(...any) error }) (Point, error) {
 	var p Point
 	err := r.Scan(&p.ID, &p.Code, &p.Name, &p.CategoryID, &p.CategoryName, &p.Lat, &p.Lng, &p.Address, &p.RegionID, &p.RegionName, &p.Grid,
-		&p.UnitID, &p.UnitName, &p.unitPath, &p.unitRegion, &p.ChiefUserID, &p.ChiefName, &p.ChiefPhone, &p.Active, &p.QRToken, &p.LastPatrolAt, &p.LastResult, &p.OpenCases)
+		&p.UnitID, &p.UnitName, &p.unitPath, &p.unitRegion, &p.ChiefUserID, &p.ChiefName, &p.ChiefPhone, &p.Active, &p.QRToken, &p.LastPatrolAt, &p.LastResult, &p.OpenCases,
+		&p.JurisdictionID, &p.jurisdictionCode)
 	p.ChiefPhone = domain.MaskPhone(p.ChiefPhone)
 	return p, err
 }
 
-// scopeWhere limits a points query to what the actor sees.
-func scopeWhere(a *domain.Actor) (string, []any) {
+// scopeWhere limits a points query to what the actor sees: the points of
+// the jurisdictions it reads (col is the points' jurisdiction column),
+// and in them those of the units in its scope.
+func scopeWhere(a *domain.Actor, col string) (string, []any) {
+	reach, args := store.Reach(a, col)
 	switch {
 	case a.Scope == domain.ScopeAll && a.Has(wideReaders...):
 		return "", nil
 	case a.Scope == domain.ScopeRegion:
-		return `ur.code LIKE ?`, []any{a.RegionCode + "%"}
+		return reach + ` AND ur.code LIKE ?`, append(args, a.RegionCode+"%")
 	default:
-		return `u.path LIKE ?`, []any{a.UnitPath + "%"}
+		return reach + ` AND u.path LIKE ?`, append(args, a.UnitPath+"%")
 	}
 }
 
@@ -109,7 +117,7 @@ func (f PointFilter) where(a *domain.Actor) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, v ...any) { conds = append(conds, cond); args = append(args, v...) }
-	if cond, v := scopeWhere(a); cond != "" {
+	if cond, v := scopeWhere(a, "p.jurisdiction_id"); cond != "" {
 		add(cond, v...)
 	}
 	if f.CategoryID != 0 {
@@ -350,7 +358,7 @@ func (s *Service) CreatePoint(ctx context.Context, actor *domain.Actor, in Point
 	}
 	var out Point
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		p, err := createPoint(ctx, c, in)
+		p, err := createPoint(ctx, c, actor, in)
 		if err != nil {
 			return err
 		}
@@ -360,13 +368,17 @@ func (s *Service) CreatePoint(ctx context.Context, actor *domain.Actor, in Point
 	return out, err
 }
 
-func createPoint(ctx context.Context, c *store.Conn, in PointInput) (Point, error) {
+func createPoint(ctx context.Context, c *store.Conn, actor *domain.Actor, in PointInput) (Point, error) {
 	if err := in.validate(ctx, c); err != nil {
 		return Point{}, err
 	}
-	id, err := c.Insert(ctx, `INSERT INTO points (code, name, category_id, lat, lng, address, region_id, grid, unit_id, chief_user_id, chief_name, chief_phone, active, qr_token, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		codeOrToken(in.Code), in.Name, in.CategoryID, in.Lat, in.Lng, in.Address, in.RegionID, in.Grid, in.UnitID, in.ChiefUserID, in.ChiefName, newPhone(in.ChiefPhone),
+	j, err := in.place(ctx, c, actor)
+	if err != nil {
+		return Point{}, err
+	}
+	id, err := c.Insert(ctx, `INSERT INTO points (jurisdiction_id, code, name, category_id, lat, lng, address, region_id, grid, unit_id, chief_user_id, chief_name, chief_phone, active, qr_token, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		j, codeOrToken(in.Code), in.Name, in.CategoryID, in.Lat, in.Lng, in.Address, in.RegionID, in.Grid, in.UnitID, in.ChiefUserID, in.ChiefName, newPhone(in.ChiefPhone),
 		in.Active == nil || *in.Active, newToken(), c.Now, c.Now)
 	if err != nil {
 		return Point{}, codeTaken(err, in.Code)
@@ -413,10 +425,10 @@ func (s *Service) UpdatePoint(ctx context.Context, actor *domain.Actor, id int64
 		if err != nil {
 			return err
 		}
-		if !sees(actor, &before) {
-			return domain.Forbidden("该点位不在您的数据范围内")
+		if err := governs(actor, &before); err != nil {
+			return err
 		}
-		if out, err = updatePoint(ctx, c, before, in); err != nil {
+		if out, err = updatePoint(ctx, c, actor, before, in); err != nil {
 			return err
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "point", EntityID: id, Summary: fmt.Sprintf("点位 %s %s", out.Code, out.Name), Before: before, After: out})
@@ -424,20 +436,24 @@ func (s *Service) UpdatePoint(ctx context.Context, actor *domain.Actor, id int64
 	return out, err
 }
 
-func updatePoint(ctx context.Context, c *store.Conn, before Point, in PointInput) (Point, error) {
+func updatePoint(ctx context.Context, c *store.Conn, actor *domain.Actor, before Point, in PointInput) (Point, error) {
 	if in.Code == "" {
 		in.Code = before.Code
 	}
 	if err := in.validate(ctx, c); err != nil {
 		return Point{}, err
 	}
+	j, err := in.place(ctx, c, actor)
+	if err != nil {
+		return Point{}, err
+	}
 	active := before.Active
 	if in.Active != nil {
 		active = *in.Active
 	}
-	if _, err := c.Exec(ctx, `UPDATE points SET code = ?, name = ?, category_id = ?, lat = ?, lng = ?, address = ?, region_id = ?, grid = ?, unit_id = ?,
+	if _, err := c.Exec(ctx, `UPDATE points SET jurisdiction_id = ?, code = ?, name = ?, category_id = ?, lat = ?, lng = ?, address = ?, region_id = ?, grid = ?, unit_id = ?,
 		chief_user_id = ?, chief_name = ?, chief_phone = CASE WHEN ? THEN chief_phone ELSE ? END, active = ?, updated_at = ? WHERE id = ?`,
-		in.Code, in.Name, in.CategoryID, in.Lat, in.Lng, in.Address, in.RegionID, in.Grid, in.UnitID, in.ChiefUserID, in.ChiefName,
+		j, in.Code, in.Name, in.CategoryID, in.Lat, in.Lng, in.Address, in.RegionID, in.Grid, in.UnitID, in.ChiefUserID, in.ChiefName,
 		keepsPhone(in.ChiefPhone), in.ChiefPhone, active, c.Now, before.ID); err != nil {
 		return Point{}, codeTaken(err, in.Code)
 	}
@@ -456,8 +472,8 @@ func (s *Service) DeletePoint(ctx context.Context, actor *domain.Actor, id int64
 		if err != nil {
 			return err
 		}
-		if !sees(actor, &before) {
-			return domain.Forbidden("该点位不在您的数据范围内")
+		if err := governs(actor, &before); err != nil {
+			return err
 		}
 		n, err := c.Count(ctx, `SELECT (SELECT COUNT(*) FROM patrols WHERE point_id = ?) + (SELECT COUNT(*) FROM round_points WHERE point_id = ?)`, id, id)
 		if err != nil {
@@ -473,20 +489,59 @@ func (s *Service) DeletePoint(ctx context.Context, actor *domain.Actor, id int64
 	})
 }
 
-// mayGiveTo lets the office give a point to a unit in its scope (an
-// unknown unit is left to the input check, which names the field).
-func (s *Service) mayGiveTo(ctx context.Context, actor *domain.Actor, unitID int64) error {
-	if err := requireOffice(actor); err != nil {
-		return err
+// mayGiveTo lets the office give points; which unit in which
+// jurisdiction is decided by place, inside the write.
+func (s *Service) mayGiveTo(_ context.Context, actor *domain.Actor, _ int64) error {
+	return requireOffice(actor)
+}
+
+// place finds the point's jurisdiction, that of its region, else of its
+// unit, and checks that the actor's office governs it, that the unit works
+// in it and lies in the actor's scope, and that its category is one the
+// jurisdiction keeps or inherits from above.
+func (in *PointInput) place(ctx context.Context, c *store.Conn, actor *domain.Actor) (int64, error) {
+	var u struct {
+		name, path, region string
+		j                  int64
 	}
-	dir, err := s.org.Directory(ctx)
+	if err := c.Get(ctx, "责任单位", `SELECT u.name, u.path, COALESCE(r.code, ''), COALESCE(u.jurisdiction_id, 0) FROM units u LEFT JOIN regions r ON r.id = u.region_id WHERE u.id = ?`,
+		[]any{in.UnitID}, &u.name, &u.path, &u.region, &u.j); err != nil {
+		return 0, err
+	}
+	j, field := u.j, "unitId"
+	if in.RegionID != nil {
+		var err error
+		if j, err = regionJurisdiction(ctx, c, *in.RegionID); err != nil {
+			return 0, err
+		}
+		field = "regionId"
+	}
+	switch {
+	case j == 0:
+		return 0, domain.Invalid(field, "点位所在区域不属于任何创城办辖区")
+	case !actor.GovernsJurisdiction(j):
+		return 0, domain.Invalid(field, "点位所在的"+jurisdictionName(ctx, c, j)+"不是您的辖区，不能在此设置点位")
+	case u.j != j:
+		return 0, domain.Invalid("unitId", fmt.Sprintf("责任单位“%s”不属于%s，请选择点位所在辖区的单位", u.name, jurisdictionName(ctx, c, j)))
+	case !actor.SeesUnit(u.path, u.region):
+		return 0, domain.Forbidden("责任单位“" + u.name + "”不在您的数据范围内")
+	}
+	return j, UsableCategory(ctx, c, j, in.CategoryID)
+}
+
+// UsableCategory checks that a jurisdiction may file points (and draw
+// rounds) under a category: its own, or one a jurisdiction above it keeps.
+func UsableCategory(ctx context.Context, c *store.Conn, j, categoryID int64) error {
+	up, err := lineage(ctx, c, j)
 	if err != nil {
 		return err
 	}
-	if u, ok := dir[unitID]; ok && !actor.SeesUnit(u.Path, u.RegionCode) {
-		return domain.Forbidden("责任单位“" + u.Name + "”不在您的数据范围内")
+	cond, args := inList("jurisdiction_id", up)
+	n, err := c.Count(ctx, `SELECT COUNT(*) FROM point_categories WHERE id = ? AND `+cond, append([]any{categoryID}, args...)...)
+	if err == nil && n == 0 {
+		err = domain.Invalid("categoryId", "该点位类别属于其他辖区，请选择本辖区或上级设置的类别")
 	}
-	return nil
+	return err
 }
 
 // QRCode draws the point's QR code: the patrol form's address on this site.

@@ -24,11 +24,25 @@ func requireReader(a *domain.Actor) error {
 	return nil
 }
 
-// sees tells whether the actor may read a point: wide readers in their
-// scope, unit roles the points of their unit and its sub-units.
+// sees tells whether the actor may read a point: only in the
+// jurisdictions it reads, and there wide readers in their scope, unit
+// roles the points of their unit and its sub-units.
 func sees(a *domain.Actor, p *Point) bool {
+	if !a.ReadsJurisdiction(p.JurisdictionID, p.jurisdictionCode) {
+		return false
+	}
 	if a.Has(wideReaders...) && (a.Scope == domain.ScopeAll || a.SeesUnit(p.unitPath, p.unitRegion)) {
 		return true
 	}
 	return a.Has(domain.RoleUnitHead, domain.RoleUnitLiaison) && a.SeesUnit(p.unitPath, p.unitRegion)
+}
+
+// governs tells whether the actor's office may change a point: only the
+// point's own jurisdiction's office (the city office above reads and
+// supervises a county's points, it does not edit them), in its scope.
+func governs(a *domain.Actor, p *Point) error {
+	if !a.GovernsJurisdiction(p.JurisdictionID) || !sees(a, p) {
+		return domain.Forbidden("点位“" + p.Name + "”不属于您的辖区或数据范围，不能修改")
+	}
+	return nil
 }

@@ -12,23 +12,32 @@ import (
 )
 
 // Window picks the observations a score reads: one round's, or the
-// everyday patrols (outside rounds) between From and To.
+// everyday patrols (outside rounds) between From and To; with
+// Jurisdiction, only those at that jurisdiction's points (a county's
+// live score counts its own points only).
 type Window struct {
-	RoundID  *int64
-	From, To time.Time
+	RoundID      *int64
+	From, To     time.Time
+	Jurisdiction int64
 }
 
-// wholeDays tells an everyday window that starts and ends at Beijing
-// midnight, which the daily sums can answer.
+// wholeDays tells an everyday window over the whole deployment that
+// starts and ends at Beijing midnight, which the daily sums can answer
+// (they are kept per check, not per jurisdiction).
 func (w Window) wholeDays() bool {
-	return w.RoundID == nil && w.From.Equal(domain.Midnight(w.From)) && w.To.Equal(domain.Midnight(w.To))
+	return w.RoundID == nil && w.Jurisdiction == 0 && w.From.Equal(domain.Midnight(w.From)) && w.To.Equal(domain.Midnight(w.To))
 }
 
 func (w Window) where() (string, []any) {
+	cond, args := `o.round_id IS NULL AND o.observed_at >= ? AND o.observed_at < ?`, []any{w.From, w.To}
 	if w.RoundID != nil {
-		return `o.round_id = ?`, []any{*w.RoundID}
+		cond, args = `o.round_id = ?`, []any{*w.RoundID}
 	}
-	return `o.round_id IS NULL AND o.observed_at >= ? AND o.observed_at < ?`, []any{w.From, w.To}
+	if w.Jurisdiction != 0 {
+		cond += ` AND o.point_id IN (SELECT id FROM points WHERE jurisdiction_id = ?)`
+		args = append(args, w.Jurisdiction)
+	}
+	return cond, args
 }
 
 // CheckTally counts one check's judgements in a window, with the failures
@@ -165,7 +174,7 @@ func (s *Service) Observations(ctx context.Context, actor *domain.Actor, f Obser
 	where, args := f.where()
 	conds := []string{where}
 	add := func(cond string, v ...any) { conds = append(conds, cond); args = append(args, v...) }
-	if cond, v := scopeWhere(actor); cond != "" {
+	if cond, v := scopeWhere(actor, "p.jurisdiction_id"); cond != "" {
 		add(cond, v...)
 	}
 	if f.CheckIDs != nil {

@@ -256,10 +256,11 @@ export interface paths {
         };
         /** 案件参数：辖区范围、疑似重复、提醒、工作时间 */
         get: operations["getcase-settings"];
-        /** 修改案件参数 */
+        /** 本级调整案件参数（本辖区创城办；上下班时间由最上级辖区统一设置） */
         put: operations["putcase-settings"];
         post?: never;
-        delete?: never;
+        /** 取消本级调整，恢复沿用上级案件参数 */
+        delete: operations["deletecase-settings"];
         options?: never;
         head?: never;
         patch?: never;
@@ -989,6 +990,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区（设有创城办的区划）列表，含上级辖区 */
+        get: operations["getjurisdictions"];
+        put?: never;
+        /** 设立辖区：在区划上设立创城办（上级创城办或系统管理员） */
+        post: operations["postjurisdictions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1705,12 +1724,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 排名权重与颜色分档 */
+        /** 辖区适用的排名权重与颜色分档（本级调整或沿用上级） */
         get: operations["getranking-settings"];
-        /** 修改排名权重与颜色分档 */
+        /** 本级调整排名权重与颜色分档（仅本辖区创城办） */
         put: operations["putranking-settings"];
         post?: never;
-        delete?: never;
+        /** 取消本级调整，恢复沿用上级排名设置（仅本辖区创城办） */
+        delete: operations["deleteranking-settings"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2550,6 +2570,8 @@ export interface components {
             createdAt: string;
             createdBy: string;
             id: number;
+            jurisdictionId: number;
+            jurisdictionName: string;
             kind: string;
             period: string;
             /** Format: date-time */
@@ -2605,6 +2627,7 @@ export interface components {
             externalId: string;
             hopCount: number;
             id: number;
+            jurisdictionId: number | null;
             lat: number | null;
             leadUnitId: number | null;
             leadUnitName: string;
@@ -2663,6 +2686,7 @@ export interface components {
             externalId: string;
             hopCount: number;
             id: number;
+            jurisdictionId: number | null;
             lat: number | null;
             leadUnitId: number | null;
             leadUnitName: string;
@@ -2710,6 +2734,7 @@ export interface components {
             defaultUnitId: number | null;
             defaultUnitName: string;
             id: number;
+            jurisdictionId: number | null;
             kind: string;
             limitUnit: string;
             limitValue: number;
@@ -2746,6 +2771,7 @@ export interface components {
             bounds: components["schemas"]["Bounds"];
             duplicateRadiusMeters: number;
             duplicateWindowHours: number;
+            inheritedFrom: string;
             remindAtPercent: number;
             reopenDays: number;
             workEnd: string;
@@ -2809,6 +2835,8 @@ export interface components {
         CockpitRanking: {
             A: components["schemas"]["RankedUnit"][];
             B: components["schemas"]["RankedUnit"][];
+            jurisdictionId: number;
+            jurisdictionName: string;
             period: string;
         };
         CockpitScore: {
@@ -3025,11 +3053,14 @@ export interface components {
             counts: components["schemas"]["FrameworkCounts"];
             /** Format: date-time */
             createdAt: string;
+            editable: boolean;
             familyId: number;
             /** Format: date-time */
             frozenAt: string | null;
             gateScore: number | null;
             id: number;
+            jurisdictionId: number | null;
+            jurisdictionName: string;
             kind: string;
             minorsId: number | null;
             minorsName: string;
@@ -3097,6 +3128,18 @@ export interface components {
             source: string;
             unitId?: number | null;
         };
+        Jurisdiction: {
+            code: string;
+            id: number;
+            name: string;
+            officeName: string;
+            officeUnitId: number | null;
+            parentId: number | null;
+        };
+        JurisdictionInput: {
+            officeUnitId: number | null;
+            regionId: number;
+        };
         ListOfBulletin: {
             items: components["schemas"]["Bulletin"][];
             total: number;
@@ -3111,6 +3154,10 @@ export interface components {
         };
         ListOfFramework: {
             items: components["schemas"]["Framework"][];
+            total: number;
+        };
+        ListOfJurisdiction: {
+            items: components["schemas"]["Jurisdiction"][];
             total: number;
         };
         ListOfMapItem: {
@@ -3315,6 +3362,7 @@ export interface components {
             effect: string;
             frameworkId: number;
             id: number;
+            jurisdictionId: number;
             note: string;
             occurredOn: string;
             points: number | null;
@@ -3528,7 +3576,10 @@ export interface components {
             active: boolean;
             checks: components["schemas"]["Check"][];
             description: string;
+            editable: boolean;
             id: number;
+            jurisdictionId: number;
+            jurisdictionName: string;
             name: string;
             pointCount: number;
             sort: number;
@@ -3582,6 +3633,8 @@ export interface components {
             createdAt: string;
             disabled: boolean;
             id: number;
+            jurisdictionId: number | null;
+            jurisdictionName: string;
             /** Format: date-time */
             lastLoginAt: string | null;
             loginLimit: components["schemas"]["LoginLimit"] | null;
@@ -3618,8 +3671,11 @@ export interface components {
             note: string;
         };
         Plan: {
+            editable: boolean;
             frameworkId: number | null;
             id: number;
+            jurisdictionId: number;
+            jurisdictionName: string;
             name: string;
             overdueCount: number;
             taskCount: number;
@@ -3643,6 +3699,7 @@ export interface components {
             distanceMeters?: number | null;
             grid: string;
             id: number;
+            jurisdictionId: number;
             /** Format: date-time */
             lastPatrolAt: string | null;
             lastResult: string | null;
@@ -3669,6 +3726,7 @@ export interface components {
             distanceMeters?: number | null;
             grid: string;
             id: number;
+            jurisdictionId: number;
             /** Format: date-time */
             lastPatrolAt: string | null;
             lastResult: string | null;
@@ -3748,6 +3806,8 @@ export interface components {
             bands: components["schemas"]["Bands"];
             classes: components["schemas"]["Class"][];
             computedAt: string;
+            jurisdictionId: number;
+            jurisdictionName: string;
             notes: string[];
             period: string;
             previous: string;
@@ -3934,6 +3994,7 @@ export interface components {
             frameworkName: string;
             id: number;
             inspectors: components["schemas"]["RoundInspector"][];
+            jurisdictionId: number;
             name: string;
             pointCount: number;
             seed: number | null;
@@ -3960,6 +4021,7 @@ export interface components {
             frameworkName: string;
             id: number;
             inspectors: components["schemas"]["RoundInspector"][];
+            jurisdictionId: number;
             name: string;
             pointCount: number;
             points: components["schemas"]["RoundPoint"][];
@@ -4002,6 +4064,7 @@ export interface components {
             categoryId: number | null;
             categoryName: string;
             id: number;
+            jurisdictionId: number | null;
             priority: number;
             regionId: number | null;
             regionName: string;
@@ -4033,6 +4096,8 @@ export interface components {
             createdBy: string;
             files: components["schemas"]["File"][];
             id: number;
+            jurisdictionId: number;
+            jurisdictionName: string;
             kind: string;
             /** Format: date-time */
             occurredAt: string;
@@ -4085,6 +4150,15 @@ export interface components {
             total: number;
             units: components["schemas"]["UnitLoss"][];
             weakSpots: components["schemas"]["StandardScore"][];
+        };
+        SettingsView: {
+            greenAtLeast: number;
+            inheritedFrom: string;
+            inheritedFromId: number | null;
+            jurisdictionId: number;
+            jurisdictionName: string;
+            redBelow: number;
+            weights: components["schemas"]["Weights"];
         };
         Standard: {
             categories: string[];
@@ -4328,6 +4402,7 @@ export interface components {
         Unit: {
             class: string;
             id: number;
+            jurisdictionId: number | null;
             kind: string;
             name: string;
             parentId: number | null;
@@ -4396,6 +4471,8 @@ export interface components {
             active: boolean;
             events: string[];
             id: number;
+            jurisdictionId: number | null;
+            jurisdictionName: string;
             name: string;
             secret?: string;
             url: string;
@@ -5117,6 +5194,35 @@ export interface operations {
                 "application/json": components["schemas"]["CasesSettings"];
             };
         };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasesSettings"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deletecase-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description 成功 */
             200: {
@@ -5969,7 +6075,10 @@ export interface operations {
     };
     getcockpit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区） */
+                jurisdictionId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6887,6 +6996,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Tree"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getjurisdictions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOfJurisdiction"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postjurisdictions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JurisdictionInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jurisdiction"];
                 };
             };
             /** @description 错误 */
@@ -8714,7 +8885,10 @@ export interface operations {
     };
     "getranking-settings": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区） */
+                jurisdictionId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8727,7 +8901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RankingSettings"];
+                    "application/json": components["schemas"]["SettingsView"];
                 };
             };
             /** @description 错误 */
@@ -8743,7 +8917,10 @@ export interface operations {
     };
     "putranking-settings": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 辖区（默认本人所在辖区） */
+                jurisdictionId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8760,7 +8937,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RankingSettings"];
+                    "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deleteranking-settings": {
+        parameters: {
+            query?: {
+                /** @description 辖区（默认本人所在辖区） */
+                jurisdictionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
                 };
             };
             /** @description 错误 */
@@ -8779,6 +8988,8 @@ export interface operations {
             query?: {
                 /** @description 周期：2026-W48、2026-11 或 2026-Q4（默认本月） */
                 period?: string;
+                /** @description 辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区） */
+                jurisdictionId?: number;
             };
             header?: never;
             path?: never;
@@ -8811,6 +9022,8 @@ export interface operations {
             query?: {
                 /** @description 周期 */
                 period?: string;
+                /** @description 辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区） */
+                jurisdictionId?: number;
             };
             header?: never;
             path?: never;

@@ -6,7 +6,7 @@ import {
 } from './assessment'
 
 const category = (id: number, name: string, pointCount: number, sort = id, active = true): PointCategory => ({
-  id, name, description: '', sort, active, pointCount, checks: [],
+  id, name, description: '', sort, active, pointCount, checks: [], jurisdictionId: 1, jurisdictionName: '会宁县', editable: true,
 })
 
 describe('rounds', () => {

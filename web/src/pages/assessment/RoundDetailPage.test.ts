@@ -17,7 +17,7 @@ const base: RoundDetail = {
   id: 7, name: '第四季度模拟测评', frameworkId: 3, frameworkName: '测评体系 v2', seed: null, startsOn: '2026-11-01', endsOn: '2026-11-30',
   status: 'draft', categories: [{ categoryId: 1, categoryName: '公交站点', sampleSize: 2, available: 12 }],
   inspectors: [{ userId: 11, name: '王督查', assigned: 0, done: 0 }, { userId: 12, name: '李督查', assigned: 0, done: 0 }],
-  pointCount: 0, doneCount: 0, createdAt: '2026-10-30T02:00:00Z', drawnAt: null, closedAt: null, points: [],
+  pointCount: 0, doneCount: 0, createdAt: '2026-10-30T02:00:00Z', drawnAt: null, closedAt: null, points: [], jurisdictionId: 1,
 }
 const point = (pointId: number, inspectorId: number, doneAt: string | null = null) => ({
   pointId, pointName: `站点${pointId}`, categoryName: '公交站点', address: '人民路', lat: 30, lng: 120, qrToken: `tok-${pointId}`, unitName: '城管局',

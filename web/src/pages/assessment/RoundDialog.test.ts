@@ -18,7 +18,7 @@ const categories = [
 const people = [{ id: 11, realName: '王督查', unitName: '创城办', disabled: false }, { id: 12, realName: '李督查', unitName: '', disabled: false }]
 const created: Round = {
   id: 9, name: '第四季度', frameworkId: 3, frameworkName: '测评体系', seed: 42, startsOn: '2026-11-01', endsOn: '2026-11-30', status: 'draft',
-  categories: [], inspectors: [], pointCount: 0, doneCount: 0, createdAt: '', drawnAt: null, closedAt: null,
+  categories: [], inspectors: [], pointCount: 0, doneCount: 0, createdAt: '', drawnAt: null, closedAt: null, jurisdictionId: 1,
 }
 
 const fetchMock = vi.fn<typeof fetch>()

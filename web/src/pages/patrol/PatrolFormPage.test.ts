@@ -38,6 +38,7 @@ const point: PointDetail = {
   lastPatrolAt: null,
   lastResult: null,
   openCases: 0,
+  jurisdictionId: 1,
   // Out of order and with an inactive check: the form shows 11, 12, 13.
   checks: [check(13, 3, '无乱贴乱画'), check(11, 1, '地面干净无垃圾'), check(14, 4, '已停用的检查项', false), check(12, 2, '垃圾桶未满溢')],
   patrols: [],

@@ -7,7 +7,7 @@ import { useSessionStore } from '@/stores/session'
 import PointCategoriesPage from './PointCategoriesPage.vue'
 
 const category: PointCategory = {
-  id: 1, name: '公交站点', description: '', sort: 10, active: true, pointCount: 12,
+  id: 1, name: '公交站点', description: '', sort: 10, active: true, pointCount: 12, jurisdictionId: 1, jurisdictionName: '会宁县', editable: true,
   checks: [
     { id: 101, seq: 1, text: '站台无垃圾', severity: 'minor', caseCategoryId: 7, caseCategoryName: '乱扔垃圾', standardCodes: ['1.1.1.1'], active: true },
     { id: 102, seq: 2, text: '无乱张贴', severity: 'major', caseCategoryId: 7, caseCategoryName: '乱扔垃圾', standardCodes: ['1.1.1.2'], active: true },

@@ -10,7 +10,7 @@ import PointsPage from './PointsPage.vue'
 const point: Point = {
   id: 12, code: 'DW0012', name: '人民路公交站', categoryId: 1, categoryName: '公交站点', lat: 30.1, lng: 120.2, address: '人民路 1 号',
   regionId: 9, regionName: '城关街道', grid: '', unitId: 4, unitName: '城管局', chiefUserId: null, chiefName: '张点长', chiefPhone: '138****5678',
-  active: true, qrToken: 'tok', lastPatrolAt: '2026-11-20T02:00:00Z', lastResult: 'fail', openCases: 2,
+  active: true, qrToken: 'tok', lastPatrolAt: '2026-11-20T02:00:00Z', lastResult: 'fail', openCases: 2, jurisdictionId: 1,
 }
 
 const fetchMock = vi.fn<typeof fetch>()
