@@ -31,6 +31,9 @@ type Framework struct {
 	JurisdictionID   *int64 `json:"jurisdictionId"`
 	JurisdictionName string `json:"jurisdictionName"`
 	JurisdictionCode string `json:"-"`
+	// Editable tells the reader whether its office owns the version (may
+	// edit its draft, freeze, copy or delete it); inherited ones are not.
+	Editable bool `json:"editable"`
 }
 
 // FrameworkCounts sizes a framework for lists.

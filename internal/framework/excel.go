@@ -174,7 +174,7 @@ func (s *Service) Import(ctx context.Context, actor *domain.Actor, file io.Reade
 		if err != nil {
 			return err
 		}
-		if f, err = getFramework(ctx, c, id); err != nil {
+		if f, err = owned(ctx, c, id); err != nil {
 			return err
 		}
 		c2 := f.Counts

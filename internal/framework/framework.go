@@ -69,6 +69,7 @@ func (s *Service) List(ctx context.Context, actor *domain.Actor) (_ []domain.Fra
 			return nil, err
 		}
 		if readsFramework(actor, f) {
+			f.Editable = requireOwner(actor, f) == nil
 			list = append(list, f)
 		}
 	}
@@ -89,6 +90,13 @@ func (s *Service) Get(ctx context.Context, actor *domain.Actor, id int64) (_ dom
 	return readable(ctx, s.db.Read(), actor, id)
 }
 
+// owned reloads a version its owner has just written, for the answer.
+func owned(ctx context.Context, c *store.Conn, id int64) (domain.Framework, error) {
+	f, err := getFramework(ctx, c, id)
+	f.Editable = err == nil
+	return f, err
+}
+
 // readable loads a version the actor reads; another county's own is not
 // found, as if it did not exist.
 func readable(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64) (domain.Framework, error) {
@@ -96,6 +104,7 @@ func readable(ctx context.Context, c *store.Conn, actor *domain.Actor, id int64)
 	if err != nil {
 		return f, err
 	}
+	f.Editable = requireOwner(actor, f) == nil
 	return f, requireFrameworkReader(actor, f)
 }
 
@@ -172,7 +181,7 @@ func (s *Service) UpdateHeader(ctx context.Context, actor *domain.Actor, id int6
 			h.Name, h.BasicTotal, h.SpecialTotal, h.GateScore, h.Weight, h.MinorsID, c.Now, id); err != nil {
 			return err
 		}
-		f, err = getFramework(ctx, c, id)
+		f, err = owned(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -227,7 +236,7 @@ func (s *Service) Freeze(ctx context.Context, actor *domain.Actor, id int64) (_ 
 		if _, err := c.Exec(ctx, `UPDATE frameworks SET status = 'frozen', frozen_at = ?, updated_at = ? WHERE id = ?`, c.Now, c.Now, id); err != nil {
 			return err
 		}
-		f, err = getFramework(ctx, c, id)
+		f, err = owned(ctx, c, id)
 		if err != nil {
 			return err
 		}
@@ -285,7 +294,7 @@ func (s *Service) Copy(ctx context.Context, actor *domain.Actor, id int64) (_ do
 		if err != nil {
 			return err
 		}
-		f, err = getFramework(ctx, c, newID)
+		f, err = owned(ctx, c, newID)
 		if err != nil {
 			return err
 		}

@@ -105,8 +105,8 @@ func TestCityFrameworkIsInheritedNotEditedByCounties(t *testing.T) {
 		header := framework.Header{Name: "改名", BasicTotal: 100, SpecialTotal: 20}
 		for _, o := range []*testcity.Office{w.A, w.B} {
 			for _, who := range []*domain.Actor{o.Staff, o.Liaison, o.Leader} {
-				if got, err := w.fw.Get(w.ctx, who, f.ID); err != nil || got.ID != f.ID {
-					t.Fatalf("%s reads the city's framework: %v", who.Username, err)
+				if got, err := w.fw.Get(w.ctx, who, f.ID); err != nil || got.ID != f.ID || got.Editable {
+					t.Fatalf("%s reads the city's framework (editable %v): %v", who.Username, got.Editable, err)
 				}
 				if !slices.Contains(listed(t, w, who), f.ID) {
 					t.Fatalf("%s's list lacks the city's framework", who.Username)
@@ -130,6 +130,9 @@ func TestCityFrameworkIsInheritedNotEditedByCounties(t *testing.T) {
 					}
 				})
 			}
+		}
+		if got, err := w.fw.Get(w.ctx, w.City.Staff, f.ID); err != nil || !got.Editable {
+			t.Fatalf("the city's own framework is not editable to it: %v", err)
 		}
 		if _, err := w.fw.Freeze(w.ctx, w.City.Staff, f.ID); err != nil {
 			t.Fatalf("the city freezes its own framework: %v", err)

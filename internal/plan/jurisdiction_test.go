@@ -92,6 +92,12 @@ func TestPlansBelongToTheirCounty(t *testing.T) {
 				if err != nil || !slices.Equal(planIDs(list), tc.want) {
 					t.Fatalf("plans %v (%v), want %v", planIDs(list), err, tc.want)
 				}
+				// The console offers editing only on the office's own plan.
+				for _, p := range list {
+					if own := tc.who.Has(domain.RoleOfficeStaff) && p.JurisdictionID == tc.who.JurisdictionID; p.Editable != own {
+						t.Errorf("plan %d editable %v for %s", p.ID, p.Editable, tc.who.Username)
+					}
+				}
 			})
 		}
 		// A county's liaison sees its own plan's tasks assigned to it.

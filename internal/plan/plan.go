@@ -42,6 +42,9 @@ type Plan struct {
 	JurisdictionName string `json:"jurisdictionName"`
 	TaskCount        int    `json:"taskCount"`
 	OverdueCount     int    `json:"overdueCount"`
+	// Editable tells the reader whether its office runs the plan (may add,
+	// edit and assign its tasks); the city reads its counties' plans only.
+	Editable         bool `json:"editable"`
 	jurisdictionCode string
 }
 
@@ -167,6 +170,7 @@ func (s *Service) Plans(ctx context.Context, actor *domain.Actor) (_ []Plan, err
 		return nil, err
 	}
 	for i := range plans {
+		plans[i].Editable = requirePlanEditor(actor, plans[i]) == nil
 		tasks, err := s.load(ctx, "t.plan_id = ?", plans[i].ID)
 		if err != nil {
 			return nil, err
@@ -222,7 +226,7 @@ func (s *Service) CreatePlan(ctx context.Context, actor *domain.Actor, year int,
 			return Plan{}, domain.Invalid("frameworkId", "所选测评体系不存在或不适用于本辖区")
 		}
 	}
-	p := Plan{Year: year, Name: strings.TrimSpace(name), FrameworkID: frameworkID, JurisdictionID: j.ID, JurisdictionName: j.Name, jurisdictionCode: j.Code}
+	p := Plan{Year: year, Name: strings.TrimSpace(name), FrameworkID: frameworkID, JurisdictionID: j.ID, JurisdictionName: j.Name, jurisdictionCode: j.Code, Editable: true}
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		var err error
 		p.ID, err = c.Insert(ctx, `INSERT INTO plans (year, name, framework_id, jurisdiction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`, year, p.Name, frameworkID, j.ID, c.Now, c.Now)
