@@ -190,6 +190,10 @@ type Person struct {
 	LastLoginAt *time.Time  `json:"lastLoginAt"`
 	CreatedAt   time.Time   `json:"createdAt"`
 	MustChange  bool        `json:"mustChangePassword"`
+	// JurisdictionID is the jurisdiction of the person's unit: whose office
+	// they work for or under (JurisdictionName, e.g. 会宁县).
+	JurisdictionID   *int64 `json:"jurisdictionId"`
+	JurisdictionName string `json:"jurisdictionName"`
 }
 
 // LoginLimit is how an account's sign-ins are held up: the addresses that

@@ -38,15 +38,15 @@ type PeopleFilter struct {
 
 const selectPeople = `SELECT u.id, u.username, u.real_name, u.phone, u.unit_id, un.name, un.path, COALESCE(ur.code, ''),
 	u.scope_kind, u.scope_region_id, COALESCE(sr.name, ''), COALESCE(sr.code, ''), u.disabled, u.last_login_at,
-	u.created_at, u.must_change_password
+	u.created_at, u.must_change_password, un.jurisdiction_id, COALESCE(jr.name, '')
 	FROM users u JOIN units un ON un.id = u.unit_id LEFT JOIN regions ur ON ur.id = un.region_id
-	LEFT JOIN regions sr ON sr.id = u.scope_region_id`
+	LEFT JOIN regions sr ON sr.id = u.scope_region_id LEFT JOIN regions jr ON jr.id = un.jurisdiction_id`
 
 func scanPerson(r interface{ Scan(...any) error }) (domain.Person, error) {
 	var p domain.Person
 	err := r.Scan(&p.ID, &p.Username, &p.RealName, &p.Phone, &p.UnitID, &p.UnitName, &p.UnitPath, &p.UnitRegion,
 		&p.Scope.Kind, &p.Scope.RegionID, &p.Scope.RegionName, &p.Scope.RegionCode, &p.Disabled, &p.LastLoginAt,
-		&p.CreatedAt, &p.MustChange)
+		&p.CreatedAt, &p.MustChange, &p.JurisdictionID, &p.JurisdictionName)
 	p.PhoneMasked = domain.MaskPhone(p.Phone)
 	p.Scope.UnitID = p.UnitID
 	return p, err

@@ -3,7 +3,7 @@ import type {
   StoredFile, 
   ApiToken, AuditEntry, AuditQuery, ErrorDetail, Framework, FrameworkComparison, FrameworkNode, FrameworkTree,
   FrameworkUpdate, Id, ImportResult, Me, Meta, Negative, NegativeInput, NewApiToken, NodeInput, Page, Person,
-  PersonCreate, PersonQuery, PersonUpdate, Plan, ProgressInput, Region, RegionCreate, RegionUpdate, Standard,
+  Jurisdiction, PersonCreate, PersonQuery, PersonUpdate, Plan, ProgressInput, Region, RegionCreate, RegionUpdate, Standard,
   StandardDetail, StandardInput, Task, TaskDetail, TaskInput, TaskQuery, TargetList, TargetQuery, TargetReport,
   TargetReportInput, Unit, UnitInput, UnitLists, UnitQuery,
   GenerateResult, MatrixQuery, Message, OpenItems, QuarterFigures, Requirement, RequirementQuery, RequirementUpdate,
@@ -55,6 +55,12 @@ export const transferApi = {
   exportFile: (resource: TransferResource, query?: Query) => http.blob(`/${resource}/export`, query),
   template: (resource: ImportResource) => http.blob(`/${resource}/template`),
   importFile: (resource: ImportResource, file: File) => http.upload<ImportResult>(`/${resource}/import`, file),
+}
+
+/** jurisdictionApi lists the offices' regions and sets up an office over a region. */
+export const jurisdictionApi = {
+  list: () => http.get<{ items: Jurisdiction[]; total: number }>('/jurisdictions'),
+  create: (regionId: Id) => http.post<Jurisdiction>('/jurisdictions', { regionId }),
 }
 
 export const regionApi = {
@@ -204,7 +210,12 @@ export const caseConfigApi = {
   putDay: (date: string, body: CalendarDay) => http.put<CalendarDay>(`/calendar/days/${date}`, body),
   removeDay: (date: string) => http.del(`/calendar/days/${date}`),
   settings: () => http.get<CaseSettings>('/case-settings'),
-  saveSettings: (body: CaseSettings) => http.put<CaseSettings>('/case-settings', body),
+  saveSettings: (body: Omit<CaseSettings, 'inheritedFrom'>) => http.put<CaseSettings>('/case-settings', body),
+  /** inheritSettings drops the jurisdiction's own settings: the office above's apply again. */
+  inheritSettings: async () => {
+    await http.del('/case-settings')
+    return http.get<CaseSettings>('/case-settings')
+  },
 }
 
 export const webhookApi = {

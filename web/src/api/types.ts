@@ -77,6 +77,8 @@ export type NewApiToken = S['Token'] & { token: string }
 export type Region = S['Region']
 export type RegionCreate = S['RegionInput']
 export type RegionUpdate = Pick<S['RegionInput'], 'name' | 'sortKey'>
+/** Jurisdiction is a region with its creation office, with the one above it. */
+export type Jurisdiction = S['Jurisdiction']
 
 export type Unit = Narrow<S['Unit'], { class: UnitClass }>
 export type UnitInput = Narrow<S['UnitInput'], { class: UnitClass }>
@@ -393,7 +395,7 @@ export type WebhookEvent =
   | 'case.reopened'
 
 export type Webhook = Narrow<S['Webhook'], { events: WebhookEvent[] }>
-export type WebhookInput = Omit<Webhook, 'id'>
+export type WebhookInput = Omit<Webhook, 'id' | 'jurisdictionName'>
 export type WebhookDelivery = Narrow<S['Delivery'], { status: 'pending' | 'sent' | 'failed' }>
 
 // Public (the resident page /snap, no account)

@@ -13,6 +13,8 @@ function me(roles: RoleCode[], mustChangePassword = false): Me {
     unitName: '创城办',
     roles,
     scope: { kind: 'all', unitId: 0, regionId: null, regionCode: '', regionName: '' },
+    jurisdictionId: null,
+    jurisdictionName: '',
     mustChangePassword,
     disabled: false,
     loginLimit: null,

@@ -10,6 +10,7 @@ function detail(over: Partial<CaseDetail>): CaseDetail {
   return {
     id: 7,
     code: 'AJ2026000007',
+    jurisdictionId: null,
     source: 'resident_snap',
     externalId: '',
     state: 'new',

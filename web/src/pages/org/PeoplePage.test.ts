@@ -9,7 +9,8 @@ import PeoplePage from './PeoplePage.vue'
 const person = (id: number, username: string, realName: string, more: Partial<Person> = {}): Person => ({
   id, username, realName, phoneMasked: '139****5678', unitId: 3, unitName: '甲单位', roles: ['unit_liaison'],
   scope: { kind: 'unit', unitId: 3, regionId: null, regionName: '', regionCode: '' },
-  disabled: false, loginLimit: null, lastLoginAt: null, createdAt: '2026-01-01T00:00:00Z', mustChangePassword: false, ...more,
+  disabled: false, loginLimit: null, lastLoginAt: null, createdAt: '2026-01-01T00:00:00Z', mustChangePassword: false,
+  jurisdictionId: 1, jurisdictionName: '会宁县', ...more,
 })
 
 // 01:15 UTC is 09:15 in Beijing.
