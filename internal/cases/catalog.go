@@ -165,7 +165,7 @@ func (s *Service) saveCategory(ctx context.Context, actor *domain.Actor, id int6
 	if err != nil {
 		return Category{}, err
 	}
-	owner := ownJurisdiction(actor)
+	owner := e.own(actor)
 	if before, ok := e.categories[id]; ok {
 		if err := e.requireGoverns(actor, before.JurisdictionID, "类别“"+before.Name+"”"); err != nil {
 			return Category{}, err
@@ -348,7 +348,7 @@ func (s *Service) saveRule(ctx context.Context, actor *domain.Actor, id int64, i
 	if err != nil {
 		return Rule{}, err
 	}
-	owner := ownJurisdiction(actor)
+	owner := n.own(actor)
 	if id != 0 {
 		before, ok := n.ruleByID(id)
 		if !ok {
@@ -489,13 +489,17 @@ func (n names) ruleByID(id int64) (Rule, bool) {
 	return Rule{}, false
 }
 
-// ownJurisdiction is where a record the actor makes belongs: its own
-// jurisdiction (none for a deployment-wide actor outside any).
-func ownJurisdiction(a *domain.Actor) *int64 {
-	if a.JurisdictionID == 0 {
-		return nil
-	}
+// own is where a record the actor makes belongs: its own jurisdiction, or
+// for a deployment-wide actor outside any (the system) the top one.
+func (e *caseConfig) own(a *domain.Actor) *int64 {
 	id := a.JurisdictionID
+	if id == 0 {
+		top, ok := e.jurisdictions.Top()
+		if !ok {
+			return nil
+		}
+		id = top.ID
+	}
 	return &id
 }
 
@@ -557,7 +561,7 @@ func (s *Service) Settings(ctx context.Context, actor *domain.Actor) (_ Settings
 	if err != nil {
 		return Settings{}, err
 	}
-	return e.settingsOf(ownJurisdiction(actor)), nil
+	return e.settingsOf(e.own(actor)), nil
 }
 
 func (in Settings) validate() error {
@@ -603,7 +607,7 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Se
 	if err != nil {
 		return Settings{}, err
 	}
-	owner := ownJurisdiction(actor)
+	owner := e.own(actor)
 	if owner == nil {
 		return Settings{}, domain.Forbidden("请以辖区创城办的账号修改本辖区的案件参数")
 	}
@@ -634,7 +638,11 @@ func (s *Service) InheritSettings(ctx context.Context, actor *domain.Actor) (_ S
 	if err := requireOffice(actor); err != nil {
 		return Settings{}, err
 	}
-	owner := ownJurisdiction(actor)
+	e, err := s.config(ctx)
+	if err != nil {
+		return Settings{}, err
+	}
+	owner := e.own(actor)
 	if owner == nil {
 		return Settings{}, domain.Forbidden("请以辖区创城办的账号修改本辖区的案件参数")
 	}

@@ -134,8 +134,20 @@ func newCaseLoader(ctx context.Context, db *store.DB, orgs *org.Service, svc *ca
 		return nil, err
 	}
 	l := &caseLoader{ctx: ctx, db: db, svc: svc, files: evidence, dir: dir, byName: map[string]domain.Unit{}, personas: map[string]*domain.Actor{}}
+	// The stories are the county's: its units by name (the other county has
+	// units of the same names).
+	js, err := orgs.JurisdictionDirectory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	county, ok := js.Of(CountyCode)
+	if !ok {
+		return nil, fmt.Errorf("demo cases: no jurisdiction holds %s", CountyCode)
+	}
 	for _, u := range dir {
-		l.byName[u.Name] = u
+		if u.JurisdictionID != nil && *u.JurisdictionID == county.ID {
+			l.byName[u.Name] = u
+		}
 	}
 	l.office = l.persona(officeUnit, "李娜", domain.RoleOfficeStaff)
 	inspector := l.persona(officeUnit, "周敏", domain.RoleInspector)
@@ -169,6 +181,9 @@ func (l *caseLoader) persona(unit, name string, role domain.Role) *domain.Actor 
 	}
 	u := l.byName[unit]
 	a := &domain.Actor{Username: "demo", RealName: name, UnitID: u.ID, UnitPath: u.Path, Roles: []domain.Role{role}, Scope: domain.ScopeUnit}
+	if u.JurisdictionID != nil {
+		a.JurisdictionID = *u.JurisdictionID
+	}
 	l.personas[key] = a
 	return a
 }
