@@ -175,7 +175,16 @@ func TestDemoCasesAndRanking(t *testing.T) {
 	if err := demo.LoadRanking(ctx, orgs, rankings); err != nil {
 		t.Fatal(err)
 	}
-	liaison := &domain.Actor{Roles: []domain.Role{domain.RoleUnitLiaison}, Scope: domain.ScopeUnit}
+	// A liaison reads the bulletins of his own unit's jurisdiction.
+	unit, err := orgs.UnitID(ctx, office, "县住建局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := orgs.Directory(ctx)
+	if err != nil || dir[unit].JurisdictionID == nil {
+		t.Fatalf("县住建局 has no jurisdiction (%v)", err)
+	}
+	liaison := (&domain.Actor{Roles: []domain.Role{domain.RoleUnitLiaison}, Scope: domain.ScopeUnit}).In(domain.Jurisdiction{ID: *dir[unit].JurisdictionID})
 	list, err := rankings.Bulletins(ctx, liaison, "", "published")
 	if err != nil || len(list) != 1 {
 		t.Fatalf("published bulletins %d (%v), want last month's", len(list), err)

@@ -11,8 +11,19 @@ import (
 	"wenming/internal/ranking"
 )
 
+// jurisdictionParam is the jurisdiction a request asks about (0: the
+// actor's own).
+func jurisdictionParam(r *http.Request) (int64, error) {
+	n, err := queryInt(r.URL.Query(), "jurisdictionId", 0)
+	return int64(n), err
+}
+
 func (s *Server) rankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	out, err := s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"))
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	out, err := s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"), j)
 	if err != nil {
 		return err
 	}
@@ -21,12 +32,16 @@ func (s *Server) rankings(w http.ResponseWriter, r *http.Request, a *domain.Acto
 }
 
 func (s *Server) exportRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	out, err := s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"))
+	j, err := jurisdictionParam(r)
 	if err != nil {
 		return err
 	}
-	b := ranking.Bulletin{Title: "单位排名 " + out.Period, Ranking: out}
-	return sendFile(w, "单位排名"+out.Period+".xlsx", xlsxType, func(w io.Writer) error { return ranking.WriteXLSX(b, w) })
+	out, err := s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"), j)
+	if err != nil {
+		return err
+	}
+	b := ranking.Bulletin{Title: out.JurisdictionName + "单位排名 " + out.Period, Ranking: out}
+	return sendFile(w, out.JurisdictionName+"单位排名"+out.Period+".xlsx", xlsxType, func(w io.Writer) error { return ranking.WriteXLSX(b, w) })
 }
 
 func (s *Server) bulletins(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
@@ -74,5 +89,61 @@ func (s *Server) sanctions(w http.ResponseWriter, r *http.Request, a *domain.Act
 		return err
 	}
 	writeJSON(w, http.StatusOK, listOf[ranking.Sanction]{Items: list, Total: len(list)})
+	return nil
+}
+
+func (s *Server) rankingSettings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	out, err := s.Ranking.LoadSettings(r.Context(), a, j)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) updateRankingSettings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	var in ranking.Settings
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	out, err := s.Ranking.UpdateSettings(r.Context(), a, j, in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) resetRankingSettings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	out, err := s.Ranking.ResetSettings(r.Context(), a, j)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) cockpit(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	out, err := s.Ranking.Cockpit(r.Context(), a, j)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }

@@ -20,20 +20,25 @@ var BulletinKinds = []domain.Named{{Code: "week", Name: "周通报"}, {Code: "mo
 // Bulletin is a ranking made public: drafted from the figures, approved by
 // the office leader, then published to every unit and frozen.
 type Bulletin struct {
-	ID          int64      `json:"id"`
-	Kind        string     `json:"kind"`
-	Period      string     `json:"period"`
-	Title       string     `json:"title"`
-	Summary     string     `json:"summary"`
-	Status      string     `json:"status"`
-	CreatedAt   time.Time  `json:"createdAt"`
-	CreatedBy   string     `json:"createdBy"`
-	ApprovedAt  *time.Time `json:"approvedAt"`
-	ApprovedBy  string     `json:"approvedBy"`
-	PublishedAt *time.Time `json:"publishedAt"`
-	PublishedBy string     `json:"publishedBy"`
-	Ranking     Ranking    `json:"ranking"`
-	RedUnits    []RedUnit  `json:"redUnits"`
+	ID int64 `json:"id"`
+	// JurisdictionID is the jurisdiction whose office drafted it and whose
+	// units it ranks and names.
+	JurisdictionID   int64      `json:"jurisdictionId"`
+	JurisdictionName string     `json:"jurisdictionName"`
+	Kind             string     `json:"kind"`
+	Period           string     `json:"period"`
+	Title            string     `json:"title"`
+	Summary          string     `json:"summary"`
+	Status           string     `json:"status"`
+	CreatedAt        time.Time  `json:"createdAt"`
+	CreatedBy        string     `json:"createdBy"`
+	ApprovedAt       *time.Time `json:"approvedAt"`
+	ApprovedBy       string     `json:"approvedBy"`
+	PublishedAt      *time.Time `json:"publishedAt"`
+	PublishedBy      string     `json:"publishedBy"`
+	Ranking          Ranking    `json:"ranking"`
+	RedUnits         []RedUnit  `json:"redUnits"`
+	jurisdictionCode string     // to check the reader reaches it
 }
 
 // RedUnit is a unit in red, named with its overdue cases.
@@ -63,9 +68,10 @@ type BulletinEdit struct {
 	Summary string `json:"summary"`
 }
 
-// draft builds a bulletin's content from the current figures.
-func (s *Service) draft(ctx context.Context, p Period) (content, string, error) {
-	r, err := s.compute(ctx, p)
+// draft builds a bulletin's content from the current figures of the
+// jurisdiction's units.
+func (s *Service) draft(ctx context.Context, p Period, j domain.Jurisdiction) (content, string, error) {
+	r, err := s.compute(ctx, p, j)
 	if err != nil {
 		return content{}, "", err
 	}
@@ -86,33 +92,48 @@ func (s *Service) draft(ctx context.Context, p Period) (content, string, error) 
 			}
 		}
 	}
-	summary := fmt.Sprintf("%s，全县责任单位按 A、B 类分别排名：绿色 %d 个，红色 %d 个。", p.Name(), green, red)
+	summary := fmt.Sprintf("%s，%s责任单位按 A、B 类分别排名：绿色 %d 个，红色 %d 个。", p.Name(), j.Name, green, red)
 	if red > 0 {
 		var names []string
 		for _, u := range out.RedUnits {
 			names = append(names, u.UnitName)
 		}
-		summary += "红色单位：" + strings.Join(names, "、") + "，请对照超期案件立即整改，并于 3 个工作日内向县文明办书面说明。"
+		summary += "红色单位：" + strings.Join(names, "、") + "，请对照超期案件立即整改，并于 3 个工作日内向" + officeOf(j) + "书面说明。"
 	}
 	return out, summary, nil
 }
 
-// CreateBulletin drafts a bulletin of a period (office).
+// officeOf names the office a jurisdiction's units answer to.
+func officeOf(j domain.Jurisdiction) string {
+	if j.OfficeName != "" {
+		return j.OfficeName
+	}
+	return j.Name + "创城办"
+}
+
+// CreateBulletin drafts a bulletin of a period for the office's own
+// jurisdiction (office).
 func (s *Service) CreateBulletin(ctx context.Context, actor *domain.Actor, in BulletinInput) (_ Bulletin, err error) {
 	defer domain.Wrap(&err, "ranking.CreateBulletin")
 	if !actor.IsOffice() {
 		return Bulletin{}, domain.Forbidden("只有创城办可以起草通报")
 	}
-	b, err := s.createBulletin(ctx, actor, in)
+	// Always the office's own: the office above supervises a county's
+	// bulletins but does not write them.
+	j, err := s.governed(ctx, actor, 0, "起草本辖区的通报")
+	if err != nil {
+		return Bulletin{}, err
+	}
+	b, err := s.createBulletin(ctx, actor, j, in)
 	if err != nil {
 		return b, err
 	}
 	return s.Bulletin(ctx, actor, b.ID)
 }
 
-// createBulletin drafts a bulletin for whoever may: the office, or the
-// system on schedule.
-func (s *Service) createBulletin(ctx context.Context, actor *domain.Actor, in BulletinInput) (Bulletin, error) {
+// createBulletin drafts a jurisdiction's bulletin for whoever may: its
+// office, or the system on schedule.
+func (s *Service) createBulletin(ctx context.Context, actor *domain.Actor, j domain.Jurisdiction, in BulletinInput) (Bulletin, error) {
 	if domain.NameOf(BulletinKinds, in.Kind) == "" {
 		return Bulletin{}, domain.Invalid("kind", "通报类型只能是周、月或季度")
 	}
@@ -123,19 +144,19 @@ func (s *Service) createBulletin(ctx context.Context, actor *domain.Actor, in Bu
 	if p.Kind != in.Kind {
 		return Bulletin{}, domain.Invalid("period", "周期“"+in.Period+"”与通报类型不符")
 	}
-	body, summary, err := s.draft(ctx, p)
+	body, summary, err := s.draft(ctx, p, j)
 	if err != nil {
 		return Bulletin{}, err
 	}
 	raw, _ := json.Marshal(body)
-	title := fmt.Sprintf("关于%s文明城市创建工作情况的通报", p.Name())
+	title := fmt.Sprintf("关于%s%s文明城市创建工作情况的通报", j.Name, p.Name())
 	var id int64
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		var err error
-		id, err = c.Insert(ctx, `INSERT INTO bulletins (kind, period, title, summary, status, content, created_at, created_by) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?)`,
-			in.Kind, p.Code, title, summary, string(raw), c.Now, actor.RealName)
+		id, err = c.Insert(ctx, `INSERT INTO bulletins (jurisdiction_id, kind, period, title, summary, status, content, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+			j.ID, in.Kind, p.Code, title, summary, string(raw), c.Now, actor.RealName)
 		if de, ok := domain.AsError(err); ok && de.Code == domain.CodeConflict {
-			return domain.Conflict("period", "该周期的"+domain.NameOf(BulletinKinds, in.Kind)+"已存在")
+			return domain.Conflict("period", j.Name+"该周期的"+domain.NameOf(BulletinKinds, in.Kind)+"已存在")
 		}
 		if err != nil {
 			return err
@@ -148,12 +169,15 @@ func (s *Service) createBulletin(ctx context.Context, actor *domain.Actor, in Bu
 	return s.bulletin(ctx, id)
 }
 
-const selectBulletins = `SELECT id, kind, period, title, summary, status, content, created_at, created_by, approved_at, approved_by, published_at, published_by FROM bulletins`
+const selectBulletins = `SELECT b.id, COALESCE(b.jurisdiction_id, 0), COALESCE(jr.code, ''), COALESCE(jr.name, ''), b.kind, b.period, b.title, b.summary, b.status, b.content,
+	b.created_at, b.created_by, b.approved_at, b.approved_by, b.published_at, b.published_by
+	FROM bulletins b LEFT JOIN regions jr ON jr.id = b.jurisdiction_id`
 
 func scanBulletin(r interface{ Scan(...any) error }) (Bulletin, error) {
 	var b Bulletin
 	var raw string
-	if err := r.Scan(&b.ID, &b.Kind, &b.Period, &b.Title, &b.Summary, &b.Status, &raw, &b.CreatedAt, &b.CreatedBy, &b.ApprovedAt, &b.ApprovedBy, &b.PublishedAt, &b.PublishedBy); err != nil {
+	if err := r.Scan(&b.ID, &b.JurisdictionID, &b.jurisdictionCode, &b.JurisdictionName, &b.Kind, &b.Period, &b.Title, &b.Summary, &b.Status, &raw,
+		&b.CreatedAt, &b.CreatedBy, &b.ApprovedAt, &b.ApprovedBy, &b.PublishedAt, &b.PublishedBy); err != nil {
 		return b, err
 	}
 	var body content
@@ -170,7 +194,8 @@ func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, stat
 	if !actor.Has(readers...) {
 		return nil, domain.Forbidden("无权查看通报")
 	}
-	rows, err := s.db.Read().Query(ctx, selectBulletins+` ORDER BY created_at DESC, id DESC LIMIT 500`)
+	where, args := bulletinReach(actor)
+	rows, err := s.db.Read().Query(ctx, selectBulletins+` WHERE `+where+` ORDER BY b.created_at DESC, b.id DESC LIMIT 500`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +214,17 @@ func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, stat
 	return out, rows.Err()
 }
 
-// Bulletin returns one bulletin.
+// bulletinReach limits a list to the jurisdictions the actor reads: the
+// office and leaders theirs and those below, everyone else his own.
+func bulletinReach(actor *domain.Actor) (string, []any) {
+	if actor.Has(supervisors...) {
+		return store.Reach(actor, "b.jurisdiction_id")
+	}
+	return "b.jurisdiction_id = ?", []any{actor.JurisdictionID}
+}
+
+// Bulletin returns one bulletin. Another jurisdiction's is answered as
+// missing: its existence is not the reader's business.
 func (s *Service) Bulletin(ctx context.Context, actor *domain.Actor, id int64) (_ Bulletin, err error) {
 	defer domain.Wrap(&err, "ranking.Bulletin %d", id)
 	b, err := s.bulletin(ctx, id)
@@ -197,6 +232,9 @@ func (s *Service) Bulletin(ctx context.Context, actor *domain.Actor, id int64) (
 		return b, err
 	}
 	if !canSee(actor, b) {
+		if actor.Has(supervisors...) || b.JurisdictionID != actor.JurisdictionID {
+			return Bulletin{}, domain.NotFound("通报")
+		}
 		return Bulletin{}, domain.Forbidden("通报发布后才能查看")
 	}
 	return b, nil
@@ -204,7 +242,7 @@ func (s *Service) Bulletin(ctx context.Context, actor *domain.Actor, id int64) (
 
 // bulletin reads one bulletin whoever asks.
 func (s *Service) bulletin(ctx context.Context, id int64) (Bulletin, error) {
-	b, err := scanBulletin(s.db.Read().QueryRow(ctx, selectBulletins+` WHERE id = ?`, id))
+	b, err := scanBulletin(s.db.Read().QueryRow(ctx, selectBulletins+` WHERE b.id = ?`, id))
 	if err != nil {
 		if err2 := s.db.Read().Get(ctx, "通报", `SELECT id FROM bulletins WHERE id = ?`, []any{id}, new(int64)); err2 != nil {
 			return b, err2
@@ -214,12 +252,29 @@ func (s *Service) bulletin(ctx context.Context, id int64) (Bulletin, error) {
 	return b, nil
 }
 
-// change runs a step on a bulletin in a given status.
+// change runs a step on a bulletin in a given status, for its own
+// jurisdiction's office only, and reads it back.
 func (s *Service) change(ctx context.Context, actor *domain.Actor, id int64, status string, fn func(c *store.Conn, b *Bulletin) (string, error)) (Bulletin, error) {
-	err := s.db.Write(ctx, func(c *store.Conn) error {
-		b, err := scanBulletin(c.QueryRow(ctx, selectBulletins+` WHERE id = ?`+c.ForUpdate(), id))
+	if err := s.step(ctx, actor, id, status, fn); err != nil {
+		return Bulletin{}, err
+	}
+	return s.Bulletin(ctx, actor, id)
+}
+
+// step runs a step on a bulletin in a given status and records it.
+func (s *Service) step(ctx context.Context, actor *domain.Actor, id int64, status string, fn func(c *store.Conn, b *Bulletin) (string, error)) error {
+	return s.db.Write(ctx, func(c *store.Conn) error {
+		// Locked apart: PostgreSQL locks no row of an outer join's
+		// nullable side, and the select joins the jurisdiction's region.
+		if err := c.Get(ctx, "通报", `SELECT id FROM bulletins WHERE id = ?`+c.ForUpdate(), []any{id}, new(int64)); err != nil {
+			return err
+		}
+		b, err := scanBulletin(c.QueryRow(ctx, selectBulletins+` WHERE b.id = ?`, id))
 		if err != nil {
-			return domain.NotFound("通报")
+			return err
+		}
+		if err := mayChange(actor, b); err != nil {
+			return err
 		}
 		if b.Status != status {
 			return domain.Conflict("status", "通报当前为“"+statusName(b.Status)+"”，不能进行此操作")
@@ -230,10 +285,19 @@ func (s *Service) change(ctx context.Context, actor *domain.Actor, id int64, sta
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "bulletin", EntityID: id, Summary: summary + "：" + b.Title})
 	})
-	if err != nil {
-		return Bulletin{}, err
+}
+
+// mayChange: only the bulletin's own office edits, approves, publishes or
+// deletes it; an office above that reads it is told why, anyone else
+// finds nothing.
+func mayChange(actor *domain.Actor, b Bulletin) error {
+	switch {
+	case governs(actor, b.JurisdictionID):
+		return nil
+	case canSee(actor, b):
+		return domain.Forbidden("该通报属于" + b.JurisdictionName + "，只有" + b.JurisdictionName + "创城办可以修改、审核或发布")
 	}
-	return s.Bulletin(ctx, actor, id)
+	return domain.NotFound("通报")
 }
 
 func statusName(s string) string {
@@ -274,7 +338,11 @@ func (s *Service) RegenerateBulletin(ctx context.Context, actor *domain.Actor, i
 		if err != nil {
 			return "", err
 		}
-		body, _, err := s.draft(ctx, p)
+		j, err := s.resolve(ctx, actor, b.JurisdictionID)
+		if err != nil {
+			return "", err
+		}
+		body, _, err := s.draft(ctx, p, j)
 		if err != nil {
 			return "", err
 		}
@@ -307,7 +375,11 @@ func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id i
 		if _, err := c.Exec(ctx, `UPDATE bulletins SET status = 'published', published_at = ?, published_by = ? WHERE id = ?`, c.Now, actor.RealName, id); err != nil {
 			return "", err
 		}
-		for _, u := range b.RedUnits {
+		reds, err := s.ownUnits(ctx, b)
+		if err != nil {
+			return "", err
+		}
+		for _, u := range reds {
 			body := fmt.Sprintf("《%s》已发布，本单位为红色。请对照通报所列 %d 件超期案件立即整改。", b.Title, len(u.OverdueCases))
 			if _, err := message.Send(ctx, c, u.UnitID, "bulletin_red", "通报：本单位为红色", body, fmt.Sprintf("bulletin-%d-red-%d", id, u.UnitID)); err != nil {
 				return "", err
@@ -323,34 +395,71 @@ func (s *Service) DeleteBulletin(ctx context.Context, actor *domain.Actor, id in
 	if !actor.IsOffice() {
 		return domain.Forbidden("只有创城办可以删除通报")
 	}
-	_, err = s.change(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
+	return s.step(ctx, actor, id, "draft", func(c *store.Conn, b *Bulletin) (string, error) {
 		_, err := c.Exec(ctx, `DELETE FROM bulletins WHERE id = ?`, id)
 		return "删除通报草稿", err
 	})
-	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
-		return nil // deleted: the read-back finds nothing
-	}
-	return err
 }
 
-// DraftScheduled drafts the bulletins whose period has just ended (last
-// week, last month, last quarter) once each, and tells the office. Run
-// by the job; idempotent through the (kind, period) key.
+// ownUnits keeps the red units a bulletin may name and message: those of
+// its own jurisdiction (a draft made before jurisdictions could name any).
+func (s *Service) ownUnits(ctx context.Context, b *Bulletin) ([]RedUnit, error) {
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []RedUnit
+	for _, u := range b.RedUnits {
+		if j := dir[u.UnitID].JurisdictionID; j != nil && *j == b.JurisdictionID {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// DraftScheduled drafts, for each jurisdiction with units, the bulletins
+// whose period has just ended (last week, last month, last quarter) once
+// each, and tells that jurisdiction's office. Run by the job; idempotent
+// through the (jurisdiction, kind, period) key.
 func (s *Service) DraftScheduled(ctx context.Context) (_ int, err error) {
 	defer domain.Wrap(&err, "ranking.DraftScheduled")
+	list, err := s.jurisdictions(ctx)
+	if err != nil {
+		return 0, err
+	}
+	dir, err := s.org.Directory(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, j := range list {
+		if len(unitsOf(dir, j.ID)) == 0 {
+			continue
+		}
+		k, err := s.draftDue(ctx, j, dir)
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// draftDue drafts one jurisdiction's bulletins of the periods just ended.
+func (s *Service) draftDue(ctx context.Context, j domain.Jurisdiction, dir map[int64]domain.Unit) (int, error) {
 	now := s.db.Now()
-	sys := domain.System("通报定时起草")
+	sys := domain.System("通报定时起草").In(j)
 	n := 0
 	for _, kind := range []string{"week", "month", "quarter"} {
 		p := PeriodOf(kind, now).Previous()
 		var exists int
-		if err := s.db.Read().QueryRow(ctx, `SELECT COUNT(*) FROM bulletins WHERE kind = ? AND period = ?`, kind, p.Code).Scan(&exists); err != nil {
+		if err := s.db.Read().QueryRow(ctx, `SELECT COUNT(*) FROM bulletins WHERE jurisdiction_id = ? AND kind = ? AND period = ?`, j.ID, kind, p.Code).Scan(&exists); err != nil {
 			return n, err
 		}
 		if exists > 0 {
 			continue
 		}
-		b, err := s.createBulletin(ctx, sys, BulletinInput{Kind: kind, Period: p.Code})
+		b, err := s.createBulletin(ctx, sys, j, BulletinInput{Kind: kind, Period: p.Code})
 		if de, ok := domain.AsError(err); ok && de.Code == domain.CodeConflict {
 			continue // another app server drafted it first
 		}
@@ -358,21 +467,26 @@ func (s *Service) DraftScheduled(ctx context.Context) (_ int, err error) {
 			return n, err
 		}
 		n++
-		if err := s.tellOffice(ctx, b); err != nil {
+		if err := s.tellOffice(ctx, b, dir); err != nil {
 			return n, err
 		}
 	}
 	return n, nil
 }
 
-// tellOffice messages the office's units that a draft waits for review.
-func (s *Service) tellOffice(ctx context.Context, b Bulletin) error {
+// tellOffice messages the office units of the bulletin's jurisdiction that
+// a draft waits for review; the offices of other jurisdictions are not
+// concerned.
+func (s *Service) tellOffice(ctx context.Context, b Bulletin, dir map[int64]domain.Unit) error {
 	units, err := s.org.UnitsWithRole(ctx, domain.RoleOfficeLeader, domain.RoleOfficeStaff)
 	if err != nil {
 		return err
 	}
 	return s.db.Write(ctx, func(c *store.Conn) error {
 		for _, u := range units {
+			if j := dir[u].JurisdictionID; j == nil || *j != b.JurisdictionID {
+				continue
+			}
 			if _, err := message.Send(ctx, c, u, "bulletin_draft", "通报待审核："+b.Title, "已按最新数据起草，请审核后发布。", fmt.Sprintf("bulletin-%d-draft-%d", b.ID, u)); err != nil {
 				return err
 			}

@@ -21,11 +21,14 @@ type Cockpit struct {
 	Points []patrol.MapPoint `json:"points"`
 }
 
-// CockpitRanking is this month's ranking of both classes.
+// CockpitRanking is this month's ranking of both classes of one
+// jurisdiction's units.
 type CockpitRanking struct {
-	Period string       `json:"period"`
-	A      []RankedUnit `json:"A"`
-	B      []RankedUnit `json:"B"`
+	Period           string       `json:"period"`
+	JurisdictionID   int64        `json:"jurisdictionId"`
+	JurisdictionName string       `json:"jurisdictionName"`
+	A                []RankedUnit `json:"A"`
+	B                []RankedUnit `json:"B"`
 }
 
 // CockpitScore is the live score and its weakest standards.
@@ -34,17 +37,23 @@ type CockpitScore struct {
 	WeakSpots []string `json:"weakSpots"`
 }
 
-// Headliner gives the live score for the cockpit (the assessment service).
+// Headliner gives a jurisdiction's live score for the cockpit (the
+// assessment service).
 type Headliner interface {
-	Headline(ctx context.Context) (*float64, []string, error)
+	HeadlineIn(ctx context.Context, jurisdiction int64) (*float64, []string, error)
 }
 
 // Cockpit gathers the cases, the ranking and the score (office, leaders,
-// inspectors).
-func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (_ Cockpit, err error) {
-	defer domain.Wrap(&err, "ranking.Cockpit")
+// inspectors). The ranking is of one jurisdiction's units: the actor's
+// own, or one under it that the office asks for.
+func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor, jurisdictionID int64) (_ Cockpit, err error) {
+	defer domain.Wrap(&err, "ranking.Cockpit %d", jurisdictionID)
 	if !actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleInspector) {
 		return Cockpit{}, domain.Forbidden("驾驶舱仅供创城办、领导和督查员查看")
+	}
+	j, err := s.readable(ctx, actor, jurisdictionID, "驾驶舱")
+	if err != nil {
+		return Cockpit{}, err
 	}
 	// The four parts read different tables: gathered side by side, the
 	// first screen after a start (nothing kept yet) waits for the slowest
@@ -54,14 +63,14 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (_ Cockpit, 
 	var r Ranking
 	err = together(
 		func() (err error) { out.Cases, err = s.cases.Overview(ctx, actor); return },
-		func() (err error) { r, err = s.Rank(ctx, actor, ""); return },
+		func() (err error) { r, err = s.Rank(ctx, actor, "", j.ID); return },
 		func() (err error) {
 			active := true
 			out.Points, err = s.patrols.Map(ctx, actor, patrol.PointFilter{Active: &active})
 			return
 		},
 		func() (err error) {
-			out.Score.Total, out.Score.WeakSpots, err = s.scores.Headline(ctx)
+			out.Score.Total, out.Score.WeakSpots, err = s.scores.HeadlineIn(ctx, j.ID)
 			return
 		},
 	)
@@ -69,7 +78,7 @@ func (s *Service) Cockpit(ctx context.Context, actor *domain.Actor) (_ Cockpit, 
 		return Cockpit{}, err
 	}
 	out.Heat, out.Cases.Heat = out.Cases.Heat, nil
-	out.Ranking.Period = r.Period
+	out.Ranking.Period, out.Ranking.JurisdictionID, out.Ranking.JurisdictionName = r.Period, r.JurisdictionID, r.JurisdictionName
 	for _, c := range r.Classes {
 		list := &out.Ranking.A
 		if c.Class == "B" {

@@ -8,16 +8,36 @@ import "wenming/internal/domain"
 // their own class.
 var readers = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader, domain.RoleUnitHead, domain.RoleUnitLiaison, domain.RoleInspector}
 
-// canSee: units see only what is published.
+// supervisors read a jurisdiction's drafts and every jurisdiction below
+// their own: the office and the leaders.
+var supervisors = []domain.Role{domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader}
+
+// governs: a jurisdiction's rules and bulletins are changed by its own
+// office only (or a deployment-wide account); the office above supervises.
+func governs(actor *domain.Actor, jurisdiction int64) bool {
+	return actor.IsOffice() && actor.GovernsJurisdiction(jurisdiction)
+}
+
+// canSee: the office and leaders see the bulletins of the jurisdictions
+// they read, drafts too; units see only what their own jurisdiction has
+// published.
 func canSee(actor *domain.Actor, b Bulletin) bool {
-	if actor.Has(domain.RoleOfficeLeader, domain.RoleOfficeStaff, domain.RoleLeader) {
-		return true
+	if actor.Has(supervisors...) {
+		return actor.ReadsJurisdiction(b.JurisdictionID, b.jurisdictionCode)
 	}
-	return actor.Has(readers...) && b.Status == "published"
+	return actor.Has(readers...) && b.Status == "published" && b.JurisdictionID != 0 && b.JurisdictionID == actor.JurisdictionID
 }
 
 // seesSanction is who may read a sanction against a unit: the roles that
-// read rankings, when the unit lies in their scope.
-func seesSanction(a *domain.Actor, u domain.Unit) bool {
-	return a.Has(readers...) && a.SeesUnit(u.Path, u.RegionCode)
+// read rankings, when the unit lies in their scope and the sanction in a
+// jurisdiction they read.
+func seesSanction(a *domain.Actor, u domain.Unit, jurisdiction int64, code string) bool {
+	return a.Has(readers...) && a.SeesUnit(u.Path, u.RegionCode) && a.ReadsJurisdiction(jurisdiction, code)
+}
+
+// sanctions: an office holds to account the units of its own jurisdiction
+// and, supervising, those of the jurisdictions under it (the city office a
+// county's units); never a unit of a neighbour or of the office above.
+func canSanction(a *domain.Actor, u domain.Unit, j domain.Jurisdiction) bool {
+	return a.IsOffice() && a.ReadsJurisdiction(j.ID, j.Code) && a.SeesUnit(u.Path, u.RegionCode)
 }

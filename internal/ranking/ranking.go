@@ -6,6 +6,7 @@ package ranking
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -69,13 +70,16 @@ func NewService(db *store.DB, d Deps) *Service {
 
 // Ranking is a period's ranking.
 type Ranking struct {
-	Period   string   `json:"period"`
-	Previous string   `json:"previous"`
-	Weights  Weights  `json:"weights"`
-	Bands    Bands    `json:"bands"`
-	Classes  []Class  `json:"classes"`
-	Computed string   `json:"computedAt"`
-	Notes    []string `json:"notes"`
+	Period   string `json:"period"`
+	Previous string `json:"previous"`
+	// JurisdictionID is the jurisdiction whose units are ranked.
+	JurisdictionID   int64    `json:"jurisdictionId"`
+	JurisdictionName string   `json:"jurisdictionName"`
+	Weights          Weights  `json:"weights"`
+	Bands            Bands    `json:"bands"`
+	Classes          []Class  `json:"classes"`
+	Computed         string   `json:"computedAt"`
+	Notes            []string `json:"notes"`
 }
 
 // Bands are the colour lines.
@@ -84,55 +88,159 @@ type Bands struct {
 	RedBelow     float64 `json:"redBelow"`
 }
 
-// LoadSettings reads the office's weights and bands.
-func (s *Service) LoadSettings(ctx context.Context, actor *domain.Actor) (_ Settings, err error) {
-	defer domain.Wrap(&err, "ranking.LoadSettings")
+// SettingsView is the settings in force in a jurisdiction and where
+// they come from, so the console can show "沿用白银市" or "本级调整".
+type SettingsView struct {
+	Settings
+	JurisdictionID   int64  `json:"jurisdictionId"`
+	JurisdictionName string `json:"jurisdictionName"`
+	// InheritedFrom names the jurisdiction above whose settings apply,
+	// "默认设置" when none has any; "" when they are set here.
+	InheritedFrom string `json:"inheritedFrom"`
+	// InheritedFromID is that jurisdiction's id (nil when set here or
+	// the defaults apply).
+	InheritedFromID *int64 `json:"inheritedFromId"`
+}
+
+// defaultsName is where settings come from when no jurisdiction has any.
+const defaultsName = "默认设置"
+
+// LoadSettings reads the weights and bands in force in a jurisdiction (0:
+// the actor's own), and where they come from.
+func (s *Service) LoadSettings(ctx context.Context, actor *domain.Actor, jurisdictionID int64) (_ SettingsView, err error) {
+	defer domain.Wrap(&err, "ranking.LoadSettings %d", jurisdictionID)
 	if !actor.Has(readers...) {
-		return Settings{}, domain.Forbidden("无权查看排名设置")
+		return SettingsView{}, domain.Forbidden("无权查看排名设置")
 	}
-	return loadSettings(ctx, s.db.Read())
-}
-
-func loadSettings(ctx context.Context, c *store.Conn) (Settings, error) {
-	var raw string
-	err := c.Get(ctx, "排名设置", `SELECT settings FROM ranking_settings WHERE id = 1`, nil, &raw)
-	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
-		return DefaultSettings, nil
-	}
+	j, err := s.readable(ctx, actor, jurisdictionID, "排名设置")
 	if err != nil {
-		return Settings{}, err
+		return SettingsView{}, err
 	}
-	out := DefaultSettings
-	return out, json.Unmarshal([]byte(raw), &out)
+	return s.settingsOf(ctx, s.db.Read(), j)
 }
 
-// UpdateSettings changes the weights and bands (office).
-func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Settings) (_ Settings, err error) {
-	defer domain.Wrap(&err, "ranking.UpdateSettings")
-	if !actor.IsOffice() {
-		return Settings{}, domain.Forbidden("只有创城办可以修改排名设置")
+// settingsOf finds a jurisdiction's settings: its own row, else the
+// nearest jurisdiction's above it that has one, else the defaults.
+func (s *Service) settingsOf(ctx context.Context, c *store.Conn, j domain.Jurisdiction) (SettingsView, error) {
+	list, err := s.jurisdictions(ctx)
+	if err != nil {
+		return SettingsView{}, err
+	}
+	rows, err := settingsRows(ctx, c)
+	if err != nil {
+		return SettingsView{}, err
+	}
+	out := SettingsView{Settings: DefaultSettings, JurisdictionID: j.ID, JurisdictionName: j.Name, InheritedFrom: defaultsName}
+	for _, from := range list.Chain(j.ID) {
+		raw, ok := rows[from.ID]
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal([]byte(raw), &out.Settings); err != nil {
+			return SettingsView{}, err
+		}
+		out.InheritedFrom, out.InheritedFromID = "", nil
+		if from.ID != j.ID {
+			out.InheritedFrom, out.InheritedFromID = from.Name, &from.ID
+		}
+		break
+	}
+	return out, nil
+}
+
+// settingsRows reads every jurisdiction's own settings row, by jurisdiction.
+func settingsRows(ctx context.Context, c *store.Conn) (map[int64]string, error) {
+	rows, err := c.Query(ctx, `SELECT jurisdiction_id, settings FROM ranking_settings`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var raw string
+		if err := rows.Scan(&id, &raw); err != nil {
+			return nil, err
+		}
+		out[id] = raw
+	}
+	return out, rows.Err()
+}
+
+// governed resolves the jurisdiction a change is about and checks that the
+// actor is its own office: the office above supervises but does not change
+// a county's own rules, nor a county the city's.
+func (s *Service) governed(ctx context.Context, actor *domain.Actor, id int64, what string) (domain.Jurisdiction, error) {
+	j, err := s.resolve(ctx, actor, id)
+	if err != nil {
+		return j, err
+	}
+	if !governs(actor, j.ID) {
+		return domain.Jurisdiction{}, domain.Forbidden("只有" + j.Name + "创城办可以" + what)
+	}
+	return j, nil
+}
+
+// UpdateSettings sets a jurisdiction's own weights and bands (0: the
+// actor's own), which its jurisdictions below inherit unless they set
+// their own.
+func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, jurisdictionID int64, in Settings) (_ SettingsView, err error) {
+	defer domain.Wrap(&err, "ranking.UpdateSettings %d", jurisdictionID)
+	j, err := s.governed(ctx, actor, jurisdictionID, "调整本辖区的排名权重与颜色分档")
+	if err != nil {
+		return SettingsView{}, err
 	}
 	if err := in.validate(); err != nil {
-		return Settings{}, err
+		return SettingsView{}, err
 	}
 	raw, _ := json.Marshal(in)
 	err = s.db.Write(ctx, func(c *store.Conn) error {
-		before, err := loadSettings(ctx, c)
+		before, err := s.settingsOf(ctx, c, j)
 		if err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `INSERT INTO ranking_settings (id, settings, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`, string(raw), c.Now); err != nil {
+		if _, err := c.Exec(ctx, `INSERT INTO ranking_settings (jurisdiction_id, settings, updated_at) VALUES (?, ?, ?) ON CONFLICT (jurisdiction_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`, j.ID, string(raw), c.Now); err != nil {
 			return err
 		}
-		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "ranking_settings", EntityID: 1, Summary: "修改排名权重与颜色分档", Before: before, After: in})
+		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "ranking_settings", EntityID: j.ID, Summary: "修改" + j.Name + "排名权重与颜色分档", Before: before, After: in})
 	})
 	s.forget()
-	return in, err
+	if err != nil {
+		return SettingsView{}, err
+	}
+	return s.settingsOf(ctx, s.db.Read(), j)
 }
 
-// Rank returns a period's ranking as the actor may see it.
-func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string) (_ Ranking, err error) {
-	defer domain.Wrap(&err, "ranking.Rank")
+// ResetSettings drops a jurisdiction's own weights and bands (0: the
+// actor's own), so it inherits again from the jurisdiction above.
+func (s *Service) ResetSettings(ctx context.Context, actor *domain.Actor, jurisdictionID int64) (_ SettingsView, err error) {
+	defer domain.Wrap(&err, "ranking.ResetSettings %d", jurisdictionID)
+	j, err := s.governed(ctx, actor, jurisdictionID, "恢复本辖区沿用上级的排名设置")
+	if err != nil {
+		return SettingsView{}, err
+	}
+	err = s.db.Write(ctx, func(c *store.Conn) error {
+		before, err := s.settingsOf(ctx, c, j)
+		if err != nil {
+			return err
+		}
+		if _, err := c.Exec(ctx, `DELETE FROM ranking_settings WHERE jurisdiction_id = ?`, j.ID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, c, actor, audit.Change{Action: "delete", Entity: "ranking_settings", EntityID: j.ID, Summary: j.Name + "排名设置恢复沿用上级", Before: before})
+	})
+	s.forget()
+	if err != nil {
+		return SettingsView{}, err
+	}
+	return s.settingsOf(ctx, s.db.Read(), j)
+}
+
+// Rank returns a period's ranking of one jurisdiction's units (0: the
+// actor's own) as the actor may see it. An office reads the jurisdictions
+// under it by passing their id; no ranking mixes two jurisdictions.
+func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string, jurisdictionID int64) (_ Ranking, err error) {
+	defer domain.Wrap(&err, "ranking.Rank %d", jurisdictionID)
 	if !actor.Has(readers...) {
 		return Ranking{}, domain.Forbidden("无权查看排名")
 	}
@@ -140,7 +248,11 @@ func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string) (_
 	if err != nil {
 		return Ranking{}, err
 	}
-	r, err := s.recent(ctx, p)
+	j, err := s.readable(ctx, actor, jurisdictionID, "排名")
+	if err != nil {
+		return Ranking{}, err
+	}
+	r, err := s.recent(ctx, p, j)
 	if err != nil {
 		return Ranking{}, err
 	}
@@ -149,13 +261,14 @@ func (s *Service) Rank(ctx context.Context, actor *domain.Actor, code string) (_
 
 // recent returns a ranking computed within the TTL, or computes it; the
 // caller gets its own copy of the tables.
-func (s *Service) recent(ctx context.Context, p Period) (Ranking, error) {
+func (s *Service) recent(ctx context.Context, p Period, j domain.Jurisdiction) (Ranking, error) {
 	now := s.db.Now()
+	key := fmt.Sprint(j.ID, "/", p.Code)
 	s.mu.Lock()
-	c, ok := s.cache[p.Code]
+	c, ok := s.cache[key]
 	s.mu.Unlock()
 	if !ok || now.Sub(c.at) > rankingTTL || now.Before(c.at) {
-		r, err := s.compute(ctx, p)
+		r, err := s.compute(ctx, p, j)
 		if err != nil {
 			return Ranking{}, err
 		}
@@ -164,7 +277,7 @@ func (s *Service) recent(ctx context.Context, p Period) (Ranking, error) {
 		if s.cache == nil {
 			s.cache = map[string]cachedRanking{}
 		}
-		s.cache[p.Code] = c
+		s.cache[key] = c
 		s.mu.Unlock()
 	}
 	r := c.r
@@ -189,9 +302,10 @@ func (s *Service) period(code string) (Period, error) {
 	return ParsePeriod("period", code)
 }
 
-// compute ranks every unit for a period and the one before.
-func (s *Service) compute(ctx context.Context, p Period) (Ranking, error) {
-	set, err := loadSettings(ctx, s.db.Read())
+// compute ranks a jurisdiction's units for a period and the one before,
+// by the settings in force there.
+func (s *Service) compute(ctx context.Context, p Period, j domain.Jurisdiction) (Ranking, error) {
+	set, err := s.settingsOf(ctx, s.db.Read(), j)
 	if err != nil {
 		return Ranking{}, err
 	}
@@ -199,10 +313,7 @@ func (s *Service) compute(ctx context.Context, p Period) (Ranking, error) {
 	if err != nil {
 		return Ranking{}, err
 	}
-	var units []domain.Unit
-	for _, u := range dir {
-		units = append(units, u)
-	}
+	units := unitsOf(dir, j.ID)
 	// This period and the one before (for the movement), side by side.
 	var prev, now map[int64]Figures
 	err = together(
@@ -213,15 +324,16 @@ func (s *Service) compute(ctx context.Context, p Period) (Ranking, error) {
 		return Ranking{}, err
 	}
 	previous := map[int64]int{}
-	for _, c := range Rank(units, prev, nil, set) {
+	for _, c := range Rank(units, prev, nil, set.Settings) {
 		for _, u := range c.Units {
 			if u.Rank != nil {
 				previous[u.UnitID] = *u.Rank
 			}
 		}
 	}
-	return Ranking{Period: p.Code, Previous: p.Previous().Code, Weights: set.Weights, Bands: Bands{set.GreenAtLeast, set.RedBelow},
-		Classes: Rank(units, now, previous, set), Computed: s.db.Now().Format(time.RFC3339),
+	return Ranking{Period: p.Code, Previous: p.Previous().Code, JurisdictionID: j.ID, JurisdictionName: j.Name,
+		Weights: set.Weights, Bands: Bands{set.GreenAtLeast, set.RedBelow},
+		Classes: Rank(units, now, previous, set.Settings), Computed: s.db.Now().Format(time.RFC3339),
 		Notes: []string{"材料报送按周期末所在季度统计；任务进度取最新年度方案；巡查得分为单位点位的检查合格率，列出供参考，暂不计入综合得分。"}}, nil
 }
 

@@ -18,18 +18,22 @@ var SanctionKinds = []domain.Named{{Code: "notice", Name: "督办通知"}, {Code
 
 // Sanction is one recorded against a unit, with its documents.
 type Sanction struct {
-	ID         int64        `json:"id"`
-	Kind       string       `json:"kind"`
-	UnitID     int64        `json:"unitId"`
-	UnitName   string       `json:"unitName"`
-	CaseID     *int64       `json:"caseId"`
-	CaseCode   string       `json:"caseCode"`
-	Title      string       `json:"title"`
-	Body       string       `json:"body"`
-	OccurredAt time.Time    `json:"occurredAt"`
-	Files      []files.File `json:"files"`
-	CreatedBy  string       `json:"createdBy"`
-	CreatedAt  time.Time    `json:"createdAt"`
+	ID int64 `json:"id"`
+	// JurisdictionID is the jurisdiction of the unit it names.
+	JurisdictionID   int64        `json:"jurisdictionId"`
+	JurisdictionName string       `json:"jurisdictionName"`
+	Kind             string       `json:"kind"`
+	UnitID           int64        `json:"unitId"`
+	UnitName         string       `json:"unitName"`
+	CaseID           *int64       `json:"caseId"`
+	CaseCode         string       `json:"caseCode"`
+	Title            string       `json:"title"`
+	Body             string       `json:"body"`
+	OccurredAt       time.Time    `json:"occurredAt"`
+	Files            []files.File `json:"files"`
+	CreatedBy        string       `json:"createdBy"`
+	CreatedAt        time.Time    `json:"createdAt"`
+	jurisdictionCode string       // to check the reader reaches it
 }
 
 // SanctionInput is a sanction as the office records it.
@@ -52,22 +56,27 @@ func (s *Service) GuardFiles(f *files.Service) { f.GuardOwner(sanctionFiles, s.c
 
 // canReadSanctionFiles lets those who may read a sanction read its documents.
 func (s *Service) canReadSanctionFiles(ctx context.Context, actor *domain.Actor, sanctionID int64) error {
-	var unitID int64
-	if err := s.db.Read().Get(ctx, "督办问责记录", `SELECT unit_id FROM sanctions WHERE id = ?`, []any{sanctionID}, &unitID); err != nil {
+	list, err := s.loadSanctions(ctx, "s.id = ?", sanctionID)
+	if err != nil {
 		return err
+	}
+	if len(list) == 0 {
+		return domain.NotFound("督办问责记录")
 	}
 	dir, err := s.org.Directory(ctx)
 	if err != nil {
 		return err
 	}
-	if !seesSanction(actor, dir[unitID]) {
+	if x := list[0]; !seesSanction(actor, dir[x.UnitID], x.JurisdictionID, x.jurisdictionCode) {
 		return domain.Forbidden("无权查看该督办问责材料")
 	}
 	return nil
 }
 
 // RecordSanction records a notice, talk or exposure against a unit
-// (office). A notice also lands on the unit's 督办通知 list.
+// (office): one of its own jurisdiction's, or, supervising, of a
+// jurisdiction under it. The sanction belongs to the unit's jurisdiction.
+// A notice also lands on the unit's 督办通知 list.
 func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in SanctionInput) (_ Sanction, err error) {
 	defer domain.Wrap(&err, "ranking.RecordSanction")
 	if !actor.IsOffice() {
@@ -82,8 +91,15 @@ func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in Sa
 		return Sanction{}, err
 	}
 	unit, ok := dir[in.UnitID]
-	if !ok || !actor.SeesUnit(unit.Path, unit.RegionCode) {
-		return Sanction{}, domain.Invalid("unitId", "请选择本人数据范围内的单位")
+	if !ok || unit.JurisdictionID == nil {
+		return Sanction{}, domain.Invalid("unitId", "请选择本辖区的单位")
+	}
+	j, err := s.resolve(ctx, actor, *unit.JurisdictionID)
+	if err != nil {
+		return Sanction{}, err
+	}
+	if !canSanction(actor, unit, j) {
+		return Sanction{}, domain.Invalid("unitId", "只能对本辖区及下辖辖区、本人数据范围内的单位督办问责")
 	}
 	if in.Title == "" {
 		return Sanction{}, domain.Invalid("title", "请填写标题")
@@ -106,8 +122,8 @@ func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in Sa
 	var id int64
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		var err error
-		id, err = c.Insert(ctx, `INSERT INTO sanctions (kind, unit_id, case_id, title, body, occurred_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			in.Kind, in.UnitID, in.CaseID, in.Title, in.Body, when.UTC(), actor.RealName, c.Now)
+		id, err = c.Insert(ctx, `INSERT INTO sanctions (jurisdiction_id, kind, unit_id, case_id, title, body, occurred_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			j.ID, in.Kind, in.UnitID, in.CaseID, in.Title, in.Body, when.UTC(), actor.RealName, c.Now)
 		if err != nil {
 			return err
 		}
@@ -120,7 +136,7 @@ func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in Sa
 			}
 		}
 		return audit.Record(ctx, c, actor, audit.Change{Action: "create", Entity: "sanction", EntityID: id,
-			Summary: fmt.Sprintf("%s：%s《%s》", domain.NameOf(SanctionKinds, in.Kind), unit.Name, in.Title)})
+			Summary: fmt.Sprintf("%s：%s%s《%s》", domain.NameOf(SanctionKinds, in.Kind), j.Name, unit.Name, in.Title)})
 	})
 	if err != nil {
 		return Sanction{}, err
@@ -133,13 +149,15 @@ func (s *Service) RecordSanction(ctx context.Context, actor *domain.Actor, in Sa
 	return list[0], nil
 }
 
-// Sanctions lists the sanctions of units in the actor's scope.
+// Sanctions lists the sanctions of units in the actor's scope, in the
+// jurisdictions the actor reads.
 func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int64, kind string) (_ []Sanction, err error) {
 	defer domain.Wrap(&err, "ranking.Sanctions %d", unitID)
 	if !actor.Has(readers...) {
 		return nil, domain.Forbidden("无权查看督办问责")
 	}
-	all, err := s.loadSanctions(ctx, "1 = 1")
+	where, args := store.Reach(actor, "s.jurisdiction_id")
+	all, err := s.loadSanctions(ctx, where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +167,7 @@ func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int
 	}
 	out := []Sanction{}
 	for _, x := range all {
-		if seesSanction(actor, dir[x.UnitID]) && (unitID == 0 || x.UnitID == unitID) && (kind == "" || x.Kind == kind) {
+		if seesSanction(actor, dir[x.UnitID], x.JurisdictionID, x.jurisdictionCode) && (unitID == 0 || x.UnitID == unitID) && (kind == "" || x.Kind == kind) {
 			out = append(out, x)
 		}
 	}
@@ -158,8 +176,8 @@ func (s *Service) Sanctions(ctx context.Context, actor *domain.Actor, unitID int
 
 func (s *Service) loadSanctions(ctx context.Context, where string, args ...any) ([]Sanction, error) {
 	c := s.db.Read()
-	rows, err := c.Query(ctx, `SELECT s.id, s.kind, s.unit_id, s.case_id, s.title, s.body, s.occurred_at, s.created_by, s.created_at
-		FROM sanctions s WHERE `+where+` ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1000`, args...)
+	rows, err := c.Query(ctx, `SELECT s.id, COALESCE(s.jurisdiction_id, 0), COALESCE(jr.code, ''), COALESCE(jr.name, ''), s.kind, s.unit_id, s.case_id, s.title, s.body, s.occurred_at, s.created_by, s.created_at
+		FROM sanctions s LEFT JOIN regions jr ON jr.id = s.jurisdiction_id WHERE `+where+` ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1000`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +186,7 @@ func (s *Service) loadSanctions(ctx context.Context, where string, args ...any) 
 	var ids, caseIDs []int64
 	for rows.Next() {
 		var x Sanction
-		if err := rows.Scan(&x.ID, &x.Kind, &x.UnitID, &x.CaseID, &x.Title, &x.Body, &x.OccurredAt, &x.CreatedBy, &x.CreatedAt); err != nil {
+		if err := rows.Scan(&x.ID, &x.JurisdictionID, &x.jurisdictionCode, &x.JurisdictionName, &x.Kind, &x.UnitID, &x.CaseID, &x.Title, &x.Body, &x.OccurredAt, &x.CreatedBy, &x.CreatedAt); err != nil {
 			return nil, err
 		}
 		list = append(list, x)
