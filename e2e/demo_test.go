@@ -22,7 +22,7 @@ func TestDemoCounty(t *testing.T) {
 			data := t.TempDir()
 			env := map[string]string{"WENMING_DEMO_PASSWORD": demoPassword, "WENMING_DATABASE_URL": storetest.URL(t, d)}
 			base, out := start(t, env, "demo", "-listen", "127.0.0.1:0", "-data", data)
-			if !contains(out.String(), "已载入演示县", demoPassword, "cb_staff", "auditor") {
+			if !contains(out.String(), "已载入演示城市", demoPassword, "cb_staff", "auditor") {
 				t.Fatalf("demo did not print its logins:\n%s", out)
 			}
 			for _, a := range demo.Accounts {
@@ -30,17 +30,21 @@ func TestDemoCounty(t *testing.T) {
 				c.login(a.Username, demoPassword)
 				var me domain.Person
 				c.call("GET", "/api/v1/me", nil, &me)
-				if me.Username != a.Username || len(me.Roles) != 1 || me.Roles[0] != a.Role || me.MustChange {
+				if me.Username != a.Username || len(me.Roles) != 1 || me.Roles[0] != a.Role || me.MustChange || me.JurisdictionName != demo.Names[a.Jurisdiction] {
 					t.Errorf("%s: me = %+v", a.Username, me)
 				}
 			}
-			c := newClient(t, base)
-			c.login("cb_staff", demoPassword)
+			// Each office sees its own county's units; the city's sees all.
 			var units struct{ Total int }
-			c.call("GET", "/api/v1/units?pageSize=1", nil, &units)
-			if units.Total != demo.Units() {
-				t.Errorf("office sees %d units, want %d", units.Total, demo.Units())
+			for user, want := range map[string]int{"cb_staff": demo.Units(), "jy_staff": demo.SecondCountyUnits(), "city_staff": demo.AllUnits()} {
+				c := newClient(t, base)
+				c.login(user, demoPassword)
+				c.call("GET", "/api/v1/units?pageSize=1", nil, &units)
+				if units.Total != want {
+					t.Errorf("%s sees %d units, want %d", user, units.Total, want)
+				}
 			}
+			c := newClient(t, base)
 			c = newClient(t, base)
 			c.login("zjj_liaison", demoPassword)
 			c.call("GET", "/api/v1/units?pageSize=1", nil, &units)
@@ -68,7 +72,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 		return out.String()
 	}
 	first, second := run(), run()
-	if !contains(first, "已载入演示县") || !contains(second, "演示县已存在") {
+	if !contains(first, "已载入演示城市") || !contains(second, "演示城市已存在") {
 		t.Fatalf("first:\n%s\nsecond:\n%s", first, second)
 	}
 	pw := func(s string) string { return passwordLine.FindString(s) }
@@ -81,8 +85,8 @@ func TestDemoIsIdempotent(t *testing.T) {
 	}
 	defer db.Close()
 	n, _ := db.Read().Count(t.Context(), "SELECT COUNT(*) FROM units")
-	if n != demo.Units() {
-		t.Fatalf("units after two loads = %d, want %d", n, demo.Units())
+	if n != demo.AllUnits() {
+		t.Fatalf("units after two loads = %d, want %d", n, demo.AllUnits())
 	}
 }
 

@@ -54,11 +54,13 @@ func loadDemo(ctx context.Context, e *env, all *Services) error {
 		if err := demo.LoadRanking(ctx, svc, rankings); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "已载入演示县：甘肃省白银市会宁县（%d 个乡镇、%d 个单位），测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件，%d 个实地考察点位与两轮模拟测评。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases, demo.Points)
+		fmt.Fprintf(e.stdout, "已载入演示城市：甘肃省白银市（市创城办，%d 个市直单位）及其下辖两县，各有创城办。\n", demo.CityUnits())
+		fmt.Fprintf(e.stdout, "  会宁县：%d 个乡镇、%d 个单位，测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件，%d 个实地考察点位与两轮模拟测评。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases, demo.Points)
+		fmt.Fprintf(e.stdout, "  靖远县：%d 个单位（单位名称与会宁县有同名，各归本县）。\n", demo.SecondCountyUnits())
 		fmt.Fprintln(e.stdout, "市民随手拍（手机打开）：/snap；督查员移动巡查（手机打开）：/patrol")
 		fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", password)
 	} else {
-		fmt.Fprintln(e.stdout, "演示县已存在，未重复载入，演示账号的密码和状态均未改动。")
+		fmt.Fprintln(e.stdout, "演示城市已存在，未重复载入，演示账号的密码和状态均未改动。")
 		stored, err := storedDemoPassword(path)
 		if err != nil {
 			return err
@@ -70,9 +72,9 @@ func loadDemo(ctx context.Context, e *env, all *Services) error {
 		}
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "用户名\t姓名\t角色\t单位")
+	fmt.Fprintln(tw, "用户名\t姓名\t角色\t辖区\t单位")
 	for _, a := range demo.Accounts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Username, a.RealName, domain.RoleName(string(a.Role)), a.Unit)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Username, a.RealName, domain.RoleName(string(a.Role)), demo.Names[a.Jurisdiction], a.Unit)
 	}
 	tw.Flush()
 	fmt.Fprintln(e.stdout)

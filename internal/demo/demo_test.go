@@ -27,7 +27,10 @@ func TestDemoFrameworkRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		fw := framework.NewService(db, orgs)
-		actor := domain.System("测试", domain.RoleOfficeLeader)
+		actor, err := demo.CountyActor(ctx, orgs, "测试", domain.RoleOfficeLeader)
+		if err != nil {
+			t.Fatal(err)
+		}
 		book, err := demo.Workbook("")
 		if err != nil {
 			t.Fatal(err)
@@ -93,7 +96,10 @@ func TestDemoCampaign(t *testing.T) {
 	if err := demo.LoadCampaign(ctx, orgs, fw, plans, subs, w.evidence); err != nil {
 		t.Fatal(err)
 	}
-	actor := domain.System("测试", domain.RoleOfficeLeader)
+	actor, err := demo.CountyActor(ctx, orgs, "测试", domain.RoleOfficeLeader)
+	if err != nil {
+		t.Fatal(err)
+	}
 	list, err := plans.Plans(ctx, actor)
 	if err != nil || len(list) != 1 || list[0].TaskCount != 24 {
 		t.Fatalf("plans: %+v, %v", list, err)
@@ -102,7 +108,7 @@ func TestDemoCampaign(t *testing.T) {
 	if err != nil || f.Status != "frozen" || f.MinorsID == nil {
 		t.Fatalf("plan framework: %+v, %v", f, err)
 	}
-	unit, err := orgs.UnitID(ctx, domain.System("测试"), "县住建局")
+	unit, err := orgs.UnitID(ctx, actor, "县住建局")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +146,10 @@ func TestDemoCasesAndRanking(t *testing.T) {
 	if err := demo.LoadCases(ctx, w.db, orgs, svc, w.evidence); err != nil {
 		t.Fatal(err)
 	}
-	office := &domain.Actor{Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeAll}
+	office, err := demo.CountyActor(ctx, orgs, "测试", domain.RoleOfficeStaff)
+	if err != nil {
+		t.Fatal(err)
+	}
 	stats, err := svc.Stats(ctx, office, "pool")
 	if err != nil {
 		t.Fatal(err)

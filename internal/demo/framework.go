@@ -126,25 +126,7 @@ func LoadCampaign(ctx context.Context, orgs *org.Service, fw *framework.Service,
 // officeActor is the system acting for the county's office: its
 // frameworks and plan belong to the office unit's jurisdiction (会宁县).
 func officeActor(ctx context.Context, orgs *org.Service) (*domain.Actor, error) {
-	actor := domain.System("演示数据", domain.RoleOfficeLeader)
-	id, err := orgs.UnitID(ctx, actor, officeUnit)
-	if err != nil {
-		return nil, fmt.Errorf("demo office unit: %w", err)
-	}
-	u, err := orgs.Unit(ctx, actor, id)
-	if err != nil || u.JurisdictionID == nil {
-		return nil, fmt.Errorf("demo office unit has no jurisdiction: %v", err)
-	}
-	list, err := orgs.Jurisdictions(ctx, actor)
-	if err != nil {
-		return nil, err
-	}
-	for _, j := range list {
-		if j.ID == *u.JurisdictionID {
-			actor.JurisdictionID, actor.JurisdictionCode = j.ID, j.Code
-		}
-	}
-	return actor, nil
+	return CountyActor(ctx, orgs, "演示数据", domain.RoleOfficeLeader)
 }
 
 // unitIDs resolves a cell of unit names and group tokens among the units

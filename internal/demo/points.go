@@ -100,6 +100,9 @@ func newPointLoader(ctx context.Context, db *store.DB, orgs *org.Service, p *pat
 		}
 		pp := people[0]
 		*acc.dst = &domain.Actor{UserID: pp.ID, Username: pp.Username, RealName: pp.RealName, UnitID: pp.UnitID, Roles: pp.Roles, Scope: domain.ScopeAll}
+		if pp.JurisdictionID != nil {
+			(*acc.dst).JurisdictionID = *pp.JurisdictionID
+		}
 	}
 	db.SetClock(func() time.Time { return l.clock })
 	l.clock = time.Now()
@@ -149,9 +152,13 @@ func (l *pointLoader) places(orgs *org.Service) error {
 	if err != nil {
 		return err
 	}
+	// The points are the county's: its units by name (靖远县 has a 东关社区
+	// too).
 	unitByName := map[string]int64{}
 	for _, u := range dir {
-		unitByName[u.Name] = u.ID
+		if u.JurisdictionID != nil && *u.JurisdictionID == l.office.JurisdictionID {
+			unitByName[u.Name] = u.ID
+		}
 	}
 	town := func(i int) int64 { id, _ := orgs.RegionID(l.ctx, fmt.Sprintf("%s%03d", CountyCode, 100+i)); return id }
 	community := func(i int) int64 { id, _ := orgs.RegionID(l.ctx, fmt.Sprintf("%s100%03d", CountyCode, 1+i)); return id }

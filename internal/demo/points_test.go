@@ -29,7 +29,10 @@ func TestDemoPoints(t *testing.T) {
 	}
 	t.Logf("points, rounds and patrols loaded in %v", time.Since(start))
 
-	office := &domain.Actor{Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeAll}
+	office, err := demo.CountyActor(ctx, orgs, "测试", domain.RoleOfficeStaff)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cats, err := p.Categories(ctx, office)
 	if err != nil {
 		t.Fatal(err)

@@ -12,9 +12,11 @@ import (
 // LoadRanking records a few sanctions and publishes last month's bulletin,
 // so units find a ranking, a bulletin and a supervision list to read.
 func LoadRanking(ctx context.Context, orgs *org.Service, svc *ranking.Service) error {
-	office := domain.System("演示数据", domain.RoleOfficeLeader)
+	office, err := CountyActor(ctx, orgs, "演示数据", domain.RoleOfficeLeader)
+	if err != nil {
+		return err
+	}
 	lastMonth := time.Now().In(domain.Beijing).AddDate(0, -1, 0)
-	var sanctioned int64 // a unit of the county whose bulletin is drafted
 	day := lastMonth.Format(time.DateOnly)
 	for _, s := range []struct{ kind, unit, title, body string }{
 		{"talk", "县住建局", "约谈县住建局分管负责人", "针对背街小巷环境卫生反复出现问题、案件超期较多，县文明办约谈分管负责人，要求建立长效保洁机制。"},
@@ -25,19 +27,9 @@ func LoadRanking(ctx context.Context, orgs *org.Service, svc *ranking.Service) e
 		if err != nil {
 			return err
 		}
-		sanctioned = unit
 		if _, err := svc.RecordSanction(ctx, office, ranking.SanctionInput{Kind: s.kind, UnitID: unit, Title: s.title, Body: s.body, OccurredAt: day}); err != nil {
 			return err
 		}
-	}
-	// The demo's actor is deployment-wide: it acts for the county whose
-	// bulletin it drafts, the one its units work in.
-	dir, err := orgs.Directory(ctx)
-	if err != nil {
-		return err
-	}
-	if id := dir[sanctioned].JurisdictionID; id != nil {
-		office = office.In(domain.Jurisdiction{ID: *id})
 	}
 	b, err := svc.CreateBulletin(ctx, office, ranking.BulletinInput{Kind: "month", Period: ranking.PeriodOf("month", lastMonth).Code})
 	if err != nil {

@@ -145,7 +145,7 @@ func TestDemoRerunLeavesAccountsAlone(t *testing.T) {
 	t.Parallel()
 	data := t.TempDir()
 	first := runDemo(t, data)
-	if !strings.Contains(first, "已载入演示县") {
+	if !strings.Contains(first, "已载入演示城市") {
 		t.Fatalf("first run:\n%s", first)
 	}
 	password := between(first, "统一密码：", "）")
@@ -172,7 +172,7 @@ func TestDemoRerunLeavesAccountsAlone(t *testing.T) {
 	db.Close()
 
 	second := runDemo(t, data)
-	if !strings.Contains(second, "演示县已存在") || between(second, "统一密码：", "）") != password {
+	if !strings.Contains(second, "演示城市已存在") || between(second, "统一密码：", "）") != password {
 		t.Fatalf("second run should say the county exists and print the first password %q:\n%s", password, second)
 	}
 	db, err = store.Open(ctx, "", data)
