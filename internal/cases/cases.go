@@ -175,8 +175,17 @@ func newToken() string {
 	return strings.ToLower(base32.StdEncoding.EncodeToString(b))
 }
 
-// check places an intake in its jurisdiction and validates it there.
+// check locates an intake with no region by its position, places it in
+// its jurisdiction and validates it there.
 func (in *IntakeInput) check(cfg *caseConfig, a *domain.Actor) (domain.Jurisdiction, error) {
+	if in.Lat != nil && in.Lng != nil && !math.IsNaN(*in.Lat) && !math.IsNaN(*in.Lng) {
+		if err := cfg.withinOutlines(*in.Lat, *in.Lng); err != nil {
+			return domain.Jurisdiction{}, err
+		}
+		if in.RegionID == nil {
+			in.RegionID = cfg.locate(*in.Lat, *in.Lng)
+		}
+	}
 	j, err := cfg.place(a, *in)
 	if err != nil {
 		return j, err
@@ -463,6 +472,8 @@ type caseConfig struct {
 	regions    map[int64]domain.Region
 	// jurisdictions are every office's region, each with the one above.
 	jurisdictions domain.Jurisdictions
+	// outlines are the regions' boundaries, by region id, where drawn.
+	outlines map[int64]domain.Boundary
 	at            time.Time // the transaction's now
 }
 
@@ -562,6 +573,7 @@ func (s *Service) loadConfig(ctx context.Context, c *store.Conn) (*caseConfig, e
 	if e.regions, err = s.org.RegionDirectory(ctx); err != nil {
 		return nil, err
 	}
+	e.outlines = outlines(e.regions)
 	return e, nil
 }
 

@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"fmt"
 
 	"wenming/internal/domain"
 )
@@ -167,4 +168,54 @@ func (s *Service) requireCalendarKeeper(ctx context.Context, a *domain.Actor) er
 		return domain.Forbidden("工作日历由" + top.Name + "统一设置，您只能查看")
 	}
 	return nil
+}
+
+// outlines parses the regions' boundaries. A boundary that no longer
+// parses (it was checked when saved) is skipped, not fatal.
+func outlines(regions map[int64]domain.Region) map[int64]domain.Boundary {
+	out := map[int64]domain.Boundary{}
+	for id, r := range regions {
+		if r.Boundary == "" {
+			continue
+		}
+		if b, err := domain.ParseBoundary(r.Boundary); err == nil {
+			out[id] = b
+		}
+	}
+	return out
+}
+
+// locate finds the deepest region whose outline holds a position: a
+// resident's report without a street lands in its community or grid, and
+// so in its county's hands.
+func (e *caseConfig) locate(lat, lng float64) *int64 {
+	var best *int64
+	depth := 0
+	for id, b := range e.outlines {
+		if code := e.regions[id].Code; len(code) > depth && b.Contains(lat, lng) {
+			best, depth = &id, len(code)
+		}
+	}
+	return best
+}
+
+// withinOutlines refuses a position outside every jurisdiction's outline,
+// once any jurisdiction has one (before that, each jurisdiction's
+// rectangular bounds are the check).
+func (e *caseConfig) withinOutlines(lat, lng float64) error {
+	drawn := false
+	for _, j := range e.jurisdictions {
+		b, ok := e.outlines[j.ID]
+		if !ok {
+			continue
+		}
+		if b.Contains(lat, lng) {
+			return nil
+		}
+		drawn = true
+	}
+	if !drawn {
+		return nil
+	}
+	return domain.Invalid("lat", fmt.Sprintf("位置（纬度 %.5f，经度 %.5f）不在本市任何辖区的边界内，请重新定位或在地图上选点", lat, lng))
 }

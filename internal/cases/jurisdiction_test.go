@@ -2,7 +2,9 @@ package cases_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"wenming/internal/blob"
@@ -242,5 +244,70 @@ func TestCaseSettingsFlowDownFromTheCity(t *testing.T) {
 		if _, err := w.open(t, a.Staff, cases.IntakeInput{CategoryID: mine.ID}); err != nil {
 			t.Errorf("county A cannot use its own category: %v", err)
 		}
+	})
+}
+
+// square is a GeoJSON feature of a square outline around a point.
+func square(code string, lat, lng, half float64) string {
+	return fmt.Sprintf(`{"type":"Feature","properties":{"code":%q},"geometry":{"type":"Polygon","coordinates":[[[%g,%g],[%g,%g],[%g,%g],[%g,%g],[%g,%g]]]}}`,
+		code, lng-half, lat-half, lng+half, lat-half, lng+half, lat+half, lng-half, lat+half, lng-half, lat-half)
+}
+
+func featureCollection(features ...string) *strings.Reader {
+	return strings.NewReader(`{"type":"FeatureCollection","features":[` + strings.Join(features, ",") + `]}`)
+}
+
+// A report with no street is located by the outlines into its community,
+// so its county's rules dispatch it; a position outside every county's
+// outline is refused; a county's case never goes to the other county's
+// unit, whatever the point or rule says.
+func TestReportsAreLocatedByOutline(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		w := newTwoCounties(t, db)
+		a, b := w.A, w.B
+		ctx := t.Context()
+		// The city draws its counties (A south, B north); A draws its community.
+		if _, err := w.Org.ImportBoundaries(ctx, w.city.Staff, featureCollection(
+			square(a.Code, 35.7, 105.0, 0.3), square(b.Code, 36.6, 104.7, 0.3))); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Org.ImportBoundaries(ctx, a.Staff, featureCollection(square(a.Code+"100001", 35.70, 105.05, 0.01))); err != nil {
+			t.Fatal(err)
+		}
+		_, err := w.Org.ImportBoundaries(ctx, a.Staff, featureCollection(square(b.Code+"100001", 36.6, 104.7, 0.01)))
+		var de *domain.Error
+		if !errors.As(err, &de) || len(de.Details) != 1 {
+			t.Fatalf("county A outlined county B's community: %v", err)
+		}
+		if _, err := w.svc.CreateRule(ctx, a.Staff, cases.RuleInput{CategoryID: &w.litter.ID, UnitID: a.Neighbourhood}); err != nil {
+			t.Fatal(err)
+		}
+
+		lat, lng := 35.701, 105.049
+		k, err := w.open(t, w.city.Staff, cases.IntakeInput{Lat: &lat, Lng: &lng})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k.RegionID == nil || *k.RegionID != a.Community || k.JurisdictionID == nil || *k.JurisdictionID != a.Jurisdiction {
+			t.Fatalf("located in region %v, jurisdiction %v; want county A's 东关社区", k.RegionID, k.JurisdictionID)
+		}
+		d, err := w.svc.Dispatch(ctx, a.Staff, k.ID, cases.DispatchInput{})
+		if err != nil || d.LeadUnitID == nil || *d.LeadUnitID != a.Neighbourhood {
+			t.Fatalf("dispatched to %v (%v), want county A's community by its rule", d.LeadUnitID, err)
+		}
+		if _, err := w.svc.Get(ctx, b.Staff, k.ID); err == nil {
+			t.Error("county B's office reads the case located in county A")
+		}
+
+		far, farLng := 38.5, 102.0
+		_, err = w.open(t, w.city.Staff, cases.IntakeInput{Lat: &far, Lng: &farLng})
+		invalidOn(t, err, "lat")
+
+		// A patrol of B's point names B's region: A's unit cannot take it.
+		north, northLng := 36.6, 104.7
+		_, err = w.open(t, b.Staff, cases.IntakeInput{Source: "patrol", RegionID: &b.Street, Lat: &north, Lng: &northLng, UnitID: &a.Dept})
+		invalidOn(t, err, "unitId")
 	})
 }

@@ -17,6 +17,10 @@ type Region struct {
 	Level    string `json:"level"`
 	ParentID *int64 `json:"parentId"`
 	SortKey  string `json:"sortKey"`
+	// HasBoundary tells whether the region has an outline; the outline
+	// itself (GeoJSON) is read on its own, being large.
+	HasBoundary bool   `json:"hasBoundary"`
+	Boundary    string `json:"-"`
 }
 
 // RegionLevels names the levels by code length.

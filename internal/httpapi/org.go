@@ -64,6 +64,41 @@ func (s *Server) regionTemplate(w http.ResponseWriter, r *http.Request, _ *domai
 	return sendFile(w, "区划导入模板.xlsx", xlsxType, org.RegionTemplate)
 }
 
+// regionBoundary answers a region's outline as GeoJSON (204 when none).
+func (s *Server) regionBoundary(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	geo, err := s.Org.RegionBoundary(r.Context(), a, id)
+	if err != nil {
+		return err
+	}
+	if geo == "" {
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+	w.Header().Set("Content-Type", geoJSONType)
+	_, err = io.WriteString(w, geo)
+	return err
+}
+
+const geoJSONType = "application/geo+json"
+
+func (s *Server) importBoundaries(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	f, err := uploadedFile(w, r)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	res, err := s.Org.ImportBoundaries(r.Context(), a, f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
 func (s *Server) importRegions(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	f, err := uploadedFile(w, r)
 	if err != nil {

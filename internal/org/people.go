@@ -571,7 +571,7 @@ func (s *Service) Directory(ctx context.Context) (_ map[int64]domain.Unit, err e
 // in regions (cases) without reading the region table themselves.
 func (s *Service) RegionDirectory(ctx context.Context) (_ map[int64]domain.Region, err error) {
 	defer domain.Wrap(&err, "org.RegionDirectory")
-	rows, err := s.db.Read().Query(ctx, `SELECT id, code, name, level, parent_id, sort_key FROM regions`)
+	rows, err := s.db.Read().Query(ctx, `SELECT id, code, name, level, parent_id, sort_key, boundary FROM regions`)
 	if err != nil {
 		return nil, err
 	}
@@ -579,9 +579,10 @@ func (s *Service) RegionDirectory(ctx context.Context) (_ map[int64]domain.Regio
 	dir := map[int64]domain.Region{}
 	for rows.Next() {
 		var r domain.Region
-		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.Level, &r.ParentID, &r.SortKey); err != nil {
+		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.Level, &r.ParentID, &r.SortKey, &r.Boundary); err != nil {
 			return nil, err
 		}
+		r.HasBoundary = r.Boundary != ""
 		dir[r.ID] = r
 	}
 	return dir, rows.Err()

@@ -17,6 +17,9 @@ type RegionInput struct {
 	Name     string `json:"name"`
 	ParentID *int64 `json:"parentId"`
 	SortKey  string `json:"sortKey"`
+	// Boundary is the outline as GeoJSON (a Polygon or MultiPolygon, or a
+	// Feature holding one); on a change, absent keeps it and "" clears it.
+	Boundary *string `json:"boundary,omitempty"`
 }
 
 // Regions lists every region, sorted by code. The tree is reference data
@@ -26,7 +29,7 @@ func (s *Service) Regions(ctx context.Context, actor *domain.Actor, q string) (_
 	if err := domain.CleanText("q", "搜索关键字", q); err != nil {
 		return nil, err
 	}
-	query := `SELECT id, code, name, level, parent_id, sort_key FROM regions`
+	query := `SELECT id, code, name, level, parent_id, sort_key, boundary <> '' FROM regions`
 	var args []any
 	if q = strings.TrimSpace(q); q != "" {
 		query += ` WHERE name LIKE ? ESCAPE '\' OR code LIKE ?`
@@ -40,7 +43,7 @@ func (s *Service) Regions(ctx context.Context, actor *domain.Actor, q string) (_
 	list := []domain.Region{}
 	for rows.Next() {
 		var r domain.Region
-		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.Level, &r.ParentID, &r.SortKey); err != nil {
+		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.Level, &r.ParentID, &r.SortKey, &r.HasBoundary); err != nil {
 			return nil, err
 		}
 		list = append(list, r)
@@ -50,8 +53,9 @@ func (s *Service) Regions(ctx context.Context, actor *domain.Actor, q string) (_
 
 func getRegion(ctx context.Context, c *store.Conn, id int64) (domain.Region, error) {
 	var r domain.Region
-	err := c.Get(ctx, "区划", `SELECT id, code, name, level, parent_id, sort_key FROM regions WHERE id = ?`, []any{id},
-		&r.ID, &r.Code, &r.Name, &r.Level, &r.ParentID, &r.SortKey)
+	err := c.Get(ctx, "区划", `SELECT id, code, name, level, parent_id, sort_key, boundary FROM regions WHERE id = ?`, []any{id},
+		&r.ID, &r.Code, &r.Name, &r.Level, &r.ParentID, &r.SortKey, &r.Boundary)
+	r.HasBoundary = r.Boundary != ""
 	return r, err
 }
 
@@ -109,6 +113,11 @@ func validateRegionInput(in RegionInput) error {
 	if err := domain.RequireText("name", "区划名称", in.Name, 64); err != nil {
 		return err
 	}
+	if in.Boundary != nil {
+		if _, err := domain.ParseBoundary(*in.Boundary); err != nil {
+			return err
+		}
+	}
 	return domain.TextLimit("sortKey", "排序键", in.SortKey, 64)
 }
 
@@ -117,9 +126,12 @@ func insertRegion(ctx context.Context, c *store.Conn, actor *domain.Actor, in Re
 	if r.SortKey == "" {
 		r.SortKey = pinyin.SortKey(r.Name)
 	}
+	if in.Boundary != nil {
+		r.Boundary, r.HasBoundary = *in.Boundary, *in.Boundary != ""
+	}
 	var err error
-	r.ID, err = c.Insert(ctx, `INSERT INTO regions (code, name, level, parent_id, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		r.Code, r.Name, r.Level, r.ParentID, r.SortKey, c.Now, c.Now)
+	r.ID, err = c.Insert(ctx, `INSERT INTO regions (code, name, level, parent_id, sort_key, boundary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.Code, r.Name, r.Level, r.ParentID, r.SortKey, r.Boundary, c.Now, c.Now)
 	if errors.Is(err, domain.ErrConflict) {
 		return r, domain.Conflict("code", "区划代码“"+r.Code+"”已存在")
 	}
@@ -169,7 +181,10 @@ func updateRegion(ctx context.Context, c *store.Conn, actor *domain.Actor, befor
 	if r.SortKey == "" {
 		r.SortKey = pinyin.SortKey(r.Name)
 	}
-	if _, err := c.Exec(ctx, `UPDATE regions SET name = ?, sort_key = ?, updated_at = ? WHERE id = ?`, r.Name, r.SortKey, c.Now, r.ID); err != nil {
+	if in.Boundary != nil {
+		r.Boundary, r.HasBoundary = *in.Boundary, *in.Boundary != ""
+	}
+	if _, err := c.Exec(ctx, `UPDATE regions SET name = ?, sort_key = ?, boundary = ?, updated_at = ? WHERE id = ?`, r.Name, r.SortKey, r.Boundary, c.Now, r.ID); err != nil {
 		return r, err
 	}
 	return r, audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "region", EntityID: r.ID,
