@@ -11,7 +11,8 @@ import type {
   BulkDispatchResult, CaseCategory, CaseCategoryInput, CaseCreate, CaseDetail, CaseEvent, CaseMapItem, CaseQuery,
   CaseSettings, CaseStats, Case, CaseView, DispatchRule, DispatchRuleInput, CalendarDay, Notice,
   PublicCase, PublicCaseForm, PublicCaseReceipt, SavedCaseView, Webhook, WebhookDelivery, WebhookInput, WorkCalendar,
-  Bulletin, BulletinFormat, BulletinQuery, Cockpit, Ranking, RankingSettings, Sanction, SanctionInput, SanctionQuery,
+  Bulletin, BulletinFormat, BulletinQuery, Cockpit, JurisdictionRanking, Ranking, RankingSettings, RankingSettingsView, Sanction,
+  SanctionInput, SanctionQuery,
 } from './types'
 import type { NearbyPoint, Patrol, PatrolInput, PatrolTasks, Point, PointDetail } from './types'
 import type {
@@ -65,6 +66,8 @@ export const jurisdictionApi = {
 
 export const regionApi = {
   list: (q?: string) => http.get<{ items: Region[]; total: number }>('/regions', { q }),
+  /** importBoundaries uploads a GeoJSON FeatureCollection whose features name their region by property code. */
+  importBoundaries: (file: File) => http.upload<ImportResult>('/regions/boundaries', file),
   create: (body: RegionCreate) => http.post<Region>('/regions', body),
   update: (id: Id, body: RegionUpdate) => http.put<Region>(`/regions/${id}`, body),
   remove: (id: Id) => http.del(`/regions/${id}`),
@@ -241,11 +244,16 @@ export const publicCaseApi = {
 
 /** rankingApi is the units' ranking (A and B classes apart, three colours) and the office's weights and bands. */
 export const rankingApi = {
-  /** get ranks a period ("2026-W47", "2026-11", "2026-Q4"); without one, this month. */
-  get: (period?: string) => http.get<Ranking>('/rankings', { period }),
-  exportFile: (period?: string) => http.blob('/rankings/export', { period }),
-  settings: () => http.get<RankingSettings>('/ranking-settings'),
-  saveSettings: (body: RankingSettings) => http.put<RankingSettings>('/ranking-settings', body),
+  /** get ranks a period ("2026-W47", "2026-11", "2026-Q4"); without one, this month. jurisdictionId: a county below the office's own (unset: its own). */
+  get: (period?: string, jurisdictionId?: Id) => http.get<Ranking>('/rankings', { period, jurisdictionId }),
+  exportFile: (period?: string, jurisdictionId?: Id) => http.blob('/rankings/export', { period, jurisdictionId }),
+  /** jurisdictions ranks the counties below the office's jurisdiction as wholes (empty for a county). */
+  jurisdictions: (period?: string) => http.get<JurisdictionRanking>('/rankings/jurisdictions', { period }),
+  settings: (jurisdictionId?: Id) => http.get<RankingSettingsView>('/ranking-settings', { jurisdictionId }),
+  saveSettings: (body: RankingSettings, jurisdictionId?: Id) =>
+    http.put<RankingSettingsView>(jurisdictionId ? `/ranking-settings?jurisdictionId=${jurisdictionId}` : '/ranking-settings', body),
+  /** inherit drops the jurisdiction's own settings: the office above's apply again. */
+  inherit: (jurisdictionId?: Id) => http.del(jurisdictionId ? `/ranking-settings?jurisdictionId=${jurisdictionId}` : '/ranking-settings'),
 }
 
 /** bulletinApi is 通报: drafts built from the ranking, approved by the office leader, then published to units. */
@@ -269,7 +277,8 @@ export const sanctionApi = {
 }
 
 export const cockpitApi = {
-  get: () => http.get<Cockpit>('/cockpit'),
+  /** get reads the office's own jurisdiction, or one below it (jurisdictionId). */
+  get: (jurisdictionId?: Id) => http.get<Cockpit>('/cockpit', { jurisdictionId }),
 }
 
 /** patrolApi is the inspector's phone patrol: tasks, points near the phone or by name, a point's form, the post. */

@@ -4,7 +4,7 @@ import { buildRegionTree, type RegionNode } from './regionTree'
 
 let nextId = 1
 function region(code: string, name: string, parentId: number | null, sortKey = ''): Region {
-  return { id: nextId++, code, name, level: '', parentId, sortKey }
+  return { id: nextId++, code, name, level: '', parentId, sortKey, hasBoundary: false }
 }
 
 /** shape renders a tree as nested names, to compare whole trees at once. */
