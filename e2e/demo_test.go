@@ -44,14 +44,51 @@ func TestDemoCounty(t *testing.T) {
 					t.Errorf("%s sees %d units, want %d", user, units.Total, want)
 				}
 			}
+			checkSecondCounty(t, base)
 			c := newClient(t, base)
-			c = newClient(t, base)
 			c.login("zjj_liaison", demoPassword)
 			c.call("GET", "/api/v1/units?pageSize=1", nil, &units)
 			if units.Total != 1 {
 				t.Errorf("a liaison sees %d units, want only its own", units.Total)
 			}
 		})
+	}
+}
+
+// checkSecondCounty: 靖远县's office finds its own plan and cases over the
+// API, its liaison its published bulletin, and 会宁县's office none of them.
+func checkSecondCounty(t *testing.T, base string) {
+	t.Helper()
+	type named struct {
+		Name             string `json:"name"`
+		JurisdictionName string `json:"jurisdictionName"`
+	}
+	var plans struct{ Items []named }
+	var pool struct{ Total int }
+	jy := newClient(t, base)
+	jy.login("jy_staff", demoPassword)
+	jy.call("GET", "/api/v1/plans", nil, &plans)
+	if len(plans.Items) != 1 || plans.Items[0].Name != demo.SecondPlanName {
+		t.Errorf("jy_staff sees plans %+v, want only %s", plans.Items, demo.SecondPlanName)
+	}
+	jy.call("GET", "/api/v1/cases?view=pool&pageSize=1", nil, &pool)
+	if pool.Total < demo.SecondCases {
+		t.Errorf("jy_staff's pool holds %d cases, want at least %d", pool.Total, demo.SecondCases)
+	}
+	liaison := newClient(t, base)
+	liaison.login("jy_liaison", demoPassword)
+	var bulletins struct{ Items []named }
+	liaison.call("GET", "/api/v1/bulletins", nil, &bulletins)
+	if len(bulletins.Items) != 1 || bulletins.Items[0].JurisdictionName != "靖远县" {
+		t.Errorf("jy_liaison reads bulletins %+v, want 靖远县's last month's", bulletins.Items)
+	}
+	cb := newClient(t, base)
+	cb.login("cb_staff", demoPassword)
+	cb.call("GET", "/api/v1/plans", nil, &plans)
+	for _, p := range plans.Items {
+		if p.JurisdictionName != "会宁县" {
+			t.Errorf("cb_staff sees %s's plan %s", p.JurisdictionName, p.Name)
+		}
 	}
 }
 

@@ -54,9 +54,14 @@ func loadDemo(ctx context.Context, e *env, all *Services) error {
 		if err := demo.LoadRanking(ctx, svc, rankings); err != nil {
 			return err
 		}
+		if err := demo.LoadSecondCounty(ctx, e.db, svc, demo.Services{Framework: all.Framework, Plan: all.Plan, Cases: all.Cases,
+			Patrol: all.Patrol, Assessment: all.Assessment, Ranking: all.Ranking, Files: all.Files}); err != nil {
+			return err
+		}
 		fmt.Fprintf(e.stdout, "已载入演示城市：甘肃省白银市（市创城办，%d 个市直单位）及其下辖两县，各有创城办。\n", demo.CityUnits())
 		fmt.Fprintf(e.stdout, "  会宁县：%d 个乡镇、%d 个单位，测评体系与 %d 年度方案（24 项任务），近半年的 %d 个案件，%d 个实地考察点位与两轮模拟测评。\n", demo.Townships(), demo.Units(), demo.PlanYear, demo.Cases, demo.Points)
-		fmt.Fprintf(e.stdout, "  靖远县：%d 个单位（单位名称与会宁县有同名，各归本县）。\n", demo.SecondCountyUnits())
+		fmt.Fprintf(e.stdout, "  靖远县：%d 个单位（单位名称与会宁县有同名，各归本县），%d 年度方案（%d 项任务），近四个月的 %d 个案件，%d 个点位与一轮模拟测评，上月通报；案件参数沿用上级。\n",
+			demo.SecondCountyUnits(), demo.SecondPlanYear, demo.SecondTasks, demo.SecondCases, demo.SecondPoints)
 		fmt.Fprintln(e.stdout, "市民随手拍（手机打开）：/snap；督查员移动巡查（手机打开）：/patrol")
 		fmt.Fprintf(e.stdout, "\n演示账号（统一密码：%s）\n", password)
 	} else {

@@ -1,9 +1,10 @@
 // Package demo loads the demo city: 白银市 with its creation office above
 // two counties with offices of their own. 会宁县 is the county of the 2021
 // plan (seed 001), with its townships, the units the plan names as lead and
-// responsible units, and one account for every role; 靖远县 is smaller, so
-// the city view, the inheritance of settings and the isolation of one county
-// from the other can be seen. Loading twice changes nothing.
+// responsible units, and one account for every role; 靖远县 is smaller,
+// with a small campaign of its own (second.go), so the city view, the
+// inheritance of settings and the isolation of one county from the other
+// can be seen. Loading twice changes nothing.
 package demo
 
 import (
@@ -49,7 +50,9 @@ var Accounts = []Account{
 	{"city_leader", "高志远", cityOffice, domain.RoleOfficeLeader, domain.ScopeRegion, CityCode, CityCode},
 	{"city_staff", "杨帆", cityOffice, domain.RoleOfficeStaff, domain.ScopeRegion, CityCode, CityCode},
 	{"jy_staff", "何静", officeUnit, domain.RoleOfficeStaff, domain.ScopeRegion, SecondCountyCode, SecondCountyCode},
+	{"jy_leader", "邓文华", officeUnit, domain.RoleOfficeLeader, domain.ScopeRegion, SecondCountyCode, SecondCountyCode},
 	{"jy_liaison", "苏强", "县住建局", domain.RoleUnitLiaison, domain.ScopeUnit, "", SecondCountyCode},
+	{"jy_inspector", "韩梅", officeUnit, domain.RoleInspector, domain.ScopeRegion, SecondCountyCode, SecondCountyCode},
 	{"sysadmin", "孙系统", cityOffice, domain.RoleSysAdmin, domain.ScopeAll, "", CityCode},
 	{"secadmin", "钱安全", cityOffice, domain.RoleSecurityAdmin, domain.ScopeAll, "", CityCode},
 	{"auditor", "吴审计", cityOffice, domain.RoleAuditAdmin, domain.ScopeAll, "", CityCode},
