@@ -76,6 +76,7 @@ type Case struct {
 	RegionID         *int64           `json:"regionId"`
 	RegionName       string           `json:"regionName"`
 	JurisdictionID   *int64           `json:"jurisdictionId"`
+	JurisdictionName string           `json:"jurisdictionName"`
 	PointID          *int64           `json:"pointId"`
 	LeadUnitID       *int64           `json:"leadUnitId"`
 	LeadUnitName     string           `json:"leadUnitName"`
@@ -626,6 +627,10 @@ func (e *caseConfig) name(k *Case, now time.Time) {
 	}
 	if k.RegionID != nil {
 		k.RegionName = e.regions[*k.RegionID].Name
+	}
+	if k.JurisdictionID != nil {
+		j, _ := e.jurisdictions.ByID(*k.JurisdictionID)
+		k.JurisdictionName = j.Name
 	}
 	if k.LeadUnitID != nil {
 		k.LeadUnitName = e.units[*k.LeadUnitID].Name

@@ -172,7 +172,7 @@ var caseColumns = []struct {
 	{"return_count", func(k *Case) any { return k.ReturnCount }}, {"hop_count", func(k *Case) any { return k.HopCount }},
 	{"reopen_count", func(k *Case) any { return k.ReopenCount }}, {"merged_into", func(k *Case) any { return k.MergedInto }},
 	{"rating", func(k *Case) any { return k.Rating }}, {"rating_comment", func(k *Case) any { return k.RatingComment }},
-	{"rated_at", func(k *Case) any { return k.ratedAt }},
+	{"rated_at", func(k *Case) any { return k.ratedAt }}, {"jurisdiction_id", func(k *Case) any { return k.JurisdictionID }},
 }
 
 // snapshot keeps the values of the changeable columns as read, pointers

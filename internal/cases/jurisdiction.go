@@ -9,9 +9,10 @@ import (
 
 // A case belongs to one jurisdiction: that of its region, else of the unit
 // it was brought to, else of the person who brought it, else the
-// deployment's top one (a resident's report with no place named). The
-// jurisdiction's own settings, rules and units handle it; the offices
-// above read it.
+// deployment's top one (a resident's report with no place named). An
+// office above that region receives the case itself (the city's 8890
+// centre takes the call) and hands it down. The jurisdiction's own
+// settings, rules and units handle it; the offices above read it.
 
 // place decides the jurisdiction of a new case and refuses a place the
 // actor does not reach: a county's office cannot open a case in another
@@ -35,6 +36,9 @@ func (e *caseConfig) place(a *domain.Actor, in IntakeInput) (domain.Jurisdiction
 	}
 	if !ok {
 		return j, domain.Invalid(field, "无法确定案件所属辖区，请选择所在区域")
+	}
+	if a != resident && a.IsOffice() && e.above(a, &j.ID) {
+		j, _ = e.jurisdictions.ByID(a.JurisdictionID)
 	}
 	// A resident reports anywhere in the deployment; everyone else within
 	// the jurisdictions they read.

@@ -1,6 +1,7 @@
 package cases_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -21,6 +22,7 @@ import (
 type twoCounties struct {
 	*testcity.City
 	city   *testcity.Office
+	files  *files.Service
 	svc    *cases.Service
 	litter cases.Category // the city's category, inherited by the counties
 }
@@ -34,12 +36,22 @@ func newTwoCounties(t *testing.T, db *store.DB) *twoCounties {
 	}
 	f := files.NewService(db, blobs)
 	t.Cleanup(f.WaitCopies)
-	w := &twoCounties{City: c, city: c.City, svc: cases.NewService(db, c.Org, f)}
+	w := &twoCounties{City: c, city: c.City, files: f, svc: cases.NewService(db, c.Org, f)}
 	w.litter, err = w.svc.CreateCategory(t.Context(), c.City.Staff, cases.CategoryInput{Code: "01", Name: "乱扔垃圾", Kind: "campaign", LimitValue: 2, LimitUnit: "day"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return w
+}
+
+// photo uploads a real picture as the actor.
+func (w *twoCounties) photo(t *testing.T, a *domain.Actor) int64 {
+	t.Helper()
+	f, err := w.files.Upload(t.Context(), a, "现场.png", bytes.NewReader(pngBytes(400, 300)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.ID
 }
 
 func (w *twoCounties) open(t *testing.T, a *domain.Actor, in cases.IntakeInput) (cases.CaseDetail, error) {
@@ -286,7 +298,7 @@ func TestReportsAreLocatedByOutline(t *testing.T) {
 		}
 
 		lat, lng := 35.701, 105.049
-		k, err := w.open(t, w.city.Staff, cases.IntakeInput{Lat: &lat, Lng: &lng})
+		k, err := w.open(t, a.Inspector, cases.IntakeInput{Source: "supervision", Lat: &lat, Lng: &lng})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -302,7 +314,7 @@ func TestReportsAreLocatedByOutline(t *testing.T) {
 		}
 
 		far, farLng := 38.5, 102.0
-		_, err = w.open(t, w.city.Staff, cases.IntakeInput{Lat: &far, Lng: &farLng})
+		_, err = w.open(t, a.Inspector, cases.IntakeInput{Source: "supervision", Lat: &far, Lng: &farLng})
 		invalidOn(t, err, "lat")
 
 		// A patrol of B's point names B's region: A's unit cannot take it.

@@ -69,6 +69,9 @@ const (
 	ActClose            Action = "close"
 	ActMerge            Action = "merge"
 	ActNote             Action = "note"
+	ActHandDown         Action = "hand_down"
+	ActTakeBack         Action = "take_back"
+	ActPassDown         Action = "pass_down"
 )
 
 // Party is who may take an action, by role and by relation to the case.
@@ -83,6 +86,9 @@ const (
 	PartyVerifier
 	// PartyWriter is anyone who sees the case, except a read-only leader.
 	PartyWriter
+	// PartyAbove is the office of a jurisdiction above the case's: it
+	// supervises and may take the case back (收回), but does not run it.
+	PartyAbove
 )
 
 // ExtensionNeed says what an action needs of the pending extension request.
@@ -134,6 +140,15 @@ var Transitions = []Transition{
 		Forbidden: "只有创城办可以合并案件", Kinds: []Kind{KindMerged}},
 	{Action: ActNote, Name: "备注", From: append(slices.Clone(openStates), StateClosed), By: PartyWriter,
 		Forbidden: "领导账号只能查看", Kinds: []Kind{KindNote}},
+	// The three tiers of the 8890 network: the city's office hands a case
+	// down to a county's, which dispatches it; a township passes it on to
+	// its community; an office above takes it back.
+	{Action: ActHandDown, Name: "下派", From: []State{StateNew, StateRegistered}, By: PartyOffice,
+		Forbidden: "只有案件所在辖区的创城办可以下派案件", Kinds: []Kind{KindHandedDown}},
+	{Action: ActTakeBack, Name: "收回", From: []State{StateNew, StateRegistered, StateDispatched, StateHandling, StateReturned}, By: PartyAbove,
+		Forbidden: "只有上级辖区的创城办可以收回案件", Kinds: []Kind{KindTakenBack}},
+	{Action: ActPassDown, Name: "转派下级", From: []State{StateDispatched, StateHandling}, By: PartyLeadUnit,
+		Forbidden: "只有主办单位可以转派给其下级单位", Kinds: []Kind{KindPassedDown}},
 }
 
 // transition finds an action's row of the table.
@@ -172,6 +187,9 @@ const (
 	KindOverdue            Kind = "overdue"
 	KindNote               Kind = "note"
 	KindSupervised         Kind = "supervised"
+	KindHandedDown         Kind = "handed_down"
+	KindTakenBack          Kind = "taken_back"
+	KindPassedDown         Kind = "passed_down"
 )
 
 // Visibility is what a resident following the case sees of a step.
@@ -217,6 +235,9 @@ var StepKinds = []StepKind{
 	{Kind: KindOverdue, Name: "超期督办", Webhook: "case.overdue"},
 	{Kind: KindNote, Name: "备注"},
 	{Kind: KindSupervised, Name: "督办"},
+	{Kind: KindHandedDown, Name: "下派", Visibility: Public, Reschedule: true},
+	{Kind: KindTakenBack, Name: "上级收回", Reschedule: true},
+	{Kind: KindPassedDown, Name: "转派下级", Webhook: "case.dispatched", Visibility: Public, Reschedule: true},
 }
 
 var stepKinds = func() map[Kind]StepKind {
@@ -265,7 +286,12 @@ func stateName(s State) string { return domain.NameOf(States, string(s)) }
 // parties says which parties the actor is for this case.
 func (e *caseConfig) parties(a *domain.Actor, k *Case) Party {
 	var p Party
-	office := a.IsOffice()
+	// The office runs the cases of its own jurisdiction; an office above
+	// reads them and may take them back.
+	office := a.IsOffice() && (k.JurisdictionID == nil || a.GovernsJurisdiction(*k.JurisdictionID))
+	if a.IsOffice() && !office && e.above(a, k.JurisdictionID) {
+		p |= PartyAbove
+	}
 	lead := e.inUnit(a, k.LeadUnitID)
 	if office {
 		p |= PartyOffice

@@ -31,6 +31,19 @@ func (s *Server) rankings(w http.ResponseWriter, r *http.Request, a *domain.Acto
 	return nil
 }
 
+func (s *Server) jurisdictionRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	out, err := s.Ranking.RankJurisdictions(r.Context(), a, r.URL.Query().Get("period"), j)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
 func (s *Server) exportRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	j, err := jurisdictionParam(r)
 	if err != nil {
@@ -46,7 +59,11 @@ func (s *Server) exportRankings(w http.ResponseWriter, r *http.Request, a *domai
 
 func (s *Server) bulletins(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	q := r.URL.Query()
-	list, err := s.Ranking.Bulletins(r.Context(), a, q.Get("kind"), q.Get("status"))
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.Ranking.BulletinsOf(r.Context(), a, j, q.Get("kind"), q.Get("status"))
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,10 @@ type Bulletin struct {
 	PublishedBy      string     `json:"publishedBy"`
 	Ranking          Ranking    `json:"ranking"`
 	RedUnits         []RedUnit  `json:"redUnits"`
-	jurisdictionCode string     // to check the reader reaches it
+	// Jurisdictions ranks the jurisdictions below the drafting one as
+	// wholes (a city's bulletin ranks its counties); empty for a county's.
+	Jurisdictions    []RankedJurisdiction `json:"jurisdictions"`
+	jurisdictionCode string               // to check the reader reaches it
 }
 
 // RedUnit is a unit in red, named with its overdue cases.
@@ -52,8 +55,9 @@ type RedUnit struct {
 
 // content is what a bulletin freezes.
 type content struct {
-	Ranking  Ranking   `json:"ranking"`
-	RedUnits []RedUnit `json:"redUnits"`
+	Ranking       Ranking              `json:"ranking"`
+	RedUnits      []RedUnit            `json:"redUnits"`
+	Jurisdictions []RankedJurisdiction `json:"jurisdictions,omitempty"`
 }
 
 // BulletinInput asks for a bulletin of a period.
@@ -92,7 +96,16 @@ func (s *Service) draft(ctx context.Context, p Period, j domain.Jurisdiction) (c
 			}
 		}
 	}
+	counties, err := s.rankJurisdictions(ctx, p, j)
+	if err != nil {
+		return content{}, "", err
+	}
+	out.Jurisdictions = counties.Jurisdictions
 	summary := fmt.Sprintf("%s，%s责任单位按 A、B 类分别排名：绿色 %d 个，红色 %d 个。", p.Name(), j.Name, green, red)
+	if len(counties.Jurisdictions) > 0 {
+		summary = fmt.Sprintf("%s，%s下辖县区按实时测评得分排名：%s。", p.Name(), j.Name, countyLine(counties.Jurisdictions)) +
+			fmt.Sprintf("市直责任单位按 A、B 类分别排名：绿色 %d 个，红色 %d 个。", green, red)
+	}
 	if red > 0 {
 		var names []string
 		for _, u := range out.RedUnits {
@@ -101,6 +114,21 @@ func (s *Service) draft(ctx context.Context, p Period, j domain.Jurisdiction) (c
 		summary += "红色单位：" + strings.Join(names, "、") + "，请对照超期案件立即整改，并于 3 个工作日内向" + officeOf(j) + "书面说明。"
 	}
 	return out, summary, nil
+}
+
+// countyLine names the counties in their order with their places and
+// scores: "第1名会宁县（86.5分）、第2名靖远县（暂无得分）".
+func countyLine(list []RankedJurisdiction) string {
+	var parts []string
+	for _, r := range list {
+		switch {
+		case r.Rank == nil:
+			parts = append(parts, r.Name+"（暂无得分）")
+		default:
+			parts = append(parts, fmt.Sprintf("第%d名%s（%g分）", *r.Rank, r.Name, *r.Score))
+		}
+	}
+	return strings.Join(parts, "、")
 }
 
 // officeOf names the office a jurisdiction's units answer to.
@@ -184,17 +212,38 @@ func scanBulletin(r interface{ Scan(...any) error }) (Bulletin, error) {
 	if err := json.Unmarshal([]byte(raw), &body); err != nil {
 		return b, err
 	}
-	b.Ranking, b.RedUnits = body.Ranking, body.RedUnits
+	b.Ranking, b.RedUnits, b.Jurisdictions = body.Ranking, body.RedUnits, body.Jurisdictions
+	if b.Jurisdictions == nil {
+		b.Jurisdictions = []RankedJurisdiction{}
+	}
 	return b, nil
 }
 
 // Bulletins lists the bulletins the actor may see, newest first.
-func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, status string) (_ []Bulletin, err error) {
-	defer domain.Wrap(&err, "ranking.Bulletins")
+func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, status string) ([]Bulletin, error) {
+	return s.BulletinsOf(ctx, actor, 0, kind, status)
+}
+
+// BulletinsOf lists the bulletins the actor may see of one jurisdiction
+// (0: every one it may see), newest first: the city office picks a county.
+func (s *Service) BulletinsOf(ctx context.Context, actor *domain.Actor, jurisdictionID int64, kind, status string) (_ []Bulletin, err error) {
+	defer domain.Wrap(&err, "ranking.Bulletins %d", jurisdictionID)
 	if !actor.Has(readers...) {
 		return nil, domain.Forbidden("无权查看通报")
 	}
 	where, args := bulletinReach(actor)
+	if actor.Has(supervisors...) && actor.JurisdictionID != 0 {
+		// The published bulletins of the office above may rank the
+		// actor's jurisdiction; canSee keeps those that do.
+		list, err := s.jurisdictions(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if j, ok := list.ByID(actor.JurisdictionID); ok && j.ParentID != nil {
+			where = "(" + where + " OR (b.status = 'published' AND b.jurisdiction_id = ?))"
+			args = append(args, *j.ParentID)
+		}
+	}
 	rows, err := s.db.Read().Query(ctx, selectBulletins+` WHERE `+where+` ORDER BY b.created_at DESC, b.id DESC LIMIT 500`, args...)
 	if err != nil {
 		return nil, err
@@ -206,7 +255,7 @@ func (s *Service) Bulletins(ctx context.Context, actor *domain.Actor, kind, stat
 		if err != nil {
 			return nil, err
 		}
-		if canSee(actor, b) && (kind == "" || b.Kind == kind) && (status == "" || b.Status == status) {
+		if canSee(actor, b) && (kind == "" || b.Kind == kind) && (status == "" || b.Status == status) && (jurisdictionID == 0 || b.JurisdictionID == jurisdictionID) {
 			b.Ranking.Classes = nil // lists stay light; the bulletin page reads the whole
 			out = append(out, b)
 		}
@@ -385,8 +434,28 @@ func (s *Service) PublishBulletin(ctx context.Context, actor *domain.Actor, id i
 				return "", err
 			}
 		}
+		// A city's bulletin is addressed to the counties it ranks: each
+		// county's office hears its place, not the county's departments,
+		// which answer to their own county's bulletin.
+		for _, r := range b.Jurisdictions {
+			if r.OfficeUnitID == nil {
+				continue
+			}
+			if _, err := message.Send(ctx, c, *r.OfficeUnitID, "bulletin_county", "通报："+b.JurisdictionName+"县区排名", countyMessage(*b, r), fmt.Sprintf("bulletin-%d-county-%d", id, r.JurisdictionID)); err != nil {
+				return "", err
+			}
+		}
 		return "发布通报", nil
 	})
+}
+
+// countyMessage tells a county's office its place in the city's bulletin.
+func countyMessage(b Bulletin, r RankedJurisdiction) string {
+	place := "暂无得分，未排名"
+	if r.Rank != nil {
+		place = fmt.Sprintf("排名第 %d（%g 分，%s）", *r.Rank, *r.Score, map[string]string{"green": "绿色", "yellow": "黄色", "red": "红色"}[r.Color])
+	}
+	return fmt.Sprintf("《%s》已发布，%s%s。请组织本县各单位对照通报整改。", b.Title, r.Name, place)
 }
 
 // DeleteBulletin removes a draft (office).

@@ -19,13 +19,24 @@ func governs(actor *domain.Actor, jurisdiction int64) bool {
 }
 
 // canSee: the office and leaders see the bulletins of the jurisdictions
-// they read, drafts too; units see only what their own jurisdiction has
-// published.
+// they read, drafts too, and a published bulletin of the office above that
+// ranks their own jurisdiction (the city's, naming the county); units see
+// only what their own jurisdiction has published.
 func canSee(actor *domain.Actor, b Bulletin) bool {
 	if actor.Has(supervisors...) {
-		return actor.ReadsJurisdiction(b.JurisdictionID, b.jurisdictionCode)
+		return actor.ReadsJurisdiction(b.JurisdictionID, b.jurisdictionCode) || (b.Status == "published" && names(b, actor.JurisdictionID))
 	}
 	return actor.Has(readers...) && b.Status == "published" && b.JurisdictionID != 0 && b.JurisdictionID == actor.JurisdictionID
+}
+
+// names: the bulletin ranks the jurisdiction among those below its own.
+func names(b Bulletin, jurisdiction int64) bool {
+	for _, r := range b.Jurisdictions {
+		if jurisdiction != 0 && r.JurisdictionID == jurisdiction {
+			return true
+		}
+	}
+	return false
 }
 
 // seesSanction is who may read a sanction against a unit: the roles that

@@ -171,3 +171,12 @@ func (o *Office) Roles() map[string]*domain.Actor {
 	return map[string]*domain.Actor{"staff": o.Staff, "office_leader": o.OfficeLeader, "leader": o.Leader,
 		"inspector": o.Inspector, "liaison": o.Liaison, "head": o.Head, "grid": o.Grid}
 }
+
+// Person adds a signed-in person of one role to a unit of the city, for a
+// test that needs one more (a community's liaison, a second leader).
+func (c *City) Person(t testing.TB, username string, unit int64, role domain.Role, scope domain.ScopeKind, region *int64) *domain.Actor {
+	t.Helper()
+	b := &builder{t: t, ctx: context.Background(), org: c.Org, auth: c.Auth, sys: domain.System("测试", domain.RoleSysAdmin)}
+	b.person(username, unit, role, scope, region)
+	return b.as(username)
+}

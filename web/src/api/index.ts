@@ -17,7 +17,7 @@ import type {
 import type { NearbyPoint, Patrol, PatrolInput, PatrolTasks, Point, PointDetail } from './types'
 import type {
   BulkDispatchInput, BulletinEdit, BulletinInput, CaseCloseInput, CaseDispatchInput, CaseExtensionInput, CaseMergeInput,
-  CaseNoteInput, CasePhotoInput, CaseReasonInput, CaseRegisterInput, CaseRuleExtensionInput, CaseRuleReturnInput,
+  CaseHandDownInput, CaseNoteInput, CasePhotoInput, CaseReasonInput, CaseRegisterInput, CaseRuleExtensionInput, CaseRuleReturnInput,
   CaseVerifyInput, GenerateRequest, LoginInput, PasswordChange, PasswordReset, PublicRatingInput, SavedCaseViewInput, TokenRequest,
 } from './types'
 import type {
@@ -186,6 +186,9 @@ export const caseApi = {
   accept: (id: Id, body: CaseNoteInput) => http.post<CaseDetail>(`/cases/${id}/accept`, body),
   returnCase: (id: Id, body: CaseReasonInput) => http.post<CaseDetail>(`/cases/${id}/return`, body),
   ruleReturn: (id: Id, body: CaseRuleReturnInput) => http.post<CaseDetail>(`/cases/${id}/rule-return`, body),
+  handDown: (id: Id, body: CaseHandDownInput) => http.post<CaseDetail>(`/cases/${id}/hand-down`, body),
+  takeBack: (id: Id, body: CaseReasonInput) => http.post<CaseDetail>(`/cases/${id}/take-back`, body),
+  passDown: (id: Id, body: CaseDispatchInput) => http.post<CaseDetail>(`/cases/${id}/pass-down`, body),
   requestExtension: (id: Id, body: CaseExtensionInput) => http.post<CaseDetail>(`/cases/${id}/extension`, body),
   ruleExtension: (id: Id, body: CaseRuleExtensionInput) => http.post<CaseDetail>(`/cases/${id}/rule-extension`, body),
   report: (id: Id, body: CasePhotoInput) => http.post<CaseDetail>(`/cases/${id}/report`, body),

@@ -489,6 +489,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/hand-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下派：交下级辖区的创城办派遣（市→区县） */
+        post: operations["postcases_id_hand-down"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/merge": {
         parameters: {
             query?: never;
@@ -517,6 +534,23 @@ export interface paths {
         put?: never;
         /** 添加备注（协办单位也可） */
         post: operations["postcases_id_notes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/pass-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转派下级：主办单位交其下级单位处置（乡镇→社区） */
+        post: operations["postcases_id_pass-down"];
         delete?: never;
         options?: never;
         head?: never;
@@ -602,6 +636,23 @@ export interface paths {
         put?: never;
         /** 裁定退回：同意并改派，或驳回 */
         post: operations["postcases_id_rule-return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/take-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收回：上级辖区的创城办收回下级的案件（须说明理由） */
+        post: operations["postcases_id_take-back"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1770,6 +1821,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rankings/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下辖县区排名（按县区整体：案件合计、任务进度、实时测评得分，三色） */
+        get: operations["getrankings_jurisdictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -1782,6 +1850,23 @@ export interface paths {
         put?: never;
         /** 新增区划 */
         post: operations["postregions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入区划边界：GeoJSON FeatureCollection，要素属性 code 为区划代码（全部成功或全部不导入） */
+        post: operations["postregions_boundaries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1852,6 +1937,23 @@ export interface paths {
         post?: never;
         /** 删除区划 */
         delete: operations["deleteregions_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/boundary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区划边界（GeoJSON；无边界时 204） */
+        get: operations["getregions_id_boundary"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2572,6 +2674,7 @@ export interface components {
             id: number;
             jurisdictionId: number;
             jurisdictionName: string;
+            jurisdictions: components["schemas"]["RankedJurisdiction"][];
             kind: string;
             period: string;
             /** Format: date-time */
@@ -2628,6 +2731,7 @@ export interface components {
             hopCount: number;
             id: number;
             jurisdictionId: number | null;
+            jurisdictionName: string;
             lat: number | null;
             leadUnitId: number | null;
             leadUnitName: string;
@@ -2657,7 +2761,7 @@ export interface components {
          * @description 案件操作
          * @enum {string}
          */
-        CaseAction: "register" | "decline" | "dispatch" | "accept" | "return" | "rule_return" | "request_extension" | "rule_extension" | "report" | "verify" | "close" | "merge" | "note";
+        CaseAction: "register" | "decline" | "dispatch" | "accept" | "return" | "rule_return" | "request_extension" | "rule_extension" | "report" | "verify" | "close" | "merge" | "note" | "hand_down" | "take_back" | "pass_down";
         CaseDetail: {
             /** Format: date-time */
             acceptedAt: string | null;
@@ -2687,6 +2791,7 @@ export interface components {
             hopCount: number;
             id: number;
             jurisdictionId: number | null;
+            jurisdictionName: string;
             lat: number | null;
             leadUnitId: number | null;
             leadUnitName: string;
@@ -2717,7 +2822,7 @@ export interface components {
          * @description 案件时间线环节
          * @enum {string}
          */
-        CaseEventKind: "created" | "registered" | "declined" | "dispatched" | "accepted" | "returned" | "return_upheld" | "return_refused" | "extension_requested" | "extension_granted" | "extension_refused" | "reported" | "verified_pass" | "verified_fail" | "closed" | "rated" | "reopened" | "merged" | "reminded" | "overdue" | "note" | "supervised";
+        CaseEventKind: "created" | "registered" | "declined" | "dispatched" | "accepted" | "returned" | "return_upheld" | "return_refused" | "extension_requested" | "extension_granted" | "extension_refused" | "reported" | "verified_pass" | "verified_fail" | "closed" | "rated" | "reopened" | "merged" | "reminded" | "overdue" | "note" | "supervised" | "handed_down" | "taken_back" | "passed_down";
         CaseForm: {
             bounds: components["schemas"]["Bounds"];
             categories: components["schemas"]["FormItem"][];
@@ -3093,6 +3198,10 @@ export interface components {
             kept: number;
             removed: number;
         };
+        HandDownInput: {
+            jurisdictionId: number;
+            note: string;
+        };
         Header: {
             basicTotal: number;
             gateScore: number | null;
@@ -3139,6 +3248,15 @@ export interface components {
         JurisdictionInput: {
             officeUnitId: number | null;
             regionId: number;
+        };
+        JurisdictionRanking: {
+            bands: components["schemas"]["Bands"];
+            computedAt: string;
+            jurisdictionId: number;
+            jurisdictionName: string;
+            jurisdictions: components["schemas"]["RankedJurisdiction"][];
+            notes: string[];
+            period: string;
         };
         ListOfBulletin: {
             items: components["schemas"]["Bulletin"][];
@@ -3791,6 +3909,23 @@ export interface components {
             name: string;
             note: string;
         };
+        RankedJurisdiction: {
+            casesClosed: number;
+            casesReceived: number;
+            color: string;
+            jurisdictionId: number;
+            liveScore: number | null;
+            name: string;
+            officeName: string;
+            officeUnitId: number | null;
+            onTimeRate: number | null;
+            overdue: number;
+            rank: number | null;
+            score: number | null;
+            taskProgress: number | null;
+            units: number;
+            workScore: number | null;
+        };
         RankedUnit: {
             color: string;
             figures: components["schemas"]["Figures"];
@@ -3855,6 +3990,7 @@ export interface components {
         };
         Region: {
             code: string;
+            hasBoundary: boolean;
             id: number;
             level: string;
             name: string;
@@ -3868,6 +4004,7 @@ export interface components {
             regionId: number;
         };
         RegionInput: {
+            boundary?: string | null;
             code: string;
             name: string;
             parentId: number | null;
@@ -4649,6 +4786,8 @@ export interface operations {
                 kind?: string;
                 /** @description draft、approved 或 published */
                 status?: string;
+                /** @description 只列该辖区的通报（默认可见的全部） */
+                jurisdictionId?: number;
             };
             header?: never;
             path?: never;
@@ -5793,6 +5932,41 @@ export interface operations {
             };
         };
     };
+    "postcases_id_hand-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandDownInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postcases_id_merge: {
         parameters: {
             query?: never;
@@ -5840,6 +6014,41 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PhotoInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postcases_id_pass-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchInput"];
             };
         };
         responses: {
@@ -6015,6 +6224,41 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RuleReturnInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postcases_id_take-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInput"];
             };
         };
         responses: {
@@ -9051,6 +9295,40 @@ export interface operations {
             };
         };
     };
+    getrankings_jurisdictions: {
+        parameters: {
+            query?: {
+                /** @description 周期：2026-W48、2026-11 或 2026-Q4（默认本月） */
+                period?: string;
+                /** @description 上级辖区（区划 id，默认本人所在辖区）；县区本身没有下辖县区，返回空列表 */
+                jurisdictionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JurisdictionRanking"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getregions: {
         parameters: {
             query?: {
@@ -9103,6 +9381,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Region"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postregions_boundaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgImportResult"];
                 };
             };
             /** @description 错误 */
@@ -9261,6 +9574,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getregions_id_boundary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": string;
+                };
             };
             /** @description 错误 */
             default: {

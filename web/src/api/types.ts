@@ -326,6 +326,8 @@ export type CaseRegisterInput = S['RegisterInput']
 /** CaseReasonInput is the body of 不予立案, 退回 and a resident's reopening. */
 export type CaseReasonInput = S['ReasonInput']
 export type CaseDispatchInput = S['DispatchInput']
+/** CaseHandDownInput names the jurisdiction below that takes the case (下派). */
+export type CaseHandDownInput = S['HandDownInput']
 export type BulkDispatchInput = S['BulkDispatchInput']
 export type CaseNoteInput = S['NoteInput']
 export type CaseRuleReturnInput = Narrow<S['RuleReturnInput'], { decision: 'uphold' | 'refuse' }>
@@ -418,6 +420,8 @@ export type RankingPeriodKind = 'week' | 'month' | 'quarter'
 export type RankingWeights = S['Weights']
 export type RankingBands = S['Bands']
 export type RankingSettings = S['RankingSettings']
+/** RankingSettingsView is the settings in force in a jurisdiction: inheritedFrom names the one above they come from ("" = set here). */
+export type RankingSettingsView = S['SettingsView']
 
 /** RankingFigures are what a unit is ranked on in a period. Rates are 0–1, satisfaction 1–5, taskProgress 0–100; null = no data. */
 export type RankingFigures = S['Figures']
@@ -435,8 +439,13 @@ export type OverdueCaseRef = S['OverdueCase']
 export type BulletinRedUnit = Narrow<S['RedUnit'], { unitClass: UnitClass }>
 export type Bulletin = Narrow<
   S['Bulletin'],
-  { kind: RankingPeriodKind; status: BulletinStatus; ranking: Ranking; redUnits: BulletinRedUnit[] }
+  { kind: RankingPeriodKind; status: BulletinStatus; ranking: Ranking; redUnits: BulletinRedUnit[]; jurisdictions: RankedJurisdiction[] }
 >
+
+/** RankedJurisdiction is a county ranked as a whole: score is its live score, else its work score; rank null = no score at all. */
+export type RankedJurisdiction = Narrow<S['RankedJurisdiction'], { color: RankColor }>
+/** JurisdictionRanking ranks the jurisdictions directly below one (the city's counties); empty for a county. */
+export type JurisdictionRanking = Narrow<S['JurisdictionRanking'], { jurisdictions: RankedJurisdiction[] }>
 
 export type BulletinInput = Narrow<S['BulletinInput'], { kind: RankingPeriodKind }>
 export type BulletinEdit = S['BulletinEdit']
@@ -444,6 +453,8 @@ export type BulletinEdit = S['BulletinEdit']
 export interface BulletinQuery {
   kind?: RankingPeriodKind | ''
   status?: BulletinStatus | ''
+  /** jurisdictionId keeps one jurisdiction's bulletins (a county the city office picked). */
+  jurisdictionId?: Id
 }
 
 export type BulletinFormat = 'xlsx' | 'docx' | 'pdf'

@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
+import { computed, onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue'
 import { caseConfigApi, cockpitApi, type Bounds, type Cockpit } from '@/api'
 import { useMetaStore } from '@/stores/meta'
 import { heatPoints, pointMarks, sourceOption, stateOption, trendOption } from '@/utils/cockpit'
@@ -11,9 +11,10 @@ export const REFRESH_MS = 60_000
  * useCockpit loads GET /cockpit for the big screen and the leader's page alike: the figures, the
  * county's bounds for the map, the charts in the page's theme ('dark' or '' for the console), and a
  * reload every minute while the page is visible (and at once when it shows again). A failed reload
- * keeps the last figures and says so.
+ * keeps the last figures and says so. jurisdictionId, when given, is the county the city office picked
+ * (undefined: its own); changing it reloads.
  */
-export function useCockpit(theme: 'dark' | '', kpiPrefix: string) {
+export function useCockpit(theme: 'dark' | '', kpiPrefix: string, jurisdictionId?: Ref<number | undefined>) {
   const meta = useMetaStore()
   const data = shallowRef<Cockpit | null>(null)
   const failed = ref('')
@@ -23,7 +24,7 @@ export function useCockpit(theme: 'dark' | '', kpiPrefix: string) {
   async function load() {
     loading.value = true
     try {
-      data.value = await cockpitApi.get()
+      data.value = await cockpitApi.get(jurisdictionId?.value)
       failed.value = ''
     } catch (e) {
       failed.value = e instanceof Error ? e.message : String(e)
@@ -39,6 +40,8 @@ export function useCockpit(theme: 'dark' | '', kpiPrefix: string) {
       bounds.value = null
     }
   }
+
+  if (jurisdictionId) watch(jurisdictionId, () => void load())
 
   const refresh = () => {
     if (document.visibilityState === 'visible') void load()

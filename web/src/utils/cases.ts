@@ -103,6 +103,9 @@ export type ActionDialogKind =
   | 'close'
   | 'merge'
   | 'note'
+  | 'hand_down'
+  | 'take_back'
+  | 'pass_down'
 
 export interface ActionButton {
   kind: ActionDialogKind
@@ -127,6 +130,9 @@ const buttons: Record<ActionDialogKind, Omit<ActionButton, 'kind'>> = {
   close: { label: '结案', test: 'action-close', type: 'default' },
   merge: { label: '合并', test: 'action-merge', type: 'default' },
   note: { label: '备注', test: 'action-note', type: 'default' },
+  hand_down: { label: '下派', test: 'action-hand-down', type: 'primary' },
+  take_back: { label: '收回', test: 'action-take-back', type: 'warning' },
+  pass_down: { label: '转派下级', test: 'action-pass-down', type: 'default' },
 }
 
 const dialogsOf: Record<CaseAction, ActionDialogKind[]> = {
@@ -143,6 +149,9 @@ const dialogsOf: Record<CaseAction, ActionDialogKind[]> = {
   close: ['close'],
   merge: ['merge'],
   note: ['note'],
+  hand_down: ['hand_down'],
+  take_back: ['take_back'],
+  pass_down: ['pass_down'],
 }
 
 export function actionButton(kind: ActionDialogKind): ActionButton {

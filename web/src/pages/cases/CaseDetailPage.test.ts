@@ -11,6 +11,7 @@ function detail(over: Partial<CaseDetail>): CaseDetail {
     id: 7,
     code: 'AJ2026000007',
     jurisdictionId: null,
+    jurisdictionName: '',
     source: 'resident_snap',
     externalId: '',
     state: 'new',

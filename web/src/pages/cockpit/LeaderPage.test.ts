@@ -4,7 +4,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Cockpit, Me } from '@/api'
-import { cockpit } from '@/pages/ranking/testFixtures'
+import { cityJurisdictions, cockpit } from '@/pages/ranking/testFixtures'
 import { useSessionStore } from '@/stores/session'
 import LeaderPage from './LeaderPage.vue'
 
@@ -18,7 +18,8 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock)
   fetchMock.mockImplementation(async (url) => {
     const u = String(url)
-    if (u === '/api/v1/cockpit') return new Response(JSON.stringify(current))
+    if (u === '/api/v1/cockpit' || u.startsWith('/api/v1/cockpit?')) return new Response(JSON.stringify(current))
+    if (u === '/api/v1/jurisdictions') return new Response(JSON.stringify({ items: cityJurisdictions, total: 3 }))
     if (u === '/api/v1/case-settings') return new Response(JSON.stringify({ bounds: null }))
     throw new Error(`unexpected GET ${u}`)
   })
@@ -90,5 +91,14 @@ describe('LeaderPage', () => {
     w.unmount()
     await vi.advanceTimersByTimeAsync(120_000)
     expect(cockpitCalls()).toBe(3)
+  })
+
+  it('lets the city leader put a county on the board', async () => {
+    useSessionStore().me = { roles: ['leader'], scope: { kind: 'region' }, jurisdictionId: 1 } as unknown as Me
+    const { wrapper: w } = await open(cockpit())
+    expect(w.find('[data-test="jurisdiction-picker"]').text()).toContain('会宁县')
+    await w.find('[data-test="jurisdiction-option-10"] input').trigger('change')
+    await flushPromises()
+    expect(fetchMock.mock.calls.map(([u]) => u).at(-1)).toBe('/api/v1/cockpit?jurisdictionId=10')
   })
 })

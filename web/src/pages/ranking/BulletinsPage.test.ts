@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { Me, RoleCode } from '@/api'
 import { useSessionStore } from '@/stores/session'
 import BulletinsPage from './BulletinsPage.vue'
-import { bulletin } from './testFixtures'
+import { bulletin, cityJurisdictions } from './testFixtures'
 
 const fetchMock = vi.fn<typeof fetch>()
 let pinia: Pinia
@@ -20,6 +20,7 @@ beforeEach(() => {
   fetchMock.mockImplementation(async (url, init) => {
     const u = String(url)
     if (init?.method === 'POST') return new Response(JSON.stringify(bulletin({ id: 8 })), { status: 201 })
+    if (u === '/api/v1/jurisdictions') return new Response(JSON.stringify({ items: cityJurisdictions, total: 3 }))
     if (u.startsWith('/api/v1/bulletins')) return new Response(JSON.stringify({ items: [bulletin({ status: 'published' })] }))
     throw new Error(`unexpected ${init?.method ?? 'GET'} ${u}`)
   })
@@ -34,8 +35,8 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function open(roles: RoleCode[]) {
-  useSessionStore().me = { roles, unitId: 2 } as unknown as Me
+async function open(roles: RoleCode[], jurisdictionId?: number) {
+  useSessionStore().me = { roles, unitId: 2, jurisdictionId } as unknown as Me
   router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })
   await router.push('/bulletins')
   mount(BulletinsPage, { attachTo: document.body, global: { plugins: [pinia, router] } })
@@ -68,5 +69,13 @@ describe('BulletinsPage', () => {
     expect(post[0]).toBe('/api/v1/bulletins')
     expect(JSON.parse(post[1]!.body as string)).toEqual({ kind: 'quarter', period: '2026-Q3' })
     expect(router.currentRoute.value.path).toBe('/bulletins/8')
+  })
+
+  it('lets the city office list one county’s bulletins', async () => {
+    await open(['office_leader'], 1)
+    el<HTMLElement>('jurisdiction-option-10')!.querySelector('input')!.click()
+    await flushPromises()
+    expect(fetchMock.mock.calls.map(([u]) => u).at(-1)).toBe('/api/v1/bulletins?jurisdictionId=10')
+    expect(el('bulletins-table')!.textContent).toContain('会宁县')
   })
 })

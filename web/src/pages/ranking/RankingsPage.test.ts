@@ -4,7 +4,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Me, RoleCode } from '@/api'
 import { useSessionStore } from '@/stores/session'
 import RankingsPage from './RankingsPage.vue'
-import { ranking } from './testFixtures'
+import { cityJurisdictions, countyRanking, ranking } from './testFixtures'
 
 const settings = { weights: { onTime: 30, rework: 15, overdue: 15, satisfaction: 15, submission: 15, tasks: 10 }, greenAtLeast: 85, redBelow: 60 }
 const fetchMock = vi.fn<typeof fetch>()
@@ -19,6 +19,8 @@ beforeEach(() => {
   fetchMock.mockImplementation(async (url, init) => {
     const u = String(url)
     if (init?.method === 'PUT') return new Response(init.body as string)
+    if (u === '/api/v1/jurisdictions') return new Response(JSON.stringify({ items: cityJurisdictions, total: 3 }))
+    if (u.startsWith('/api/v1/rankings/jurisdictions?')) return new Response(JSON.stringify(countyRanking()))
     if (u.startsWith('/api/v1/rankings?')) return new Response(JSON.stringify(ranking({ period: new URL(u, 'http://x').searchParams.get('period')! })))
     if (u === '/api/v1/ranking-settings') return new Response(JSON.stringify(settings))
     throw new Error(`unexpected ${init?.method ?? 'GET'} ${u}`)
@@ -34,8 +36,8 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function open(roles: RoleCode[]) {
-  useSessionStore().me = { roles, unitId: 1 } as unknown as Me
+async function open(roles: RoleCode[], jurisdictionId?: number) {
+  useSessionStore().me = { roles, unitId: 1, jurisdictionId } as unknown as Me
   mount(RankingsPage, { attachTo: document.body, global: { plugins: [pinia], stubs: { RouterLink: true } } })
   await flushPromises()
 }
@@ -108,5 +110,50 @@ describe('RankingsPage', () => {
     })
     // The ranking reloads with the new weights.
     expect(gets().filter((u) => String(u).startsWith('/api/v1/rankings'))).toHaveLength(2)
+  })
+
+  it('lets the city office pick a county, and ranks its counties as wholes in 县区排名', async () => {
+    await open(['office_staff'], 1)
+    const picker = el('jurisdiction-picker')!
+    expect([...picker.querySelectorAll('.el-radio-button')].map((b) => b.textContent?.trim())).toEqual(['本级', '会宁县', '靖远县'])
+    expect(gets().filter((u) => String(u).startsWith('/api/v1/rankings'))).toEqual(['/api/v1/rankings?period=2026-11'])
+
+    el<HTMLElement>('jurisdiction-option-20')!.querySelector('input')!.click()
+    await flushPromises()
+    expect(gets().at(-1)).toBe('/api/v1/rankings?period=2026-11&jurisdictionId=20')
+    el<HTMLElement>('jurisdiction-option-0')!.querySelector('input')!.click()
+    await flushPromises()
+    expect(gets().at(-1)).toBe('/api/v1/rankings?period=2026-11')
+
+    document.querySelector<HTMLElement>('#tab-counties')!.click()
+    await flushPromises()
+    expect(gets().at(-1)).toBe('/api/v1/rankings/jurisdictions?period=2026-11')
+    const rows = [...el('county-ranking')!.querySelectorAll('.el-table__body tr')]
+    expect(rows).toHaveLength(2)
+    expect(rows[0].textContent).toContain('会宁县')
+    expect(rows[0].textContent).toContain('90%')
+    expect(rows[0].textContent).toContain('64.5%')
+    expect(rows[0].querySelector('[data-test=county-color]')?.textContent?.trim()).toBe('绿')
+    expect(rows[1].textContent).toContain('靖远县')
+    expect(rows[1].querySelector('[data-test=county-rank]')?.textContent).toBe('2')
+    expect(rows[1].querySelector('[data-test=county-color]')?.textContent?.trim()).toBe('红')
+    expect(el('county-notes')?.textContent).toContain('实时测评')
+    // The period moves the county ranking too; the export belongs to the units' tab.
+    el('period-prev')!.click()
+    await flushPromises()
+    expect(gets().at(-1)).toBe('/api/v1/rankings/jurisdictions?period=2026-10')
+    expect(el('btn-export')).toBeNull()
+  })
+
+  it('gives a county office no picker and no county tab', async () => {
+    await open(['office_staff'], 10)
+    expect(el('jurisdiction-picker')).toBeNull()
+    expect(el('ranking-tabs')).toBeNull()
+    expect(el('ranking-A')).not.toBeNull()
+  })
+
+  it('asks units for no jurisdictions at all', async () => {
+    await open(['unit_liaison'], 10)
+    expect(gets()).toEqual(['/api/v1/rankings?period=2026-11'])
   })
 })

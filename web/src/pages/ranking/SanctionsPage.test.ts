@@ -11,6 +11,8 @@ const sanction: Sanction = {
   kind: 'talk',
   unitId: 2,
   unitName: '城管局',
+  jurisdictionId: 10,
+  jurisdictionName: '会宁县',
   caseId: 41,
   caseCode: 'AJ2026000041',
   title: '约谈城管局分管领导',

@@ -1,0 +1,50 @@
+package ranking
+
+import (
+	"testing"
+
+	"wenming/internal/cases"
+)
+
+// Counties are ranked by live score first, then by work score, then
+// unranked; summed figures give the on-time rate back from the units' counts.
+func TestPlaceJurisdictionsByHand(t *testing.T) {
+	t.Parallel()
+	var a, b countySum
+	a.add(Figures{UnitFigures: cases.UnitFigures{CasesReceived: 3, CasesClosed: 4, OnTimeRate: f(0.75), Overdue: 1}, TaskProgress: f(50)})
+	a.add(Figures{UnitFigures: cases.UnitFigures{CasesReceived: 2, CasesClosed: 6, OnTimeRate: f(0.5)}, TaskProgress: f(100)})
+	a.add(Figures{})
+	ra := a.ranked(DefaultSettings.Weights)
+	if ra.Units != 3 || ra.CasesReceived != 5 || ra.CasesClosed != 10 || ra.Overdue != 1 || *ra.OnTimeRate != 0.6 || *ra.TaskProgress != 75 {
+		t.Fatalf("summed %+v", ra)
+	}
+	// (30×0.6 + 15×(1−1/11) + 10×0.75) ÷ 55 = 0.7116…
+	if ra.WorkScore == nil || *ra.WorkScore != 71.16 {
+		t.Fatalf("work score %v, want 71.16", ra.WorkScore)
+	}
+	rb := b.ranked(DefaultSettings.Weights)
+	list := []RankedJurisdiction{
+		{Name: "乙县", WorkScore: f(90), Score: f(90)},
+		{Name: "丙县"},
+		{Name: "甲县", LiveScore: f(55), Score: f(55)},
+		{Name: "丁县", LiveScore: f(88), Score: f(88)},
+		{Name: "戊县", LiveScore: f(55), Score: f(55)},
+		rb,
+	}
+	placeJurisdictions(list, DefaultSettings)
+	want := []struct {
+		name  string
+		rank  int
+		color string
+	}{{"丁县", 1, "green"}, {"戊县", 2, "red"}, {"甲县", 2, "red"}, {"乙县", 4, "green"}, {"", 0, ""}, {"丙县", 0, ""}}
+	for i, w := range want {
+		r := list[i]
+		rank := 0
+		if r.Rank != nil {
+			rank = *r.Rank
+		}
+		if r.Name != w.name || rank != w.rank || r.Color != w.color {
+			t.Errorf("#%d: %s rank %d %q, want %+v", i+1, r.Name, rank, r.Color, w)
+		}
+	}
+}
