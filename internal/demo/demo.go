@@ -133,6 +133,7 @@ func Load(ctx context.Context, svc *org.Service) (bool, error) {
 	for _, a := range Accounts {
 		l.account(a)
 	}
+	l.loadOutlines()
 	return true, l.err
 }
 
