@@ -2,6 +2,7 @@ package org
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -81,22 +82,88 @@ func TestExportImportsBack(t *testing.T) {
 		t.Errorf("the region code is stored as %v, not text", typ)
 	}
 
-	b.Reset()
-	if err := UnitTemplate(&b); err != nil {
-		t.Fatal(err)
+}
+
+// TestTemplatesExplainThemselves: every template starts with 填写说明,
+// which lists each column, whether it is required and the values it
+// takes from the domain's own lists; its data sheet marks required
+// columns with * in red and carries one grey example row, which the
+// import skips, so the bare template has no data rows.
+func TestTemplatesExplainThemselves(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		template func(io.Writer) error
+		spec     sheetSpec
+		values   []string
+	}{
+		{RegionTemplate, regionSheet, nil},
+		{UnitTemplate, unitSheet, []string{Names(domain.UnitKinds), "A 或 B"}},
+		{PeopleTemplate, peopleSheet, []string{Names(domain.Roles), Names(domain.ScopeKinds)}},
+	} {
+		t.Run(tc.spec.name, func(t *testing.T) {
+			t.Parallel()
+			var b bytes.Buffer
+			if err := tc.template(&b); err != nil {
+				t.Fatal(err)
+			}
+			book, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := book.GetSheetList(); len(got) != 2 || got[0] != InstructionsSheet || got[1] != tc.spec.name {
+				t.Fatalf("template sheets %q", got)
+			}
+			notes, _ := book.GetRows(InstructionsSheet)
+			text := ""
+			for _, r := range notes {
+				text += strings.Join(r, "\t") + "\n"
+			}
+			for _, c := range tc.spec.cols {
+				need := "选填"
+				if c.required {
+					need = "必填"
+				}
+				if !strings.Contains(text, c.title+"\t"+need) {
+					t.Errorf("the instructions do not say %s is %s:\n%s", c.title, need, text)
+				}
+			}
+			for _, v := range tc.values {
+				if !strings.Contains(text, v) {
+					t.Errorf("the instructions do not list %q", v)
+				}
+			}
+			rows, _ := book.GetRows(tc.spec.name)
+			if len(rows) != 2 || !IsExampleRow(rows[1]) {
+				t.Fatalf("data sheet %q, want the header and one example", rows)
+			}
+			for i, c := range tc.spec.cols {
+				cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+				id, _ := book.GetCellStyle(tc.spec.name, cell)
+				style, _ := book.GetStyle(id)
+				red := style != nil && style.Font != nil && strings.HasSuffix(strings.ToUpper(style.Font.Color), "C00000")
+				if red != c.required || strings.HasPrefix(rows[0][i], "*") != c.required {
+					t.Errorf("header %q: red %v, want required %v", rows[0][i], red, c.required)
+				}
+			}
+			if _, _, err := readSheet(bytes.NewReader(b.Bytes()), tc.spec); err == nil || !strings.Contains(err.Error(), "没有数据行") {
+				t.Errorf("the bare template reads as %v, not as a sheet without rows", err)
+			}
+		})
 	}
-	book, err = excelize.OpenReader(bytes.NewReader(b.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := book.GetSheetList(); len(got) != 2 || got[0] != "单位" || got[1] != "说明" {
-		t.Fatalf("template sheets %q", got)
-	}
-	notes, _ := book.GetRows("说明")
-	if len(notes) != len(unitSheet.notes) || notes[0][0] != "单位导入说明" {
-		t.Errorf("template notes %q", notes)
-	}
-	if _, _, err := readSheet(bytes.NewReader(b.Bytes()), unitSheet); err == nil || !strings.Contains(err.Error(), "没有数据行") {
-		t.Errorf("an empty template reads as %v, not as a sheet without rows", err)
+}
+
+// The header's required mark may be before or after the title, or left
+// out; a renamed data sheet is found beside the instructions.
+func TestHeaderMarksAndRenamedSheet(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", InstructionsSheet)
+	f.NewSheet("我的单位")
+	f.SetSheetRow("我的单位", "A1", &[]any{"单位名称*", "类型", "*分类", "上级单位", "所属区划代码", "拼音排序键"})
+	f.SetSheetRow("我的单位", "A2", &[]any{"县住建局", "部门单位", "A"})
+	var b bytes.Buffer
+	f.Write(&b)
+	rows, _, err := readSheet(&b, unitSheet)
+	if err != nil || len(rows) != 1 || rows[0].cell(0) != "县住建局" {
+		t.Fatalf("rows %+v, %v", rows, err)
 	}
 }

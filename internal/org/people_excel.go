@@ -12,22 +12,26 @@ import (
 	"wenming/internal/store"
 )
 
-var peopleSheet = sheetSpec{
-	name:    "人员",
-	headers: []string{"*用户名", "*姓名", "手机号", "*所属单位", "*角色", "数据范围", "范围区划代码", "初始密码"},
+var peopleSheet = sheet(sheetSpec{
+	name: "人员",
+	cols: []colSpec{
+		{title: "用户名", required: true, help: "登录名，3–32 位字母、数字、点、下划线或连字符，导入后不可修改；已存在的用户名更新其信息。"},
+		{title: "姓名", required: true, help: "真实姓名。"},
+		{title: "手机号", help: "11 位手机号；含 * 号（导出时已脱敏）时保持原号码不变。"},
+		{title: "所属单位", required: true, help: "单位全称，只在您的辖区内查找；请先导入单位。"},
+		{title: "角色", required: true, help: "一个或多个角色，用“、”分隔。", values: Names(domain.Roles)},
+		{title: "数据范围", help: "留空为“本单位”；创城办工作人员一般为“区划”，并填写范围区划代码。", values: Names(domain.ScopeKinds)},
+		{title: "范围区划代码", help: "数据范围为“区划”时必填，须在您的辖区内（县级创城办填写本县代码）。"},
+		{title: "初始密码", help: "新用户必填：至少 8 位，含大写字母、小写字母、数字、符号中的三类，不含用户名；首次登录须修改。已存在的用户留空（不会修改密码）。"},
+	},
 	fieldCol: map[string]int{"username": 0, "realName": 1, "phone": 2, "unitId": 3, "roles": 4,
 		"scopeKind": 5, "scopeRegionId": 6, "password": 7},
 	fallback: 3,
-	notes: []string{
-		"人员导入说明",
-		"1. 带 * 的列必填。用户名 3–32 位字母、数字、点、下划线或连字符，导入后不可修改。",
-		"2. 所属单位填写单位全称。角色填写中文名称，多个用“、”分隔：创城办领导、创城办工作人员、单位负责人、单位联络员、督查员、网格员、领导（只读）、系统管理员、安全保密管理员、安全审计员。",
-		"3. 数据范围：本单位（默认）、区划（须填写范围区划代码）、全部。",
-		"4. 新用户须填写初始密码（至少 8 位，含大写字母、小写字母、数字、符号中的三类，不含用户名），首次登录须修改。已存在的用户名将更新其信息，初始密码列留空即可（不会修改密码）。",
-		"5. 手机号含 * 号（导出时已脱敏）时保持原号码不变。",
-		"6. 任何一行有错，整个文件都不会导入；请按错误提示修改后重新上传。",
-	},
-}
+	rules: append([]string{
+		"请先导入区划和单位。",
+	}, commonRules...),
+	example: []any{"example_user", ExamplePrefix + "张三", "13800000000", "县文明办", "创城办工作人员", "区划", "620421", "Example-Pass-2026"},
+})
 
 // PeopleTemplate writes the empty import workbook.
 func PeopleTemplate(w io.Writer) error { return writeTemplate(w, peopleSheet) }
@@ -54,7 +58,7 @@ func (s *Service) ImportPeople(ctx context.Context, actor *domain.Actor, file io
 			seen[strings.ToLower(username)] = r.num
 			var created bool
 			err := c.Savepoint(ctx, func() (err error) {
-				created, err = s.importPerson(ctx, c, actor, r)
+				created, err = s.importPerson(ctx, c, actor, p, r)
 				return err
 			})
 			if err := res.tally(p, r, created, err); err != nil {
@@ -70,24 +74,42 @@ func (s *Service) ImportPeople(ctx context.Context, actor *domain.Actor, file io
 	return res, err
 }
 
-func (s *Service) importPerson(ctx context.Context, c *store.Conn, actor *domain.Actor, r row) (bool, error) {
+// importPerson checks every cell of a row, listing each problem, and
+// applies the row when it has none. The unit is looked up in the
+// importer's jurisdiction (else unambiguously within its reach, never
+// beyond), and a scope region must lie within the importer's reach.
+func (s *Service) importPerson(ctx context.Context, c *store.Conn, actor *domain.Actor, p *problems, r row) (bool, error) {
+	rc := p.row(r)
 	in := PersonInput{Username: r.cell(0), RealName: r.cell(1), Phone: r.cell(2), Password: r.cell(7)}
-	unitName := r.cell(3)
-	if unitName == "" {
-		return false, domain.Invalid("unitId", "所属单位不能为空")
+	if in.Username == "" {
+		rc.add(0, "用户名不能为空")
 	}
-	unit, err := unitNamed(ctx, c, actor, unitName)
-	if errors.Is(err, domain.ErrNotFound) {
-		return false, domain.Invalid("unitId", "单位“"+unitName+"”不存在")
+	if in.RealName == "" {
+		rc.add(1, "姓名不能为空")
 	}
-	if err != nil {
-		return false, err
+	if unitName := r.cell(3); unitName == "" {
+		rc.add(3, "所属单位不能为空")
+	} else {
+		unit, err := unitNamed(ctx, c, actor, unitName)
+		switch {
+		case errors.Is(err, domain.ErrNotFound):
+			rc.add(3, "单位“"+unitName+"”在您的辖区内不存在")
+		case err != nil:
+			if err := rc.addErr(err); err != nil {
+				return false, err
+			}
+		default:
+			in.UnitID = unit.ID
+		}
 	}
-	in.UnitID = unit.ID
+	if r.cell(4) == "" {
+		rc.add(4, "角色不能为空")
+	}
 	for _, name := range splitList(r.cell(4)) {
 		role, ok := domain.RoleByName(name)
 		if !ok {
-			return false, domain.Invalid("roles", "角色“"+name+"”不存在")
+			rc.add(4, "角色“"+name+"”不存在，应为："+Names(domain.Roles))
+			continue
 		}
 		in.Roles = append(in.Roles, role)
 	}
@@ -95,19 +117,25 @@ func (s *Service) importPerson(ctx context.Context, c *store.Conn, actor *domain
 	if v := r.cell(5); v != "" {
 		var ok bool
 		if scope, ok = domain.ScopeKindByName(v); !ok {
-			return false, domain.Invalid("scopeKind", "数据范围“"+v+"”无效，应为 本单位、区划 或 全部")
+			rc.add(5, "数据范围“"+v+"”无效，应为："+Names(domain.ScopeKinds))
 		}
 	}
 	in.ScopeKind = string(scope)
 	if code := r.cell(6); code != "" {
 		region, err := regionByCode(ctx, c, code)
-		if errors.Is(err, domain.ErrNotFound) {
-			return false, domain.Invalid("scopeRegionId", "区划代码“"+code+"”不存在")
-		}
-		if err != nil {
+		switch {
+		case errors.Is(err, domain.ErrNotFound):
+			rc.add(6, "区划代码“"+code+"”不存在")
+		case err != nil:
 			return false, err
+		case actor.Scope != domain.ScopeAll && !domain.Within(region.Code, actor.RegionCode):
+			rc.add(6, "区划代码“"+code+"”（"+region.Name+"）不在您的辖区内")
+		default:
+			in.ScopeRegionID = &region.ID
 		}
-		in.ScopeRegionID = &region.ID
+	}
+	if err := rc.done(); err != nil {
+		return false, err
 	}
 	existing, err := getPerson(ctx, c, "u.username = ?", in.Username)
 	if err == nil {

@@ -12,19 +12,22 @@ import (
 	"wenming/internal/store"
 )
 
-var regionSheet = sheetSpec{
-	name:     "区划",
-	headers:  []string{"*区划代码", "*名称", "拼音排序键"},
+var regionSheet = sheet(sheetSpec{
+	name: "区划",
+	cols: []colSpec{
+		{title: "区划代码", required: true, help: "区县 6 位行政区划代码；街道/乡镇在区县代码后加 3 位；社区/村再加 3 位；网格再加 3 位。上级区划由代码确定（去掉末 3 位），须已存在或在同一文件中。", values: "数字，如 620421、620421100、620421100001"},
+		{title: "名称", required: true, help: "区划的名称，如 某某镇、某某社区。"},
+		{title: "拼音排序键", help: "列表排序用；留空时按名称自动生成。"},
+	},
 	fieldCol: map[string]int{"code": 0, "name": 1, "sortKey": 2, "parentId": 0},
 	fallback: 0,
-	notes: []string{
-		"区划导入说明",
-		"1. 带 * 的列必填。区划代码：区县 6 位行政区划代码；街道/乡镇在区县代码后加 3 位；社区/村再加 3 位；网格再加 3 位。",
-		"2. 上级区划由代码自动确定（去掉末 3 位）；上级须已存在或在同一文件中。",
-		"3. 代码已存在的行将更新名称和排序键；拼音排序键留空时按名称自动生成。",
-		"4. 任何一行有错，整个文件都不会导入；请按错误提示修改后重新上传。",
-	},
-}
+	rules: append([]string{
+		"先导入区划，再导入单位、人员、点位：后面的文件会用到这里的区划代码。",
+		"区划代码已存在的行更新其名称和排序键；只能导入您辖区内的区划，其他区县的区划代码会被列为问题。",
+		"区划边界（GeoJSON）不在本表中，请在区划页面另行导入。",
+	}, commonRules...),
+	example: []any{"620421100", ExamplePrefix + "某某镇", ""},
+})
 
 // RegionTemplate writes the empty import workbook.
 func RegionTemplate(w io.Writer) error { return writeTemplate(w, regionSheet) }

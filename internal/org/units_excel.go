@@ -5,24 +5,37 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"wenming/internal/audit"
 	"wenming/internal/domain"
 	"wenming/internal/store"
 )
 
-var unitSheet = sheetSpec{
-	name:     "单位",
-	headers:  []string{"*单位名称", "*类型", "*分类", "上级单位", "所属区划代码", "拼音排序键"},
+var unitSheet = sheet(sheetSpec{
+	name: "单位",
+	cols: []colSpec{
+		{title: "单位名称", required: true, help: "单位全称，在本辖区内唯一（其他区县可以有同名单位）。名称已存在的行更新该单位。"},
+		{title: "类型", required: true, help: "单位的类型。", values: Names(domain.UnitKinds)},
+		{title: "分类", required: true, help: "用于分类排名。", values: unitClassValues()},
+		{title: "上级单位", help: "上级单位全称，须已存在或在同一文件中；只在本辖区内查找。"},
+		{title: "所属区划代码", help: "单位所在区划的代码，须已存在且在您的辖区内；单位随区划归入其辖区（县级创城办请填写本县的区划代码）。"},
+		{title: "拼音排序键", help: "列表排序用；留空时按名称自动生成。"},
+	},
 	fieldCol: map[string]int{"name": 0, "kind": 1, "class": 2, "parentId": 3, "regionId": 4, "sortKey": 5},
 	fallback: 4,
-	notes: []string{
-		"单位导入说明",
-		"1. 带 * 的列必填。类型：部门单位、乡镇/街道、社区/村、学校、企业、其他。分类：A 或 B（用于分类排名）。",
-		"2. 上级单位填写单位全称，须已存在或在同一文件中；所属区划填写区划代码，须已存在。",
-		"3. 名称已存在的行将更新该单位；拼音排序键留空时按名称自动生成。",
-		"4. 任何一行有错，整个文件都不会导入；请按错误提示修改后重新上传。",
-	},
+	rules: append([]string{
+		"请先导入区划；创城办（文明办）本身也是一个单位，导入后在区划页面把它设为本辖区的创城办。",
+	}, commonRules...),
+	example: []any{ExamplePrefix + "县某某局", "部门单位", "A", "", "620421", ""},
+})
+
+func unitClassValues() string {
+	codes := make([]string, len(domain.UnitClasses))
+	for i, c := range domain.UnitClasses {
+		codes[i] = c.Code
+	}
+	return strings.Join(codes, " 或 ")
 }
 
 // UnitTemplate writes the empty import workbook.
@@ -71,7 +84,7 @@ func (s *Service) ImportUnits(ctx context.Context, actor *domain.Actor, file io.
 				progress = true
 				var created bool
 				err := c.Savepoint(ctx, func() (err error) {
-					created, err = importUnit(ctx, c, actor, r)
+					created, err = importUnit(ctx, c, actor, p, r)
 					return err
 				})
 				if err := res.tally(p, r, created, err); err != nil {
@@ -91,49 +104,67 @@ func (s *Service) ImportUnits(ctx context.Context, actor *domain.Actor, file io.
 	return res, err
 }
 
-func importUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, r row) (bool, error) {
+// importUnit checks every cell of a row, listing each problem, and
+// applies the row when it has none. Names and codes are resolved inside
+// the importer's jurisdiction only: a region code must lie in a
+// jurisdiction the importer governs (the unit then belongs there), and the
+// parent and the unit itself are looked up in that jurisdiction, never in
+// a neighbour's where the same names exist.
+func importUnit(ctx context.Context, c *store.Conn, actor *domain.Actor, p *problems, r row) (bool, error) {
+	rc := p.row(r)
 	in := UnitInput{Name: r.cell(0), SortKey: r.cell(5)}
+	if in.Name == "" {
+		rc.add(0, "单位名称不能为空")
+	}
 	var ok bool
 	if in.Kind, ok = domain.UnitKindByName(r.cell(1)); !ok {
-		return false, domain.Invalid("kind", "类型“"+r.cell(1)+"”无效，应为：部门单位、乡镇/街道、社区/村、学校、企业、其他")
+		rc.add(1, "类型“"+r.cell(1)+"”无效，应为："+Names(domain.UnitKinds))
 	}
 	if in.Class, ok = domain.UnitClassByName(r.cell(2)); !ok {
-		return false, domain.Invalid("class", "分类“"+r.cell(2)+"”无效，应为 A 或 B")
+		rc.add(2, "分类“"+r.cell(2)+"”无效，应为 "+unitClassValues())
 	}
-	var jurisdiction *int64
-	code := r.cell(4)
-	if code != "" {
+	jurisdiction := actor.JurisdictionID
+	if code := r.cell(4); code != "" {
 		region, err := regionByCode(ctx, c, code)
-		if errors.Is(err, domain.ErrNotFound) {
-			return false, domain.Invalid("regionId", "区划代码“"+code+"”不存在")
-		}
-		if err != nil {
+		switch {
+		case errors.Is(err, domain.ErrNotFound):
+			rc.add(4, "区划代码“"+code+"”不存在")
+		case err != nil:
 			return false, err
-		}
-		in.RegionID = &region.ID
-		if jurisdiction, err = jurisdictionOfRegion(ctx, c, region.Code); err != nil {
-			return false, err
+		default:
+			j, err := jurisdictionOfRegion(ctx, c, region.Code)
+			if err != nil {
+				return false, err
+			}
+			switch {
+			case j != nil && actor.GovernsJurisdiction(*j):
+				in.RegionID, jurisdiction = &region.ID, *j
+			case j == nil && actor.Scope == domain.ScopeAll:
+				in.RegionID = &region.ID
+			default:
+				rc.add(4, "区划代码“"+code+"”（"+region.Name+"）不在您的辖区内")
+			}
 		}
 	}
-	if jurisdiction == nil || !actor.ReadsJurisdiction(*jurisdiction, code) {
-		jurisdiction = &actor.JurisdictionID
-	}
-	// Names are looked up in the jurisdiction the row's region lies in,
-	// else the importer's own: never in another.
 	if name := r.cell(3); name != "" {
-		parent, err := unitByName(ctx, c, *jurisdiction, name)
-		if errors.Is(err, domain.ErrNotFound) {
-			return false, domain.Invalid("parentId", "上级单位“"+name+"”不存在")
-		}
-		if err != nil {
+		parent, err := unitByName(ctx, c, jurisdiction, name)
+		switch {
+		case errors.Is(err, domain.ErrNotFound):
+			rc.add(3, "上级单位“"+name+"”在本辖区内不存在")
+		case err != nil:
 			return false, err
+		default:
+			in.ParentID = &parent.ID
 		}
-		in.ParentID = &parent.ID
 	}
-	existing, err := unitByName(ctx, c, *jurisdiction, in.Name)
+	if err := rc.done(); err != nil {
+		return false, err
+	}
+	existing, err := unitByName(ctx, c, jurisdiction, in.Name)
 	if err == nil {
 		if !actor.SeesUnit(existing.Path, existing.RegionCode) {
-			return false, domain.Invalid("name", "单位“"+in.Name+"”已存在且不在您的数据范围内")
+			rc.add(0, "单位“"+in.Name+"”已存在且不在您的数据范围内")
+			return false, rc.done()
 		}
 		_, err = updateUnit(ctx, c, actor, existing, in)
 		return false, err

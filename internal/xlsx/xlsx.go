@@ -35,6 +35,9 @@ import (
 type Column struct {
 	Title string
 	Width float64
+	// Required shows the title in red: an import template's column that
+	// must be filled.
+	Required bool
 }
 
 // Col is a column titled title, width characters wide.
@@ -142,11 +145,20 @@ func (w *Writer) Sheet(name string, cols ...Column) error {
 	if !header {
 		return nil
 	}
-	titles := make([]any, len(cols))
-	for i, c := range cols {
-		titles[i] = c.Title
+	if w.err != nil {
+		return w.err
 	}
-	return w.row(styleHeader, titles)
+	w.rows++
+	b.WriteString(`<row r="1">`)
+	for i, c := range cols {
+		style := styleHeader
+		if c.Required {
+			style = styleRequired
+		}
+		w.cell(cellRef{column(i), "1"}, style, c.Title)
+	}
+	_, w.err = b.WriteString(`</row>`)
+	return w.err
 }
 
 // Notes starts a sheet of instructions (an import template's 说明): the
@@ -181,6 +193,12 @@ func (w *Writer) Row(values ...any) error {
 // table, or a table's header further down a sheet.
 func (w *Writer) Bold(values ...any) error {
 	return w.row(styleHeader, values)
+}
+
+// Example writes the next row in grey italics: an import template's
+// example row, which looks like what it is and which the import skips.
+func (w *Writer) Example(values ...any) error {
+	return w.row(styleExample, values)
 }
 
 // Seconds marks a time to be shown to the second (an audit entry's),
@@ -529,6 +547,11 @@ const (
 	styleMinute  = ` s="2"`
 	styleSecond  = ` s="3"`
 	stylePercent = ` s="4"`
+	// styleRequired is a required column's title: bold red on the
+	// header's light blue.
+	styleRequired = ` s="5"`
+	// styleExample is an example row: grey italics.
+	styleExample = ` s="6"`
 )
 
 const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -544,9 +567,10 @@ const workbookRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">%s</Relationships>`
 
 // styles: 0 is plain, 1 the header (bold on light blue), 2 a date and
-// time to the minute, 3 to the second, 4 a percentage.
+// time to the minute, 3 to the second, 4 a percentage, 5 a required
+// column's title (bold red on light blue), 6 an example row (grey italics).
 const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/><numFmt numFmtId="166" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE8F0FE"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/><numFmt numFmtId="166" formatCode="0.0%"/></numFmts><fonts count="4"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><color rgb="FFC00000"/><name val="等线"/></font><font><i/><sz val="11"/><color rgb="FF808080"/><name val="等线"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE8F0FE"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`
 
 const sheetStart = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0">`
