@@ -156,3 +156,25 @@ func unchanged(t *testing.T, p *planCity, a countyA) {
 		t.Errorf("county A's task changed: %q (%v)", task.Title, err)
 	}
 }
+
+// A county's office names its own creation office unit over HTTP; the
+// other county cannot, and a unit of the other county is refused.
+func TestJurisdictionOfficeOverHTTP(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		p := newPlanCity(t, db)
+		path := fmt.Sprintf("/api/v1/jurisdictions/%d", p.A.Jurisdiction)
+		p.as(p.B.Staff).do("PUT", path, map[string]any{"officeUnitId": p.B.OfficeUnit}).want(403)
+		if e := p.as(p.A.Staff).do("PUT", path, map[string]any{"officeUnitId": p.B.OfficeUnit}).want(400).apiError(); e.Error.Field != "officeUnitId" {
+			t.Errorf("another county's unit refused on %q", e.Error.Field)
+		}
+		var j struct {
+			OfficeName string `json:"officeName"`
+		}
+		p.as(p.A.Staff).do("PUT", path, map[string]any{"officeUnitId": p.A.Dept}).want(200).json(&j)
+		if j.OfficeName != "县住建局" {
+			t.Errorf("office named %q", j.OfficeName)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -45,6 +46,15 @@ func (s *Server) listRegions(w http.ResponseWriter, r *http.Request, a *domain.A
 	}
 	writeJSON(w, http.StatusOK, listOf[domain.Region]{Items: list, Total: len(list)})
 	return nil
+}
+
+// jurisdictionOffice names a jurisdiction's creation office unit.
+type jurisdictionOffice struct {
+	OfficeUnitID int64 `json:"officeUnitId"`
+}
+
+func (s *Server) setJurisdictionOffice(ctx context.Context, a *domain.Actor, id int64, in jurisdictionOffice) (domain.Jurisdiction, error) {
+	return s.Org.SetJurisdictionOffice(ctx, a, id, in.OfficeUnitID)
 }
 
 func (s *Server) listJurisdictions(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {

@@ -65,6 +65,7 @@ func (s *Server) apiRoutes() []route {
 		{method: "GET", path: "/api/v1/regions/{id}/boundary", tag: "区划", summary: "区划边界（GeoJSON；无边界时 204）", download: geoJSONType, h: s.regionBoundary},
 		{method: "POST", path: "/api/v1/regions/boundaries", tag: "区划", summary: "导入区划边界：GeoJSON FeatureCollection，要素属性 code 为区划代码（全部成功或全部不导入）", upload: true, out: importResult{}, h: s.importBoundaries},
 		{method: "GET", path: "/api/v1/jurisdictions", tag: "区划", summary: "辖区（设有创城办的区划）列表，含上级辖区", out: listOf[domain.Jurisdiction]{}, h: s.listJurisdictions},
+		{method: "PUT", path: "/api/v1/jurisdictions/{id}", tag: "区划", summary: "指定辖区的创城办单位（须为本辖区的单位）", in: jurisdictionOffice{}, out: domain.Jurisdiction{}, h: withIDBody(200, s.setJurisdictionOffice)},
 		{method: "POST", path: "/api/v1/jurisdictions", tag: "区划", summary: "设立辖区：在区划上设立创城办（上级创城办或系统管理员）", in: jurisdictionInput{}, out: domain.Jurisdiction{}, status: 201, h: withBody(201, s.Org.CreateJurisdiction)},
 		{method: "GET", path: "/api/v1/regions/export", tag: "区划", summary: "导出区划", download: xlsxType, h: s.exportRegions},
 		{method: "GET", path: "/api/v1/regions/template", tag: "区划", summary: "区划导入模板", download: xlsxType, h: s.regionTemplate},

@@ -62,6 +62,8 @@ export const transferApi = {
 export const jurisdictionApi = {
   list: () => http.get<{ items: Jurisdiction[]; total: number }>('/jurisdictions'),
   create: (regionId: Id) => http.post<Jurisdiction>('/jurisdictions', { regionId }),
+  /** setOffice names the unit that is the jurisdiction's creation office. */
+  setOffice: (id: Id, officeUnitId: Id) => http.put<Jurisdiction>(`/jurisdictions/${id}`, { officeUnitId }),
 }
 
 export const regionApi = {
