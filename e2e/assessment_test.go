@@ -147,7 +147,7 @@ func TestMockAssessmentLoop(t *testing.T) {
 	phone.screenshot("patrol-form")
 	phone.click("patrol-submit")
 	caseCode := phone.waitText("patrol-result-case", "")
-	caseCode = regexp.MustCompile(`\d{13}`).FindString(caseCode)
+	caseCode = regexp.MustCompile(`\d{19}`).FindString(caseCode)
 	if caseCode == "" {
 		t.Fatal("the result shows no case code")
 	}

@@ -38,7 +38,7 @@ func TestCaseWholeLoop(t *testing.T) {
 	phone.screenshot("snap-form")
 	phone.click("snap-submit")
 	done := phone.waitText("snap-done", "")
-	code := regexp.MustCompile(`\d{13}`).FindString(done)
+	code := regexp.MustCompile(`\d{19}`).FindString(done)
 	if code == "" {
 		t.Fatalf("no case code in the receipt: %q", done)
 	}

@@ -279,15 +279,17 @@ func (s *Service) Intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 	return d, created, err
 }
 
-// newCaseCode numbers a new case within its Beijing day: 20261203 then
-// 00001, 00002 … (more digits past 99,999), from the day's own sequence.
-func newCaseCode(ctx context.Context, c *store.Conn) (string, error) {
+// newCaseCode numbers a new case within its jurisdiction and Beijing day:
+// the jurisdiction's region code, the day, then 00001, 00002 … (more
+// digits past 99,999), from that jurisdiction's own sequence for the day:
+// 620422 20261203 00001. The code stays when the case is handed down.
+func newCaseCode(ctx context.Context, c *store.Conn, j domain.Jurisdiction) (string, error) {
 	day := c.Now.In(domain.Beijing).Format("20060102")
-	n, err := c.Next(ctx, "case", day)
+	n, err := c.Next(ctx, "case:"+j.Code, day)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%s%05d", day, n), nil
+	return fmt.Sprintf("%s%s%05d", j.Code, day, n), nil
 }
 
 // seen finds the case a repeated client key or hotline order made.
@@ -336,7 +338,7 @@ func (s *Service) intake(ctx context.Context, actor *domain.Actor, in IntakeInpu
 		if actor.UserID != 0 {
 			k.reporterID = &actor.UserID
 		}
-		code, err := newCaseCode(ctx, c)
+		code, err := newCaseCode(ctx, c, j)
 		if err != nil {
 			return err
 		}

@@ -17,8 +17,8 @@ func TestCaseCodesCountPerDayAndNeverRepeat(t *testing.T) {
 		t.Parallel()
 		w := newWorld(t, db)
 		first := w.snap("code-1", w.garbage)
-		if first.Code != "2026092900001" {
-			t.Fatalf("first code of 29 September %q, want 2026092900001", first.Code)
+		if first.Code != "6204222026092900001" {
+			t.Fatalf("first code of 29 September %q, want 6204222026092900001", first.Code)
 		}
 		// The next id lands 100,000 after the first, as a rolled-back
 		// insert's reused id once made it on SQLite.
@@ -40,17 +40,17 @@ func TestCaseCodesCountPerDayAndNeverRepeat(t *testing.T) {
 		if second.ID%100_000 != first.ID%100_000 {
 			t.Fatalf("ids %d and %d: the test meant them equal modulo 100,000", first.ID, second.ID)
 		}
-		if second.Code != "2026092900002" {
-			t.Fatalf("second code %q, want 2026092900002", second.Code)
+		if second.Code != "6204222026092900002" {
+			t.Fatalf("second code %q, want 6204222026092900002", second.Code)
 		}
 		w.at(9, 30, 9, 0)
-		if next := w.snap("code-3", w.garbage); next.Code != "2026093000001" {
-			t.Fatalf("first code of 30 September %q, want 2026093000001", next.Code)
+		if next := w.snap("code-3", w.garbage); next.Code != "6204222026093000001" {
+			t.Fatalf("first code of 30 September %q, want 6204222026093000001", next.Code)
 		}
 	})
 }
 
-// An upgraded database goes on numbering each day after its highest code.
+// An upgraded database numbers its new cases apart from the old codes.
 func TestCaseCodesContinueAfterUpgrade(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -63,8 +63,10 @@ func TestCaseCodesContinueAfterUpgrade(t *testing.T) {
 			return err
 		}))
 		w.must(db.Migrate(w.ctx))
-		if next := w.snap("after-1", w.garbage); next.Code != "2026092954322" {
-			t.Fatalf("first code after the upgrade %q, want 2026092954322", next.Code)
+		// Codes now carry the jurisdiction's region code, so they never
+		// meet the date-only codes of before.
+		if next := w.snap("after-1", w.garbage); next.Code != "6204222026092900001" {
+			t.Fatalf("first code after the upgrade %q, want 6204222026092900001", next.Code)
 		}
 	})
 }

@@ -164,7 +164,7 @@ func TestInboxUnionOfLeadCoHandlingAndReported(t *testing.T) {
 		if k := list[1]; k.LeadUnitName != "县环卫所" || len(k.CoUnits) != 1 || k.CoUnits[0].Name != "县住建局" {
 			t.Fatalf("k11 units %q %+v", k.LeadUnitName, k.CoUnits)
 		}
-		if k := list[1]; !strings.HasPrefix(k.Code, "202609") {
+		if k := list[1]; !strings.HasPrefix(k.Code, "620422202609") {
 			t.Fatalf("k11 code %q", k.Code)
 		}
 	})

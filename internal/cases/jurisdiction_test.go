@@ -323,3 +323,32 @@ func TestReportsAreLocatedByOutline(t *testing.T) {
 		invalidOn(t, err, "unitId")
 	})
 }
+
+// Each county numbers its cases apart, behind its region code.
+func TestCaseCodesCarryTheJurisdiction(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		w := newTwoCounties(t, db)
+		day := db.Now().In(domain.Beijing).Format("20060102")
+		for _, o := range []*testcity.Office{w.A, w.B, w.A} {
+			if _, err := w.open(t, o.Staff, cases.IntakeInput{RegionID: &o.Street}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		list, _, err := w.svc.List(t.Context(), w.city.Staff, cases.Filter{View: "pool", Page: 1, PageSize: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, k := range list {
+			codes = append(codes, k.Code)
+		}
+		slices.Sort(codes)
+		want := []string{w.B.Code + day + "00001", w.A.Code + day + "00001", w.A.Code + day + "00002"}
+		slices.Sort(want)
+		if !slices.Equal(codes, want) {
+			t.Errorf("codes %v, want %v", codes, want)
+		}
+	})
+}
