@@ -108,6 +108,9 @@ type Transition struct {
 	From      []State // the states it starts from
 	By        Party
 	Extension ExtensionNeed
+	// Below says the action needs a jurisdiction under the case's own (下派
+	// has nowhere to go in a one-county deployment).
+	Below     bool
 	Forbidden string // why someone else may not take it
 	Kinds     []Kind
 }
@@ -143,7 +146,7 @@ var Transitions = []Transition{
 	// The three tiers of the 8890 network: the city's office hands a case
 	// down to a county's, which dispatches it; a township passes it on to
 	// its community; an office above takes it back.
-	{Action: ActHandDown, Name: "下派", From: []State{StateNew, StateRegistered}, By: PartyOffice,
+	{Action: ActHandDown, Name: "下派", From: []State{StateNew, StateRegistered}, By: PartyOffice, Below: true,
 		Forbidden: "只有案件所在辖区的创城办可以下派案件", Kinds: []Kind{KindHandedDown}},
 	{Action: ActTakeBack, Name: "收回", From: []State{StateNew, StateRegistered, StateDispatched, StateHandling, StateReturned}, By: PartyAbove,
 		Forbidden: "只有上级辖区的创城办可以收回案件", Kinds: []Kind{KindTakenBack}},
@@ -317,6 +320,9 @@ func (e *caseConfig) may(a *domain.Actor, k *Case, act Action) error {
 	}
 	if !slices.Contains(t.From, k.State) {
 		return domain.Conflict("state", fmt.Sprintf("案件当前为“%s”，不能%s", stateName(k.State), t.Name))
+	}
+	if t.Below && !e.hasBelow(k.JurisdictionID) {
+		return domain.Conflict("jurisdictionId", "本辖区没有下级辖区，不能"+t.Name)
 	}
 	switch {
 	case t.Extension == ExtensionNone && k.ExtensionPending:

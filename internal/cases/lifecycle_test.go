@@ -117,6 +117,12 @@ func (w *world) take(a *domain.Actor, act cases.Action, id, other int64, allowed
 		return c.Merge(ctx, a, id, cases.MergeInput{IntoID: other})
 	case cases.ActNote:
 		return c.AddNote(ctx, a, id, cases.PhotoInput{Note: "现场已复核"})
+	case cases.ActHandDown:
+		return c.HandDown(ctx, a, id, cases.HandDownInput{JurisdictionID: w.county})
+	case cases.ActTakeBack:
+		return c.TakeBack(ctx, a, id, cases.ReasonInput{Reason: "市级统筹"})
+	case cases.ActPassDown:
+		return c.PassDown(ctx, a, id, cases.DispatchInput{UnitID: &w.subA})
 	}
 	w.t.Fatalf("no input for action %s", act)
 	return cases.CaseDetail{}, nil
@@ -125,7 +131,8 @@ func (w *world) take(a *domain.Actor, act cases.Action, id, other int64, allowed
 // allows reads the table the way a person reads it: the row's parties, the
 // states it starts from, and what it needs of an extension request.
 func allows(t cases.Transition, p cases.Party, st stage) bool {
-	if p&t.By == 0 || !slices.Contains(t.From, st.state) {
+	// The world is one county: nothing lies below it to hand a case down to.
+	if p&t.By == 0 || !slices.Contains(t.From, st.state) || t.Below {
 		return false
 	}
 	switch t.Extension {

@@ -118,3 +118,13 @@ func (e *caseConfig) above(a *domain.Actor, jurisdiction *int64) bool {
 	}
 	return e.inChain(&a.JurisdictionID, *jurisdiction)
 }
+
+// hasBelow tells whether any jurisdiction lies under the case's own.
+func (e *caseConfig) hasBelow(jurisdiction *int64) bool {
+	for _, j := range e.jurisdictions {
+		if j.ParentID != nil && jurisdiction != nil && *j.ParentID == *jurisdiction {
+			return true
+		}
+	}
+	return false
+}

@@ -175,7 +175,7 @@ func TestTwoServersPostEachDeliveryOnce(t *testing.T) {
 		const n = 60
 		if err := db.Write(ctx, func(c *store.Conn) error {
 			for i := range n {
-				if err := webhook.Enqueue(ctx, c, "case.created", int64(i+1), map[string]any{"description": "人民广场东侧垃圾堆积"}); err != nil {
+				if err := webhook.Enqueue(ctx, c, "case.created", int64(i+1), nil, map[string]any{"description": "人民广场东侧垃圾堆积"}); err != nil {
 					return err
 				}
 			}
