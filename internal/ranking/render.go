@@ -52,6 +52,19 @@ func rows(c Class) [][]string {
 	return out
 }
 
+// countyHeader heads the counties' table of a city's bulletin.
+var countyHeader = []string{"名次", "县区", "得分", "颜色", "实时测评", "工作得分", "受理案件", "办结", "按期办结率", "超期", "任务进度", "单位数"}
+
+// countyRows are the counties' table, in the words all three formats use.
+func countyRows(list []RankedJurisdiction) [][]string {
+	out := [][]string{countyHeader}
+	for _, r := range list {
+		out = append(out, []string{intOr(r.Rank), r.Name, numOr(r.Score, "%.2f"), colorName(r.Color), numOr(r.LiveScore, "%.2f"), numOr(r.WorkScore, "%.2f"),
+			fmt.Sprint(r.CasesReceived), fmt.Sprint(r.CasesClosed), pct(r.OnTimeRate), fmt.Sprint(r.Overdue), numOr(r.TaskProgress, "%.1f%%"), fmt.Sprint(r.Units)})
+	}
+	return out
+}
+
 func intOr(v *int) string {
 	if v == nil {
 		return "—"
@@ -114,6 +127,24 @@ func WriteXLSX(b Bulletin, w io.Writer) error {
 	for i, h := range rankingHeader {
 		header[i] = h
 	}
+	if len(b.Jurisdictions) > 0 {
+		// A city's bulletin leads with its counties.
+		if err := book.Sheet("县区排名", xlsx.Widths(6, 16, 8, 6, 10, 10, 10, 8, 11, 6, 10, 8)...); err != nil {
+			return err
+		}
+		book.Bold(b.Title)
+		book.Row()
+		head := make([]any, len(countyHeader))
+		for i, h := range countyHeader {
+			head[i] = h
+		}
+		book.Bold(head...)
+		for _, r := range b.Jurisdictions {
+			if err := book.Row(countyCells(r)...); err != nil {
+				return err
+			}
+		}
+	}
 	for _, c := range b.Ranking.Classes {
 		if err := book.Sheet(c.Class+"类单位", xlsx.Widths(6, 24, 8, 6, 6, 8, 11, 8, 6, 8, 11, 10)...); err != nil {
 			return err
@@ -166,6 +197,29 @@ func cells(u RankedUnit) []any {
 		percent(f.SubmissionOnTimeRate, 1), percent(f.TaskProgress, 100)}
 }
 
+// countyCells is a county's line for a spreadsheet: scores and counts as
+// numbers, rates as percentages.
+func countyCells(r RankedJurisdiction) []any {
+	num := func(v *float64) any {
+		if v == nil {
+			return "—"
+		}
+		return math.Round(*v*100) / 100
+	}
+	percent := func(v *float64, scale float64) any {
+		if v == nil {
+			return "—"
+		}
+		return xlsx.Percent(math.Round(*v/scale*1000) / 1000)
+	}
+	var rank any = "—"
+	if r.Rank != nil {
+		rank = *r.Rank
+	}
+	return []any{rank, r.Name, num(r.Score), colorName(r.Color), num(r.LiveScore), num(r.WorkScore),
+		r.CasesReceived, r.CasesClosed, percent(r.OnTimeRate, 1), r.Overdue, percent(r.TaskProgress, 100), r.Units}
+}
+
 // writeDOCX builds a Word document: the bulletin is a title, its text, the
 // two ranking tables and the red units (a .docx is a zip of XML).
 func writeDOCX(b Bulletin, w io.Writer) error {
@@ -178,12 +232,9 @@ func writeDOCX(b Bulletin, w io.Writer) error {
 		rpr += `</w:rPr>`
 		fmt.Fprintf(&body, `<w:p><w:r>%s<w:t xml:space="preserve">%s</w:t></w:r></w:p>`, rpr, xmlEscape(text))
 	}
-	para(b.Title, true, 36)
-	para(b.Summary, false, 24)
-	for _, c := range b.Ranking.Classes {
-		para(c.Class+"类单位排名", true, 28)
+	table := func(lines [][]string) {
 		body.WriteString(`<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>`)
-		for _, r := range rows(c) {
+		for _, r := range lines {
 			body.WriteString(`<w:tr>`)
 			for _, cell := range r {
 				fmt.Fprintf(&body, `<w:tc><w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>%s</w:t></w:r></w:p></w:tc>`, xmlEscape(cell))
@@ -191,6 +242,16 @@ func writeDOCX(b Bulletin, w io.Writer) error {
 			body.WriteString(`</w:tr>`)
 		}
 		body.WriteString(`</w:tbl>`)
+	}
+	para(b.Title, true, 36)
+	para(b.Summary, false, 24)
+	if len(b.Jurisdictions) > 0 {
+		para("县区排名", true, 28)
+		table(countyRows(b.Jurisdictions))
+	}
+	for _, c := range b.Ranking.Classes {
+		para(c.Class+"类单位排名", true, 28)
+		table(rows(c))
 	}
 	if lines := redLines(b); len(lines) > 0 {
 		para("红色单位及超期案件", true, 28)
@@ -380,13 +441,24 @@ func writePDF(b Bulletin, font string, w io.Writer) error {
 		return err
 	}
 	widths := []float64{36, 150, 50, 36, 40, 46, 70, 52, 40, 50, 70, 60}
+	type table struct {
+		title string
+		rows  [][]string
+	}
+	var tables []table
+	if len(b.Jurisdictions) > 0 {
+		tables = append(tables, table{"县区排名", countyRows(b.Jurisdictions)})
+	}
 	for _, c := range b.Ranking.Classes {
+		tables = append(tables, table{c.Class + "类单位排名", rows(c)})
+	}
+	for _, tb := range tables {
 		y += 8
-		if err := line(c.Class+"类单位排名", 13); err != nil {
+		if err := line(tb.title, 13); err != nil {
 			return err
 		}
 		t.setSize(8.5)
-		for _, r := range rows(c) {
+		for _, r := range tb.rows {
 			if y+14 > page.H-margin {
 				newPage()
 			}

@@ -1,7 +1,9 @@
 package ranking
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -66,5 +68,46 @@ func TestBulletinWorkbook(t *testing.T) {
 	red, _ := book.GetRows("红色单位")
 	if len(red) != 3 || red[0][0] != b.Summary || !strings.Contains(red[2][0], "SP20261024-0003") {
 		t.Errorf("red units %q", red)
+	}
+}
+
+// A city's bulletin leads every format with its counties' table.
+func TestCityBulletinFilesRankCounties(t *testing.T) {
+	t.Parallel()
+	rank, score, live, rate := 1, 86.5, 86.5, 0.9
+	b := Bulletin{Title: "关于白银市2026年11月文明城市创建工作情况的通报", Summary: "县区排名。",
+		Ranking: Ranking{Classes: []Class{{Class: "A", Units: []RankedUnit{}}, {Class: "B", Units: []RankedUnit{}}}},
+		Jurisdictions: []RankedJurisdiction{{Name: "会宁县", Rank: &rank, Score: &score, LiveScore: &live, Color: "green", CasesReceived: 40, CasesClosed: 35, OnTimeRate: &rate, Units: 30},
+			{Name: "靖远县", Units: 8}}}
+	var out bytes.Buffer
+	if err := WriteXLSX(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	book, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := book.GetSheetList(); len(got) == 0 || got[0] != "县区排名" {
+		t.Fatalf("sheets %v, want 县区排名 first", got)
+	}
+	rows, _ := book.GetRows("县区排名")
+	want := [][]string{{b.Title}, nil, countyHeader,
+		{"1", "会宁县", "86.5", "绿", "86.5", "—", "40", "35", "90.0%", "0", "—", "30"},
+		{"—", "靖远县", "—", "", "—", "—", "0", "0", "—", "0", "—", "8"}}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("counties (-want +got):\n%s", diff)
+	}
+	var doc bytes.Buffer
+	if err := writeDOCX(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(doc.Bytes()), int64(doc.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := z.Open("word/document.xml")
+	xml, _ := io.ReadAll(f)
+	if !strings.Contains(string(xml), "县区排名") || !strings.Contains(string(xml), "靖远县") {
+		t.Errorf("the Word bulletin lacks the counties")
 	}
 }
