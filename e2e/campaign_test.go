@@ -92,7 +92,7 @@ func TestCampaignFrameworkTargetsAndPlan(t *testing.T) {
 	b.login("cb_staff", demoPassword)
 	b.bodyText("李娜")
 	b.click("menu-framework")
-	b.clickRowButton("framework-table", "全国文明城市测评体系", "row-view")
+	b.clickRowButton("framework-table", "全国文明城市测评体系（会宁县", "row-view")
 	b.typeInto("tree-search", "公交站点覆盖率")
 	b.clickContaining(`[data-test=framework-tree] .el-tree-node__content`, "10.3.1.3", "公交站点覆盖率")
 	b.waitText("standard-target", "公交站点覆盖率", "≥", "90")

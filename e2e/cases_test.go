@@ -31,7 +31,7 @@ func TestCaseWholeLoop(t *testing.T) {
 	phone := newBrowser(t, base, 390, 844)
 	phone.run(chromedp.Navigate(base + "/snap"))
 	phone.openSelect(`[data-test=snap-category]`)
-	phone.clickText(`.el-select-dropdown__item`, "乱扔垃圾")
+	phone.clickText(`.el-select-dropdown__item`, "乱扔垃圾（会宁县）")
 	phone.run(chromedp.SetUploadFiles(chromedp.CSS(`input[type=file][data-test=snap-photo]`), []string{photo}))
 	phone.typeInto("snap-description", "人民广场东侧垃圾堆积，无人清理")
 	phone.typeInto("snap-address", "会师镇人民广场东侧")

@@ -37,6 +37,13 @@ func (e *caseConfig) place(a *domain.Actor, in IntakeInput) (domain.Jurisdiction
 	if !ok {
 		return j, domain.Invalid(field, "无法确定案件所属辖区，请选择所在区域")
 	}
+	// With no place named, a category kept by a county below says where the
+	// problem is: a resident who picks 会宁县's 乱扔垃圾 reports in 会宁县.
+	if in.RegionID == nil && in.UnitID == nil {
+		if owner := e.categories[in.CategoryID].JurisdictionID; owner != nil && *owner != j.ID && e.inChain(&j.ID, *owner) {
+			j, _ = e.jurisdictions.ByID(*owner)
+		}
+	}
 	if a != resident && a.IsOffice() && e.above(a, &j.ID) {
 		j, _ = e.jurisdictions.ByID(a.JurisdictionID)
 	}

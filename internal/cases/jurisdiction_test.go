@@ -352,3 +352,46 @@ func TestCaseCodesCarryTheJurisdiction(t *testing.T) {
 		}
 	})
 }
+
+// A resident's report that names no place lands where its category is
+// kept: a county's own category places it in that county, for its office.
+func TestUnplacedReportGoesWhereItsCategoryIsKept(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		w := newTwoCounties(t, db)
+		ctx := t.Context()
+		own, err := w.svc.CreateCategory(ctx, w.A.Staff, cases.CategoryInput{Code: "A9", Name: "会宁县占道经营", Kind: "campaign", LimitValue: 1, LimitUnit: "day"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _, err := w.svc.SnapByResident(ctx, cases.ResidentInput{ClientKey: "r-1", CategoryID: own.ID, Description: "人行道被摊位占满"},
+			[]cases.Upload{{Name: "现场.png", Body: bytes.NewReader(pngBytes(400, 300))}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, _, err := w.svc.List(ctx, w.A.Staff, cases.Filter{View: "pool", Q: r.Code, Page: 1, PageSize: 5})
+		if err != nil || len(list) != 1 || list[0].JurisdictionID == nil || *list[0].JurisdictionID != w.A.Jurisdiction {
+			t.Fatalf("county A's pool: %+v (%v), want the resident's case in county A", list, err)
+		}
+		if list, _, _ := w.svc.List(ctx, w.B.Staff, cases.Filter{View: "pool", Q: r.Code, Page: 1, PageSize: 5}); len(list) != 0 {
+			t.Error("county B's pool lists it")
+		}
+		// County B keeps a category of the same name: the resident's form
+		// tells the two apart by their county.
+		if _, err := w.svc.CreateCategory(ctx, w.B.Staff, cases.CategoryInput{Code: "B9", Name: "会宁县占道经营", Kind: "campaign", LimitValue: 1, LimitUnit: "day"}); err != nil {
+			t.Fatal(err)
+		}
+		form, err := w.svc.Form(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, c := range form.Categories {
+			names = append(names, c.Name)
+		}
+		if !slices.Contains(names, "会宁县占道经营（会宁县）") || !slices.Contains(names, "会宁县占道经营（靖远县）") || !slices.Contains(names, "乱扔垃圾") {
+			t.Errorf("the resident's categories %v", names)
+		}
+	})
+}

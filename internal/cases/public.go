@@ -318,10 +318,23 @@ func (s *Service) Form(ctx context.Context) (_ CaseForm, err error) {
 		return CaseForm{}, err
 	}
 	out := CaseForm{Bounds: e.settingsOf(nil).Bounds, Categories: []FormItem{}, Regions: []FormItem{}}
+	// Counties keep categories of the same name (each its 乱扔垃圾); the
+	// resident tells them apart by the county, which places the report.
+	named := map[string]int{}
 	for _, k := range cats {
 		if k.Active {
-			out.Categories = append(out.Categories, FormItem{ID: k.ID, Name: k.Name, ParentID: k.ParentID})
+			named[k.Name]++
 		}
+	}
+	for _, k := range cats {
+		if !k.Active {
+			continue
+		}
+		name := k.Name
+		if j, ok := e.jurisdictions.ByID(deref(k.JurisdictionID)); ok && named[k.Name] > 1 {
+			name += "（" + j.Name + "）"
+		}
+		out.Categories = append(out.Categories, FormItem{ID: k.ID, Name: name, ParentID: k.ParentID})
 	}
 	regions := slices.Collect(maps.Values(e.regions))
 	slices.SortFunc(regions, func(a, b domain.Region) int { return strings.Compare(a.Code, b.Code) })
