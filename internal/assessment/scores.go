@@ -153,7 +153,7 @@ func lastDays(now time.Time, days int) (time.Time, time.Time) {
 }
 
 func (s *Service) liveScore(ctx context.Context, jurisdiction int64, days int) (Score, error) {
-	fw, err := s.fw.CurrentFramework(ctx)
+	fw, err := s.frameworkOf(ctx, jurisdiction)
 	if err != nil {
 		return Score{}, err
 	}
@@ -578,4 +578,14 @@ func (s *Service) computeHeadline(ctx context.Context, jurisdiction int64) (*flo
 		}
 	}
 	return nil, weak, nil
+}
+
+// frameworkOf is the framework a jurisdiction works to: its plan's, else
+// the newest it or an office above it keeps (a county measured against
+// the city's); the deployment's newest when no jurisdiction is named.
+func (s *Service) frameworkOf(ctx context.Context, jurisdiction int64) (int64, error) {
+	if jurisdiction == 0 {
+		return s.fw.CurrentFramework(ctx)
+	}
+	return s.fw.CurrentFrameworkIn(ctx, jurisdiction)
 }

@@ -73,7 +73,7 @@ func LoadPoints(ctx context.Context, db *store.DB, orgs *org.Service, k *cases.S
 	if err := l.places(orgs); err != nil {
 		return err
 	}
-	fwID, err := fw.CurrentFramework(ctx)
+	fwID, err := fw.CurrentFrameworkIn(ctx, l.office.JurisdictionID)
 	if err != nil {
 		return err
 	}

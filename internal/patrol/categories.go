@@ -347,7 +347,11 @@ func (s *Service) SetChecks(ctx context.Context, actor *domain.Actor, id int64, 
 	if err := requireOffice(actor); err != nil {
 		return Category{}, err
 	}
-	standards, err := s.standardCodes(ctx)
+	home, err := HomeJurisdiction(ctx, s.db.Read(), actor)
+	if err != nil {
+		return Category{}, err
+	}
+	standards, err := s.standardCodes(ctx, home)
 	if err != nil {
 		return Category{}, err
 	}
@@ -375,11 +379,12 @@ func (s *Service) SetChecks(ctx context.Context, actor *domain.Actor, id int64, 
 	return out, err
 }
 
-// standardCodes are the codes of the current main framework's standards
-// (the minors' framework has its own codes, scored from its own evidence).
-func (s *Service) standardCodes(ctx context.Context) (map[string]bool, error) {
+// standardCodes are the codes of the standards of the main framework the
+// jurisdiction works to (the minors' framework has its own codes, scored
+// from its own evidence).
+func (s *Service) standardCodes(ctx context.Context, jurisdiction int64) (map[string]bool, error) {
 	codes := map[string]bool{}
-	fw, err := s.fw.CurrentFramework(ctx)
+	fw, err := s.fw.CurrentFrameworkIn(ctx, jurisdiction)
 	if err != nil {
 		return nil, domain.Invalid("standardCodes", "还没有测评体系，请先导入测评体系再设置检查项")
 	}

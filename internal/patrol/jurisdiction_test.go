@@ -13,6 +13,7 @@ import (
 	"wenming/internal/app"
 	"wenming/internal/auth"
 	"wenming/internal/blob"
+	"wenming/internal/cases"
 	"wenming/internal/domain"
 	"wenming/internal/patrol"
 	"wenming/internal/store"
@@ -267,4 +268,44 @@ func exportedCodes(t *testing.T, book []byte) []string {
 		}
 	}
 	return codes
+}
+
+// A county's checklist cites the standards of the framework its own
+// jurisdiction works to, never another county's: county A imports a
+// framework, county B (with none of its own or from above) cannot cite it.
+func TestChecklistCitesItsCountysFramework(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		blobs, err := blob.NewDisk(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := app.NewServices(db, app.Options{Blobs: blobs,
+			Auth: auth.Policy{LockThreshold: 50, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}})
+		t.Cleanup(svc.Files.WaitCopies)
+		c := testcity.New(t, db)
+		ctx := t.Context()
+		if _, err := svc.Framework.Import(ctx, c.A.Staff, frameworkBook(t)); err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range []*testcity.Office{c.A, c.B} {
+			kind, err := svc.Cases.CreateCategory(ctx, o.Staff, cases.CategoryInput{Code: o.Code, Name: "站台卫生", Kind: "campaign", LimitValue: 1, LimitUnit: "day"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			stop, err := svc.Patrol.CreateCategory(ctx, o.Staff, patrol.CategoryInput{Name: "公交站点"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = svc.Patrol.SetChecks(ctx, o.Staff, stop.ID, patrol.ChecklistInput{Checks: []patrol.CheckInput{
+				{Text: "站台无积存垃圾", Severity: "minor", CaseCategoryID: kind.ID, StandardCodes: []string{"10.1.1.1"}}}})
+			if o == c.A && err != nil {
+				t.Errorf("county A cannot cite its own framework: %v", err)
+			}
+			if o == c.B && err == nil {
+				t.Error("county B's checklist cites county A's framework")
+			}
+		}
+	})
 }

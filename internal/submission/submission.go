@@ -160,7 +160,13 @@ func (s *Service) Requirements(ctx context.Context, actor *domain.Actor, f Requi
 		return nil, domain.Forbidden("安全审计员只能查看审计日志")
 	}
 	if f.FrameworkID == 0 {
-		id, err := s.framework.CurrentFramework(ctx)
+		// The framework the actor's jurisdiction works to (a county may work
+		// to the city's), else the deployment's newest.
+		current := s.framework.CurrentFramework
+		if actor.JurisdictionID != 0 {
+			current = func(ctx context.Context) (int64, error) { return s.framework.CurrentFrameworkIn(ctx, actor.JurisdictionID) }
+		}
+		id, err := current(ctx)
 		if err != nil {
 			return []Requirement{}, nil
 		}
