@@ -135,11 +135,15 @@ func (s *Server) listTargets(w http.ResponseWriter, r *http.Request, a *domain.A
 	if err != nil {
 		return err
 	}
+	jurisdiction, err := queryInt(q, "jurisdictionId", 0)
+	if err != nil {
+		return err
+	}
 	status := q.Get("status")
 	if status != "" && status != "met" && status != "not_met" && status != "not_reported" {
 		return domain.Invalid("status", "状态应为 met、not_met 或 not_reported")
 	}
-	list, period, err := s.Framework.Targets(r.Context(), a, framework.TargetFilter{FrameworkID: int64(fid), Period: q.Get("period"), Status: status, UnitID: int64(unit), Q: q.Get("q")})
+	list, period, err := s.Framework.Targets(r.Context(), a, framework.TargetFilter{JurisdictionID: int64(jurisdiction), FrameworkID: int64(fid), Period: q.Get("period"), Status: status, UnitID: int64(unit), Q: q.Get("q")})
 	if err != nil {
 		return err
 	}

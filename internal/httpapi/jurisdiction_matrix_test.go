@@ -178,3 +178,21 @@ func TestJurisdictionOfficeOverHTTP(t *testing.T) {
 		}
 	})
 }
+
+// The city office reads a county's target figures by jurisdictionId; a
+// county cannot read its neighbour's.
+func TestJurisdictionTargetsOverHTTP(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		p := newPlanCity(t, db)
+		a := fmt.Sprintf("/api/v1/targets?jurisdictionId=%d", p.A.Jurisdiction)
+		if r := p.as(p.City.Staff).do("GET", a, nil); r.status != 200 {
+			t.Errorf("the city reads county A's targets: %d %s", r.status, r.body)
+		}
+		e := p.as(p.B.Staff).do("GET", a, nil).want(400).apiError()
+		if e.Error.Field != "jurisdictionId" {
+			t.Errorf("county B asked for A's targets: refused on %q", e.Error.Field)
+		}
+	})
+}

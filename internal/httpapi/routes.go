@@ -114,7 +114,7 @@ func (s *Server) apiRoutes() []route {
 		{method: "PUT", path: "/api/v1/frameworks/{id}/negatives/{negId}", tag: "测评体系", summary: "修改负面清单事项（草稿）", in: negativeInput{}, out: domain.Negative{}, h: withSubBody("negId", s.Framework.UpdateNegative)},
 		{method: "DELETE", path: "/api/v1/frameworks/{id}/negatives/{negId}", tag: "测评体系", summary: "删除负面清单事项（草稿）", status: 204, h: withSubNoContent("negId", s.Framework.DeleteNegative)},
 
-		{method: "GET", path: "/api/v1/targets", tag: "数据指标", summary: "数据指标及其本期达标情况", query: []param{{"frameworkId", "integer", "测评体系版本（默认当前方案所用版本）"}, {"period", "string", "周期 2026、2026-Q3 或 2026-07（默认本年）"}, {"status", "string", "met、not_met、not_reported"}, {"unitId", "integer", "牵头或责任单位"}, {"q", "string", "编码、内容或指标名称"}}, out: targetList{}, h: s.listTargets},
+		{method: "GET", path: "/api/v1/targets", tag: "数据指标", summary: "数据指标及其本期达标情况", query: []param{{"frameworkId", "integer", "测评体系版本（默认当前方案所用版本）"}, {"period", "string", "周期 2026、2026-Q3 或 2026-07（默认本年）"}, {"status", "string", "met、not_met、not_reported"}, {"unitId", "integer", "牵头或责任单位"}, {"q", "string", "编码、内容或指标名称"}, {"jurisdictionId", "integer", "辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区）"}}, out: targetList{}, h: s.listTargets},
 		{method: "POST", path: "/api/v1/targets/{id}/reports", tag: "数据指标", summary: "报送数据指标数值", in: targetInput{}, out: targetReport{}, status: 201, h: withIDBody(201, s.Framework.Report)},
 		{method: "GET", path: "/api/v1/targets/{id}/reports", tag: "数据指标", summary: "数据指标报送记录", query: []param{{"period", "string", "周期"}}, out: listOf[targetReport]{}, h: s.targetReports},
 

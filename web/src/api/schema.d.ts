@@ -10763,6 +10763,8 @@ export interface operations {
                 unitId?: number;
                 /** @description 编码、内容或指标名称 */
                 q?: string;
+                /** @description 辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区） */
+                jurisdictionId?: number;
             };
             header?: never;
             path?: never;
