@@ -155,6 +155,20 @@ func TestJurisdictionVetoStaysInItsCounty(t *testing.T) {
 				t.Errorf("%s lists %d events, want %d", tc.office.Name, len(list), tc.events)
 			}
 		}
+		// The city office reads each county's own score by its jurisdiction;
+		// a county cannot read its neighbour's.
+		for _, tc := range []struct {
+			office   *testcity.Office
+			eligible bool
+		}{{w.c.A, false}, {w.c.B, true}} {
+			sc, err := w.svc.Assessment.LiveScoreIn(w.ctx, w.c.City.Staff, tc.office.Jurisdiction, 30)
+			must(t, err)
+			if sc.Eligible != tc.eligible {
+				t.Errorf("the city reads %s's score as eligible %v, want %v", tc.office.Name, sc.Eligible, tc.eligible)
+			}
+		}
+		_, err = w.svc.Assessment.LiveScoreIn(w.ctx, w.c.B.Staff, w.c.A.Jurisdiction, 30)
+		wantCode(t, err, domain.CodeInvalid, "jurisdictionId")
 		wantCode(t, w.svc.Assessment.DeleteEvent(w.ctx, w.c.B.Staff, e.ID), domain.CodeNotFound, "")
 		_, err = w.svc.Assessment.RecordEvent(w.ctx, w.c.B.Staff, assessment.EventInput{FrameworkID: w.framework, Code: "90.1", UnitID: &w.c.A.Dept,
 			OccurredOn: today, Note: "记到会宁县的单位上"})

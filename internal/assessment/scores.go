@@ -115,19 +115,38 @@ func previousRound(ctx context.Context, c *store.Conn, jurisdiction int64, befor
 // jurisdiction's points against the current framework, with its target
 // values and material grades, its negative events, and the hand-entered
 // rates of its latest closed round: a county's score is its own.
-func (s *Service) LiveScore(ctx context.Context, actor *domain.Actor, days int) (_ Score, err error) {
-	defer domain.Wrap(&err, "assessment.LiveScore")
+func (s *Service) LiveScore(ctx context.Context, actor *domain.Actor, days int) (Score, error) {
+	return s.LiveScoreIn(ctx, actor, 0, days)
+}
+
+// LiveScoreIn is the live score of one jurisdiction the actor reads (the
+// city office looking at a county); 0 is the actor's own.
+func (s *Service) LiveScoreIn(ctx context.Context, actor *domain.Actor, jurisdiction int64, days int) (_ Score, err error) {
+	defer domain.Wrap(&err, "assessment.LiveScoreIn %d", jurisdiction)
 	if err := require(actor, scoreReaders, "得分"); err != nil {
 		return Score{}, err
 	}
 	if err := checkDays(&days); err != nil {
 		return Score{}, err
 	}
-	home, err := s.home(ctx, actor)
-	if err != nil {
+	if jurisdiction == 0 {
+		if jurisdiction, err = s.home(ctx, actor); err != nil {
+			return Score{}, err
+		}
+	} else if err := s.readable(ctx, actor, jurisdiction); err != nil {
 		return Score{}, err
 	}
-	return s.liveScore(ctx, home, days)
+	return s.liveScore(ctx, jurisdiction, days)
+}
+
+// readable refuses a jurisdiction the actor does not read.
+func (s *Service) readable(ctx context.Context, actor *domain.Actor, jurisdiction int64) error {
+	var code string
+	err := s.db.Read().Get(ctx, "辖区", `SELECT r.code FROM jurisdictions j JOIN regions r ON r.id = j.region_id WHERE j.region_id = ?`, []any{jurisdiction}, &code)
+	if err != nil || !actor.ReadsJurisdiction(jurisdiction, code) {
+		return domain.Invalid("jurisdictionId", "该辖区不存在或不在您的数据范围内")
+	}
+	return nil
 }
 
 // home is the jurisdiction an actor's scores and rounds are of.

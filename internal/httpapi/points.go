@@ -211,7 +211,11 @@ func (s *Server) liveScore(w http.ResponseWriter, r *http.Request, a *domain.Act
 	if err != nil {
 		return err
 	}
-	sc, err := s.Assessment.LiveScore(r.Context(), a, days)
+	jurisdiction, err := queryInt(r.URL.Query(), "jurisdictionId", 0)
+	if err != nil {
+		return err
+	}
+	sc, err := s.Assessment.LiveScoreIn(r.Context(), a, int64(jurisdiction), days)
 	if err != nil {
 		return err
 	}

@@ -250,7 +250,7 @@ func (s *Server) apiRoutes() []route {
 		{method: "PUT", path: "/api/v1/rounds/{id}/rates", tag: "模拟测评", summary: "保存手工录入的得分率（整体替换）", in: assessment.RatesInput{}, out: listOf[assessment.Rate]{}, h: s.setRates},
 		{method: "GET", path: "/api/v1/rounds/{id}/score", tag: "得分", summary: "模拟测评得分", out: assessment.Score{}, h: withID(200, s.Assessment.RoundScore)},
 		{method: "GET", path: "/api/v1/rounds/{id}/score/export", tag: "得分", summary: "导出测评结果（总分、指标、标准、短板、单位、区域、观测记录）", download: xlsxType, h: s.exportRoundScore},
-		{method: "GET", path: "/api/v1/scores/live", tag: "得分", summary: "实时得分（近若干天的日常巡查）", query: []param{{"days", "integer", "天数，默认 30"}}, out: assessment.Score{}, h: s.liveScore},
+		{method: "GET", path: "/api/v1/scores/live", tag: "得分", summary: "实时得分（近若干天的日常巡查）", query: []param{{"days", "integer", "天数，默认 30"}, {"jurisdictionId", "integer", "辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区）"}}, out: assessment.Score{}, h: s.liveScore},
 		{method: "GET", path: "/api/v1/scores/trend", tag: "得分", summary: "历次测评与实时得分的走势", out: listOf[assessment.TrendPoint]{}, h: listed(s.Assessment.Trend)},
 		{method: "GET", path: "/api/v1/scores/observations", tag: "得分", summary: "得分背后的观测记录与照片", query: append([]param{{"roundId", "integer", "模拟测评"}, {"live", "boolean", "实时得分"}, {"days", "integer", "实时得分的天数"}, {"standardCode", "string", "测评标准编码"}, {"result", "string", "pass/fail/na"}, {"unitId", "integer", "责任单位"}, {"regionId", "integer", "区域（含下级）"}}, pageParams...), out: pageOf[patrol.ObservationRow]{}, h: s.scoreObservations},
 		{method: "GET", path: "/api/v1/negative-events", tag: "得分", summary: "负面清单事件", query: []param{{"frameworkId", "integer", "测评体系"}}, out: listOf[assessment.NegativeEvent]{}, h: s.negativeEvents},

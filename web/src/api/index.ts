@@ -341,7 +341,8 @@ export const roundApi = {
 
 /** scoreApi is the live score (实时得分), the trend over rounds, and the observations behind a figure. */
 export const scoreApi = {
-  live: (days = 30) => http.get<Score>('/scores/live', { days }),
+  /** live is the live score of the actor's jurisdiction, or of one below it (the city office picking a county). */
+  live: (days = 30, jurisdictionId?: Id) => http.get<Score>('/scores/live', { days, jurisdictionId }),
   trend: () => http.get<{ items: ScoreTrendItem[] }>('/scores/trend'),
   observations: (query: ObservationQuery & { page?: number; pageSize?: number }) =>
     http.get<Page<ObservationRow>>('/scores/observations', { ...query }),

@@ -10266,6 +10266,8 @@ export interface operations {
             query?: {
                 /** @description 天数，默认 30 */
                 days?: number;
+                /** @description 辖区（区划 id，默认本人所在辖区；上级创城办可查看下辖辖区） */
+                jurisdictionId?: number;
             };
             header?: never;
             path?: never;
