@@ -176,6 +176,8 @@ export type TargetStatusCode = 'met' | 'not_met' | 'not_reported'
 export type TargetStatus = Narrow<S['TargetStatus'], { comparator: Comparator; status: TargetStatusCode }>
 
 export interface TargetQuery {
+  /** jurisdictionId is whose values count: the actor's own, or a county below it. */
+  jurisdictionId?: Id
   frameworkId?: Id
   period?: string
   status?: string
