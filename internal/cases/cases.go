@@ -477,7 +477,7 @@ type caseConfig struct {
 	jurisdictions domain.Jurisdictions
 	// outlines are the regions' boundaries, by region id, where drawn.
 	outlines map[int64]domain.Boundary
-	at            time.Time // the transaction's now
+	at       time.Time // the transaction's now
 }
 
 func (e *caseConfig) now() time.Time { return e.at }

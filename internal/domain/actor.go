@@ -44,9 +44,9 @@ type Actor struct {
 	// code.
 	JurisdictionID   int64
 	JurisdictionCode string
-	IP         string
-	RequestID  string
-	ViaToken   bool
+	IP               string
+	RequestID        string
+	ViaToken         bool
 }
 
 // Has tells whether the actor holds any of the roles.

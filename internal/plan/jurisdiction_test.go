@@ -20,10 +20,10 @@ import (
 // plan service, each county with its own 2026 plan and one task in it.
 type cityPlans struct {
 	City, A, B *testcity.Office
-	ctx    context.Context
-	plans  *plan.Service
-	pa, pb plan.Plan
-	ta, tb plan.Task
+	ctx        context.Context
+	plans      *plan.Service
+	pa, pb     plan.Plan
+	ta, tb     plan.Task
 }
 
 func newCityPlans(t *testing.T, db *store.DB) *cityPlans {

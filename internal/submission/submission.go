@@ -164,7 +164,9 @@ func (s *Service) Requirements(ctx context.Context, actor *domain.Actor, f Requi
 		// to the city's), else the deployment's newest.
 		current := s.framework.CurrentFramework
 		if actor.JurisdictionID != 0 {
-			current = func(ctx context.Context) (int64, error) { return s.framework.CurrentFrameworkIn(ctx, actor.JurisdictionID) }
+			current = func(ctx context.Context) (int64, error) {
+				return s.framework.CurrentFrameworkIn(ctx, actor.JurisdictionID)
+			}
 		}
 		id, err := current(ctx)
 		if err != nil {
