@@ -3,77 +3,41 @@ package httpapi_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"slices"
 	"testing"
-	"time"
 
-	"wenming/internal/app"
-	"wenming/internal/auth"
-	"wenming/internal/blob"
 	"wenming/internal/domain"
-	"wenming/internal/httpapi"
 	"wenming/internal/plan"
 	"wenming/internal/store"
 	"wenming/internal/store/storetest"
 	"wenming/internal/testcity"
 )
 
-// planCity serves the test city (白银市 over 会宁县 A and 靖远县 B) with a
-// 2026 plan and one task for each county.
+// planCity is the test city served over HTTP (cityServer) with a 2026
+// plan for each county and one task in county A's.
 type planCity struct {
-	t          *testing.T
-	f          *fixture
-	svc        *app.Services
-	City, A, B *testcity.Office
-	pa, pb     plan.Plan
-	ta         plan.Task
-	clients    map[string]*client
+	*cityServer
+	t      *testing.T
+	pa, pb plan.Plan
+	ta     plan.Task
 }
 
 func newPlanCity(t *testing.T, db *store.DB) *planCity {
 	t.Helper()
-	clk := &clock{now: time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)}
-	db.SetClock(clk.Now)
-	blobs, err := blob.NewDisk(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := app.NewServices(db, app.Options{Blobs: blobs,
-		Auth: auth.Policy{LockThreshold: 50, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}})
-	t.Cleanup(svc.Files.WaitCopies)
-	c := testcity.New(t, db)
-	deps := svc.HTTP(db, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	deps.Version = "test"
-	srv := httptest.NewServer(httpapi.New(deps).Handler())
-	t.Cleanup(srv.Close)
-	p := &planCity{t: t, f: &fixture{t: t, db: db, srv: srv, clock: clk}, svc: svc, City: c.City, A: c.A, B: c.B, clients: map[string]*client{}}
+	p := &planCity{cityServer: newCityServer(t, db), t: t}
 	ctx := context.Background()
-	if p.pa, err = svc.Plan.CreatePlan(ctx, c.A.Staff, 2026, "会宁县 2026 年度实施方案", nil); err != nil {
+	var err error
+	if p.pa, err = p.svc.Plan.CreatePlan(ctx, p.A.Staff, 2026, "会宁县 2026 年度实施方案", nil); err != nil {
 		t.Fatal(err)
 	}
-	if p.pb, err = svc.Plan.CreatePlan(ctx, c.B.Staff, 2026, "靖远县 2026 年度实施方案", nil); err != nil {
+	if p.pb, err = p.svc.Plan.CreatePlan(ctx, p.B.Staff, 2026, "靖远县 2026 年度实施方案", nil); err != nil {
 		t.Fatal(err)
 	}
-	p.ta, err = svc.Plan.CreateTask(ctx, c.A.Staff, p.pa.ID, plan.TaskInput{Seq: 1, Title: "“洗脸”行动", Phase: "deploy", Deadline: "2026-08-31", LeadUnitIDs: []int64{c.A.Dept}})
+	p.ta, err = p.svc.Plan.CreateTask(ctx, p.A.Staff, p.pa.ID, plan.TaskInput{Seq: 1, Title: "“洗脸”行动", Phase: "deploy", Deadline: "2026-08-31", LeadUnitIDs: []int64{p.A.Dept}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// as signs in the person behind a test city actor, once.
-func (p *planCity) as(a *domain.Actor) *client {
-	p.t.Helper()
-	if c, ok := p.clients[a.Username]; ok {
-		return c
-	}
-	c := p.f.anon()
-	c.do("POST", "/api/v1/auth/login", map[string]string{"username": a.Username, "password": testcity.Password}).want(200)
-	p.clients[a.Username] = c
-	return c
 }
 
 // Over HTTP: each county lists its own plan, the city both; another
