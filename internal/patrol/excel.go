@@ -27,7 +27,7 @@ var pointColumns = []struct {
 	required     bool
 	help, values string
 }{
-	{"编码", "code", false, "点位编码；留空时自动编号。编码已存在（本辖区的点位）时更新该点位，其他辖区的编码不能使用。", ""},
+	{"编码", "code", false, "点位编码；留空时按本辖区区划代码自动编号。编码在本辖区已存在时更新该点位；各辖区的编码互不相干。", ""},
 	{"名称", "name", true, "点位名称。", ""},
 	{"类别", "categoryId", true, "点位类别名称：本辖区的类别，或沿用上级辖区的类别（见“点位类别”页面）。", ""},
 	{"经度", "lng", true, "数字，如 105.0531。", ""},
@@ -340,11 +340,9 @@ func importPoint(ctx context.Context, c *store.Conn, actor *domain.Actor, l look
 		return false, errRowListed
 	}
 	if in.Code != "" {
-		before, err := getPoint(ctx, c, `p.code = ?`, in.Code)
-		if err == nil && before.JurisdictionID != l.jurisdiction {
-			// Never rename or move another jurisdiction's point.
-			return false, domain.Conflict("code", "点位编码“"+in.Code+"”已被其他辖区的点位使用")
-		}
+		// Codes are the jurisdiction's own: another county's point with
+		// the same code is a different point, never renamed or moved.
+		before, err := getPoint(ctx, c, `p.code = ? AND p.jurisdiction_id = ?`, in.Code, l.jurisdiction)
 		if err == nil {
 			if err := governs(actor, &before); err != nil {
 				return false, err

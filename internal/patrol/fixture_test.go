@@ -248,3 +248,13 @@ func wantCode(t *testing.T, err error, code domain.Code, field string) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// regionCode is the code of a jurisdiction's region.
+func (w *world) regionCode(t *testing.T, jurisdiction int64) string {
+	t.Helper()
+	var code string
+	if err := w.db.Read().Get(w.ctx, "辖区", `SELECT code FROM regions WHERE id = ?`, []any{jurisdiction}, &code); err != nil {
+		t.Fatal(err)
+	}
+	return code
+}

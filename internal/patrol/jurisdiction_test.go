@@ -207,8 +207,9 @@ func TestJurisdictionPointsStayInTheirCounty(t *testing.T) {
 }
 
 // The points import resolves names inside the importer's county: its
-// 县住建局, its 东关社区, its 主次干道; a code of the other county's point
-// is refused, and that point is neither renamed nor moved.
+// 县住建局, its 东关社区, its 主次干道. Codes are each county's own: the
+// other county's code makes a point of the importer's, and the other
+// county's point is neither renamed nor moved.
 func TestJurisdictionPointsImportResolvesInTheCounty(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -230,10 +231,12 @@ func TestJurisdictionPointsImportResolvesInTheCounty(t *testing.T) {
 			t.Errorf("imported as unit %d, region %v, category %d, jurisdiction %d; want A's unit %d, community %d, category %d",
 				p.UnitID, p.RegionID, p.CategoryID, p.JurisdictionID, w.A.Dept, w.A.Community, w.roadA.ID)
 		}
-		_, err = w.patrol.ImportPoints(w.ctx, w.A.Staff, pointsBook(t, row("JY-001", "被改名")))
-		de, ok := domain.AsError(err)
-		if !ok || len(de.Details) != 1 || de.Details[0].Column != "A" {
-			t.Fatalf("importing B's code in A: %v, want one problem in column A", err)
+		res, err = w.patrol.ImportPoints(w.ctx, w.A.Staff, pointsBook(t, row("JY-001", "会宁的同号点位")))
+		if err != nil || res.Created != 1 {
+			t.Fatalf("importing B's code in A: %+v, %v; want A's own new point", res, err)
+		}
+		if list, _, _ := w.patrol.Points(w.ctx, w.A.Staff, patrol.PointFilter{Q: "JY-001", Page: 1, PageSize: 10}); len(list) != 1 || list[0].Name != "会宁的同号点位" {
+			t.Errorf("A's point coded JY-001: %+v", list)
 		}
 		b, err := w.patrol.Point(w.ctx, w.B.Staff, w.pointB.ID)
 		if err != nil || b.Name != "靖远人民路" || b.UnitID != w.B.Dept {

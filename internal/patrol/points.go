@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -255,8 +256,8 @@ func (s *Service) pointWhere(ctx context.Context, actor *domain.Actor, cond stri
 	return d, err
 }
 
-func getPoint(ctx context.Context, c *store.Conn, cond string, arg any) (Point, error) {
-	list, err := queryPoints(ctx, c, ` WHERE `+cond, arg)
+func getPoint(ctx context.Context, c *store.Conn, cond string, args ...any) (Point, error) {
+	list, err := queryPoints(ctx, c, ` WHERE `+cond, args...)
 	if err != nil {
 		return Point{}, err
 	}
@@ -376,19 +377,41 @@ func createPoint(ctx context.Context, c *store.Conn, actor *domain.Actor, in Poi
 	if err != nil {
 		return Point{}, err
 	}
+	code := in.Code
+	if code == "" {
+		if code, err = nextPointCode(ctx, c, j); err != nil {
+			return Point{}, err
+		}
+	}
 	id, err := c.Insert(ctx, `INSERT INTO points (jurisdiction_id, code, name, category_id, lat, lng, address, region_id, grid, unit_id, chief_user_id, chief_name, chief_phone, active, qr_token, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		j, codeOrToken(in.Code), in.Name, in.CategoryID, in.Lat, in.Lng, in.Address, in.RegionID, in.Grid, in.UnitID, in.ChiefUserID, in.ChiefName, newPhone(in.ChiefPhone),
+		j, code, in.Name, in.CategoryID, in.Lat, in.Lng, in.Address, in.RegionID, in.Grid, in.UnitID, in.ChiefUserID, in.ChiefName, newPhone(in.ChiefPhone),
 		in.Active == nil || *in.Active, newToken(), c.Now, c.Now)
 	if err != nil {
 		return Point{}, codeTaken(err, in.Code)
 	}
-	if in.Code == "" {
-		if _, err := c.Exec(ctx, `UPDATE points SET code = ? WHERE id = ?`, fmt.Sprintf("D%05d", id), id); err != nil {
-			return Point{}, err
+	return getPoint(ctx, c, `p.id = ?`, id)
+}
+
+// nextPointCode numbers a new point after its jurisdiction's region code
+// (620422D0001 …) from the jurisdiction's own sequence, never from the row
+// id, passing over a code someone typed by hand.
+func nextPointCode(ctx context.Context, c *store.Conn, jurisdiction int64) (string, error) {
+	var region string
+	if err := c.Get(ctx, "辖区", `SELECT code FROM regions WHERE id = ?`, []any{jurisdiction}, &region); err != nil {
+		return "", err
+	}
+	for {
+		n, err := c.Next(ctx, "point:"+strconv.FormatInt(jurisdiction, 10), "")
+		if err != nil {
+			return "", err
+		}
+		code := fmt.Sprintf("%sD%04d", region, n)
+		taken, err := c.Count(ctx, `SELECT COUNT(*) FROM points WHERE jurisdiction_id = ? AND code = ?`, jurisdiction, code)
+		if err != nil || taken == 0 {
+			return code, err
 		}
 	}
-	return getPoint(ctx, c, `p.id = ?`, id)
 }
 
 func newPhone(phone string) string {
@@ -396,14 +419,6 @@ func newPhone(phone string) string {
 		return ""
 	}
 	return phone
-}
-
-// codeOrToken keeps the unique column filled until the generated code is set.
-func codeOrToken(code string) string {
-	if code == "" {
-		return "tmp-" + newToken()
-	}
-	return code
 }
 
 func codeTaken(err error, code string) error {

@@ -1,7 +1,6 @@
 package patrol_test
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -56,8 +55,11 @@ func TestPointInput(t *testing.T) {
 
 		p, err := w.patrol.CreatePoint(w.ctx, w.as("town_staff"), good)
 		w.must(err)
-		if p.Code != fmt.Sprintf("D%05d", p.ID) {
-			t.Errorf("generated code %q for point %d", p.Code, p.ID)
+		if p.Code != w.regionCode(t, p.JurisdictionID)+"D0001" {
+			t.Errorf("generated code %q for the jurisdiction's first point", p.Code)
+		}
+		if next, err := w.patrol.CreatePoint(w.ctx, w.as("town_staff"), good); err != nil || next.Code != w.regionCode(t, p.JurisdictionID)+"D0002" {
+			t.Errorf("generated code %q for the second point (%v)", next.Code, err)
 		}
 		if !strings.Contains(p.ChiefPhone, "*") || !strings.HasSuffix(p.ChiefPhone, "1234") {
 			t.Errorf("the chief's phone is shown %q, want it masked", p.ChiefPhone)

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"wenming/internal/store"
@@ -89,6 +91,77 @@ func TestOneCountyDatabaseUpgradesIntoItsCounty(t *testing.T) {
 		// Rebuilding a category's table must not cascade into its checks.
 		if n, err := r.Count(ctx, `SELECT COUNT(*) FROM point_checks`); err != nil || n != 1 {
 			t.Errorf("point checks after the upgrade: %d (%v), want 1", n, err)
+		}
+	})
+}
+
+// Point codes are unique within a jurisdiction: two counties may both have
+// a point 001. Undoing that keeps the first and puts the region code before
+// the others, so the single list of old is unique again.
+func TestPointCodesAreEachJurisdictionsOwn(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		ctx := t.Context()
+		point := func(c *store.Conn, county int64, token string) error {
+			unit, err := c.Insert(ctx, `INSERT INTO units (name, kind, class, region_id, jurisdiction_id, path, created_at, updated_at) VALUES ('县住建局', 'department', 'A', ?, ?, '/', ?, ?)`, county, county, c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			category, err := c.Insert(ctx, `INSERT INTO point_categories (jurisdiction_id, name, created_at, updated_at) VALUES (?, '主次干道', ?, ?)`, county, c.Now, c.Now)
+			if err != nil {
+				return err
+			}
+			_, err = c.Exec(ctx, `INSERT INTO points (jurisdiction_id, code, name, category_id, lat, lng, unit_id, qr_token, created_at, updated_at) VALUES (?, '001', '人民路', ?, 35.7, 105.0, ?, ?, ?, ?)`,
+				county, category, unit, token, c.Now, c.Now)
+			return err
+		}
+		err := db.Write(ctx, func(c *store.Conn) error {
+			for i, code := range []string{"620422", "620421"} {
+				county, err := c.Insert(ctx, `INSERT INTO regions (code, name, level, created_at, updated_at) VALUES (?, ?, 'county', ?, ?)`, code, code, c.Now, c.Now)
+				if err != nil {
+					return err
+				}
+				if _, err := c.Exec(ctx, `INSERT INTO jurisdictions (region_id, created_at, updated_at) VALUES (?, ?, ?)`, county, c.Now, c.Now); err != nil {
+					return err
+				}
+				if err := point(c, county, code+"-token"); err != nil {
+					return fmt.Errorf("point %d: %w", i, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes := func() []string {
+			rows, err := db.Read().Query(ctx, `SELECT code FROM points ORDER BY id`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var out []string
+			for rows.Next() {
+				var s string
+				rows.Scan(&s)
+				out = append(out, s)
+			}
+			return out
+		}
+		if got := codes(); !slices.Equal(got, []string{"001", "001"}) {
+			t.Fatalf("codes %v, want 001 in each county", got)
+		}
+		if err := db.Rollback(ctx, 18); err != nil {
+			t.Fatal(err)
+		}
+		if got := codes(); !slices.Equal(got, []string{"001", "620421-001"}) {
+			t.Errorf("codes after undoing %v, want the second prefixed by its region code", got)
+		}
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.Read().Count(ctx, `SELECT COUNT(*) FROM points`); err != nil || n != 2 {
+			t.Errorf("%d points after migrating again (%v)", n, err)
 		}
 	})
 }
