@@ -36,6 +36,18 @@ func requireReader(a *domain.Actor) error {
 	return nil
 }
 
+// readsOutline tells whether the actor reads a region's outline: one that
+// lies in a jurisdiction it reads (a county office its own county's, the
+// city office its counties' too). The tree itself every role reads; an
+// outline is drawn where a case is located, so it is the jurisdiction's.
+func readsOutline(a *domain.Actor, js domain.Jurisdictions, code string) bool {
+	j, ok := js.Of(code)
+	if !ok {
+		return a.Scope == domain.ScopeAll
+	}
+	return a.ReadsJurisdiction(j.ID, j.Code)
+}
+
 // unitRoles are the roles a unit head may hand out within the unit.
 var unitRoles = []domain.Role{domain.RoleUnitLiaison, domain.RoleInspector, domain.RoleGridWorker}
 

@@ -256,7 +256,7 @@ export interface paths {
         };
         /** 案件参数：辖区范围、疑似重复、提醒、工作时间 */
         get: operations["getcase-settings"];
-        /** 本级调整案件参数（本辖区创城办；上下班时间由最上级辖区统一设置） */
+        /** 本级调整案件参数（本辖区创城办；lockedBelow 列出下级不得调整的项目；上级统一设置的项目与上下班时间不能改） */
         put: operations["putcase-settings"];
         post?: never;
         /** 取消本级调整，恢复沿用上级案件参数 */
@@ -1794,7 +1794,7 @@ export interface paths {
         };
         /** 辖区适用的排名权重与颜色分档（本级调整或沿用上级） */
         get: operations["getranking-settings"];
-        /** 本级调整排名权重与颜色分档（仅本辖区创城办） */
+        /** 本级调整排名权重与颜色分档（仅本辖区创城办；lockedBelow 列出下级不得调整的项目，上级已统一设置的项目不能改） */
         put: operations["putranking-settings"];
         post?: never;
         /** 取消本级调整，恢复沿用上级排名设置（仅本辖区创城办） */
@@ -1880,7 +1880,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 已绘制的区划边界（GeoJSON FeatureCollection；本人可查看的辖区内，属性含区划与所属辖区） */
+        get: operations["getregions_boundaries"];
         put?: never;
         /** 导入区划边界：GeoJSON FeatureCollection，要素属性 code 为区划代码（全部成功或全部不导入） */
         post: operations["postregions_boundaries"];
@@ -1968,9 +1969,11 @@ export interface paths {
         };
         /** 区划边界（GeoJSON；无边界时 204） */
         get: operations["getregions_id_boundary"];
-        put?: never;
+        /** 绘制区划边界：GeoJSON Polygon 或 MultiPolygon（或包含它的 Feature），WGS-84 */
+        put: operations["putregions_id_boundary"];
         post?: never;
-        delete?: never;
+        /** 清除区划边界 */
+        delete: operations["deleteregions_id_boundary"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2661,6 +2664,12 @@ export interface components {
             greenAtLeast: number;
             redBelow: number;
         };
+        BoundaryBody: {
+            /** @description 任意 JSON */
+            coordinates?: unknown;
+            geometry?: components["schemas"]["Geometry"] | null;
+            type: string;
+        };
         Bounds: {
             maxLat: number;
             maxLng: number;
@@ -2888,16 +2897,6 @@ export interface components {
             thumbUrl: string;
             url: string;
             width: number;
-        };
-        CasesSettings: {
-            bounds: components["schemas"]["Bounds"];
-            duplicateRadiusMeters: number;
-            duplicateWindowHours: number;
-            inheritedFrom: string;
-            remindAtPercent: number;
-            reopenDays: number;
-            workEnd: string;
-            workStart: string;
         };
         Cell: {
             grade: string;
@@ -3214,6 +3213,11 @@ export interface components {
             created: number;
             kept: number;
             removed: number;
+        };
+        Geometry: {
+            /** @description 任意 JSON */
+            coordinates: unknown;
+            type: string;
         };
         HandDownInput: {
             jurisdictionId: number;
@@ -3610,6 +3614,29 @@ export interface components {
             created: number;
             updated: number;
         };
+        Origin: {
+            from: string;
+            fromId: number | null;
+            locked: boolean;
+        };
+        OutlineCollection: {
+            features: components["schemas"]["OutlineFeature"][];
+            type: string;
+        };
+        OutlineFeature: {
+            geometry: components["schemas"]["Geometry"];
+            id: number;
+            properties: components["schemas"]["OutlineProperties"];
+            type: string;
+        };
+        OutlineProperties: {
+            code: string;
+            id: number;
+            jurisdictionId: number;
+            jurisdictionName: string;
+            level: string;
+            name: string;
+        };
         OverdueCase: {
             categoryName: string;
             code: string;
@@ -3968,11 +3995,6 @@ export interface components {
             previous: string;
             weights: components["schemas"]["Weights"];
         };
-        RankingSettings: {
-            greenAtLeast: number;
-            redBelow: number;
-            weights: components["schemas"]["Weights"];
-        };
         Rate: {
             /** Format: date-time */
             enteredAt: string;
@@ -4308,12 +4330,36 @@ export interface components {
             units: components["schemas"]["UnitLoss"][];
             weakSpots: components["schemas"]["StandardScore"][];
         };
+        Settings: {
+            bounds: components["schemas"]["Bounds"];
+            duplicateRadiusMeters: number;
+            duplicateWindowHours: number;
+            inheritedFrom: string;
+            lockedBelow: string[];
+            origins: {
+                [key: string]: components["schemas"]["Origin"];
+            };
+            remindAtPercent: number;
+            reopenDays: number;
+            workEnd: string;
+            workStart: string;
+        };
+        SettingsInput: {
+            greenAtLeast: number;
+            lockedBelow: string[];
+            redBelow: number;
+            weights: components["schemas"]["Weights"];
+        };
         SettingsView: {
             greenAtLeast: number;
             inheritedFrom: string;
             inheritedFromId: number | null;
             jurisdictionId: number;
             jurisdictionName: string;
+            lockedBelow: string[];
+            origins: {
+                [key: string]: components["schemas"]["Origin"];
+            };
             redBelow: number;
             weights: components["schemas"]["Weights"];
         };
@@ -5327,7 +5373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesSettings"];
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description 错误 */
@@ -5350,7 +5396,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CasesSettings"];
+                "application/json": components["schemas"]["Settings"];
             };
         };
         responses: {
@@ -5360,7 +5406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesSettings"];
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description 错误 */
@@ -5389,7 +5435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesSettings"];
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description 错误 */
@@ -9226,7 +9272,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RankingSettings"];
+                "application/json": components["schemas"]["SettingsInput"];
             };
         };
         responses: {
@@ -9436,6 +9482,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Region"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getregions_boundaries: {
+        parameters: {
+            query?: {
+                /** @description 辖区（含其下级辖区；上级创城办可查看下辖辖区） */
+                jurisdictionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutlineCollection"];
                 };
             };
             /** @description 错误 */
@@ -9660,6 +9738,70 @@ export interface operations {
                 content: {
                     "application/geo+json": string;
                 };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putregions_id_boundary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoundaryBody"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Region"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteregions_id_boundary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误 */
             default: {
