@@ -468,7 +468,8 @@ type caseConfig struct {
 	categories map[int64]Category
 	catList    []Category // the catalogue by code
 	cal        Calendar
-	settingsBy map[int64]Settings // each jurisdiction's own, by its id
+	settingsBy map[int64]domain.OwnSettings[Settings] // each jurisdiction's own, by its id
+	settingsIn map[int64]Settings                     // those in force in each jurisdiction
 	rules      []Rule
 	units      map[int64]domain.Unit
 	byPath     []domain.Unit // units sorted by path: a unit's sub-units follow it
@@ -561,6 +562,7 @@ func (s *Service) loadConfig(ctx context.Context, c *store.Conn) (*caseConfig, e
 	if e.settingsBy, err = loadSettings(ctx, c); err != nil {
 		return nil, err
 	}
+	e.settingsIn = e.resolveSettings()
 	// One working calendar and working day for the whole deployment: the
 	// top jurisdiction's.
 	if e.cal, err = loadCalendar(ctx, c, e.settingsOf(nil)); err != nil {

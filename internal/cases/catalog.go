@@ -515,7 +515,29 @@ type Settings struct {
 	// InheritedFrom names the jurisdiction above whose settings apply here
 	// ("系统默认" when none set them); "" when they are this one's own.
 	InheritedFrom string `json:"inheritedFrom"`
+	// Origins tell, for each setting an office may fix below it, where its
+	// value comes from and whether an office above fixed it.
+	Origins map[string]domain.Origin `json:"origins"`
+	// LockedBelow are the settings this jurisdiction's office fixes for
+	// every jurisdiction below it (不允许下级调整).
+	LockedBelow []string `json:"lockedBelow"`
 }
+
+// fixable are the settings an office may fix for the jurisdictions below
+// it. The area (bounds) is each jurisdiction's own and is not among them;
+// the working day is always the top jurisdiction's (every clock in the
+// city runs on it).
+var fixable = []domain.Setting[Settings]{
+	{Key: "duplicateRadiusMeters", Name: "疑似重复的半径", Of: func(s *Settings) any { return &s.DuplicateRadiusMeters }},
+	{Key: "duplicateWindowHours", Name: "疑似重复的时间窗", Of: func(s *Settings) any { return &s.DuplicateWindowHours }},
+	{Key: "remindAtPercent", Name: "临期提醒比例", Of: func(s *Settings) any { return &s.RemindAtPercent }},
+	{Key: "reopenDays", Name: "可重新打开的天数", Of: func(s *Settings) any { return &s.ReopenDays }},
+	{Key: "workStart", Name: "上班时间", Of: func(s *Settings) any { return &s.WorkStart }},
+	{Key: "workEnd", Name: "下班时间", Of: func(s *Settings) any { return &s.WorkEnd }},
+}
+
+// fixedByTop are the settings the top jurisdiction always fixes.
+var fixedByTop = []string{"workStart", "workEnd"}
 
 // Bounds is the area a case location must lie in (WGS-84).
 type Bounds struct {
@@ -534,21 +556,22 @@ func (b Bounds) Contains(lat, lng float64) bool {
 var defaultSettings = Settings{Bounds: Bounds{MinLat: 18, MinLng: 73, MaxLat: 54, MaxLng: 135},
 	DuplicateRadiusMeters: 100, DuplicateWindowHours: 72, RemindAtPercent: 75, ReopenDays: 7, WorkStart: "09:00", WorkEnd: "17:00"}
 
-// loadSettings reads each jurisdiction's own settings.
-func loadSettings(ctx context.Context, c *store.Conn) (map[int64]Settings, error) {
-	rows, err := c.Query(ctx, `SELECT jurisdiction_id, min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end FROM case_settings`)
+// loadSettings reads each jurisdiction's own settings with its locks.
+func loadSettings(ctx context.Context, c *store.Conn) (map[int64]domain.OwnSettings[Settings], error) {
+	rows, err := c.Query(ctx, `SELECT jurisdiction_id, min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end, locked FROM case_settings`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64]Settings{}
+	out := map[int64]domain.OwnSettings[Settings]{}
 	for rows.Next() {
 		var j int64
 		var s Settings
-		if err := rows.Scan(&j, &s.Bounds.MinLat, &s.Bounds.MinLng, &s.Bounds.MaxLat, &s.Bounds.MaxLng, &s.DuplicateRadiusMeters, &s.DuplicateWindowHours, &s.RemindAtPercent, &s.ReopenDays, &s.WorkStart, &s.WorkEnd); err != nil {
+		var locked string
+		if err := rows.Scan(&j, &s.Bounds.MinLat, &s.Bounds.MinLng, &s.Bounds.MaxLat, &s.Bounds.MaxLng, &s.DuplicateRadiusMeters, &s.DuplicateWindowHours, &s.RemindAtPercent, &s.ReopenDays, &s.WorkStart, &s.WorkEnd, &locked); err != nil {
 			return nil, err
 		}
-		out[j] = s
+		out[j] = domain.OwnSettings[Settings]{Values: s, Locked: domain.SplitLocks(locked)}
 	}
 	return out, rows.Err()
 }
@@ -612,23 +635,31 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, in Se
 		return Settings{}, domain.Forbidden("请以辖区创城办的账号修改本辖区的案件参数")
 	}
 	before := e.settingsOf(owner)
-	if err := e.hoursSetAbove(owner, before, in); err != nil {
+	if err := domain.RefuseLocked(e.inForce(*owner), in, fixable); err != nil {
 		return Settings{}, err
 	}
-	in.InheritedFrom = ""
+	locks, err := domain.CheckLocks(in.LockedBelow, fixable)
+	if err != nil {
+		return Settings{}, err
+	}
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		b := in.Bounds
-		if _, err := c.Exec(ctx, `INSERT INTO case_settings (jurisdiction_id, min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		if _, err := c.Exec(ctx, `INSERT INTO case_settings (jurisdiction_id, min_lat, min_lng, max_lat, max_lng, dup_radius_m, dup_window_hours, remind_percent, reopen_days, work_start, work_end, locked, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (jurisdiction_id) DO UPDATE SET min_lat = excluded.min_lat, min_lng = excluded.min_lng, max_lat = excluded.max_lat, max_lng = excluded.max_lng,
 			dup_radius_m = excluded.dup_radius_m, dup_window_hours = excluded.dup_window_hours, remind_percent = excluded.remind_percent,
-			reopen_days = excluded.reopen_days, work_start = excluded.work_start, work_end = excluded.work_end, updated_at = excluded.updated_at`,
-			*owner, b.MinLat, b.MinLng, b.MaxLat, b.MaxLng, in.DuplicateRadiusMeters, in.DuplicateWindowHours, in.RemindAtPercent, in.ReopenDays, in.WorkStart, in.WorkEnd, c.Now); err != nil {
+			reopen_days = excluded.reopen_days, work_start = excluded.work_start, work_end = excluded.work_end, locked = excluded.locked, updated_at = excluded.updated_at`,
+			*owner, b.MinLat, b.MinLng, b.MaxLat, b.MaxLng, in.DuplicateRadiusMeters, in.DuplicateWindowHours, in.RemindAtPercent, in.ReopenDays, in.WorkStart, in.WorkEnd,
+			domain.JoinLocks(locks), c.Now); err != nil {
 			return err
 		}
+		in.InheritedFrom, in.Origins, in.LockedBelow = "", nil, locks
 		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "case_settings", EntityID: *owner, Summary: "修改案件参数", Before: before, After: in})
 	})
-	return in, err
+	if err != nil {
+		return Settings{}, err
+	}
+	return s.Settings(ctx, actor)
 }
 
 // InheritSettings drops the jurisdiction's own parameters, so those of the

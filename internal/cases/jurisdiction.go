@@ -106,28 +106,43 @@ func (e *caseConfig) inChain(owner *int64, j int64) bool {
 	return false
 }
 
-// settingsOf are the settings that apply in a jurisdiction: its own, else
-// the nearest above it that set them, else the defaults; with the name of
-// the jurisdiction they come from when not its own.
+// settingsOf are the settings that apply in a jurisdiction (nil: the top
+// one): its own, else the nearest above it that set them, else the
+// defaults; whatever an office above fixed, as that office set it.
 func (e *caseConfig) settingsOf(jurisdiction *int64) Settings {
 	if jurisdiction == nil {
-		if top, ok := e.jurisdictions.Top(); ok {
-			jurisdiction = &top.ID
-		} else {
+		top, ok := e.jurisdictions.Top()
+		if !ok {
 			return defaultSettings
 		}
+		jurisdiction = &top.ID
 	}
-	for i, j := range e.jurisdictions.Chain(*jurisdiction) {
-		if s, ok := e.settingsBy[j.ID]; ok {
-			if i > 0 {
-				s.InheritedFrom = j.Name
-			}
-			return s
+	if s, ok := e.settingsIn[*jurisdiction]; ok {
+		return s
+	}
+	return defaultSettings
+}
+
+// inForce resolves the settings of a jurisdiction from every
+// jurisdiction's own (domain.SettingsInForce, the one rule).
+func (e *caseConfig) inForce(jurisdiction int64) domain.InForce[Settings] {
+	return domain.SettingsInForce(e.jurisdictions.Chain(jurisdiction), e.settingsBy, defaultSettings, fixable, fixedByTop...)
+}
+
+// resolveSettings works out, once a configuration is loaded, the settings
+// in force in each jurisdiction, so a clock or a list reads them from a map.
+func (e *caseConfig) resolveSettings() map[int64]Settings {
+	out := make(map[int64]Settings, len(e.jurisdictions))
+	for _, j := range e.jurisdictions {
+		f := e.inForce(j.ID)
+		s := f.Values
+		s.InheritedFrom, s.Origins, s.LockedBelow = f.From.From, f.Origins, nil
+		if f.Own {
+			s.LockedBelow = e.settingsBy[j.ID].Locked
 		}
+		out[j.ID] = s
 	}
-	s := defaultSettings
-	s.InheritedFrom = "系统默认"
-	return s
+	return out
 }
 
 // readsCase tells whether an office, leader or inspector reads the cases
@@ -154,16 +169,7 @@ func (e *caseConfig) jurisdictionsRead(a *domain.Actor) []int64 {
 
 // The working calendar and working day are the whole deployment's: every
 // clock in the city runs on them, so only the top jurisdiction's office
-// sets them and a county inherits them as they are.
-
-// hoursSetAbove refuses a county's change of the working day.
-func (e *caseConfig) hoursSetAbove(owner *int64, before, in Settings) error {
-	if top, ok := e.jurisdictions.Top(); ok && *owner != top.ID &&
-		(in.WorkStart != before.WorkStart || in.WorkEnd != before.WorkEnd) {
-		return domain.Invalid("workStart", "上下班时间由"+top.Name+"统一设置（"+before.WorkStart+"–"+before.WorkEnd+"），本辖区不能调整")
-	}
-	return nil
-}
+// sets them and a county inherits them as they are (fixedByTop).
 
 // requireCalendarKeeper keeps the calendar to the top jurisdiction's
 // office.

@@ -187,6 +187,59 @@ func TestDispatchRulesBelongToTheirCounty(t *testing.T) {
 	})
 }
 
+// The city fixes some of its settings for its counties (不允许下级调整):
+// a county's own value of a fixed setting gives way to the city's, a
+// county cannot change it and is told who fixed it, and it keeps what the
+// city left open.
+func TestCityFixesSettingsForItsCounties(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		w := newTwoCounties(t, db)
+		ctx := t.Context()
+		city := cases.Settings{Bounds: cases.Bounds{MinLat: 35, MinLng: 103.5, MaxLat: 37.5, MaxLng: 105.8},
+			DuplicateRadiusMeters: 100, DuplicateWindowHours: 72, RemindAtPercent: 75, ReopenDays: 7, WorkStart: "08:30", WorkEnd: "17:30"}
+		if _, err := w.svc.UpdateSettings(ctx, w.city.Staff, city); err != nil {
+			t.Fatal(err)
+		}
+		own := city
+		own.ReopenDays, own.RemindAtPercent = 15, 60
+		if _, err := w.svc.UpdateSettings(ctx, w.A.Staff, own); err != nil {
+			t.Fatal(err)
+		}
+		city.LockedBelow = []string{"reopenDays", "nonsense"}
+		_, err := w.svc.UpdateSettings(ctx, w.city.Staff, city)
+		invalidOn(t, err, "lockedBelow")
+		city.LockedBelow = []string{"reopenDays"}
+		if got, err := w.svc.UpdateSettings(ctx, w.city.Staff, city); err != nil || !slices.Equal(got.LockedBelow, []string{"reopenDays"}) {
+			t.Fatalf("the city fixes 重开天数: %+v (%v)", got.LockedBelow, err)
+		}
+		got, err := w.svc.Settings(ctx, w.A.Staff)
+		if err != nil || got.ReopenDays != 7 || got.RemindAtPercent != 60 || got.InheritedFrom != "" {
+			t.Fatalf("county A reads reopen %d remind %d from %q (%v); want the city's 7 and its own 60", got.ReopenDays, got.RemindAtPercent, got.InheritedFrom, err)
+		}
+		if o := got.Origins["reopenDays"]; !o.Locked || o.From != "白银市" {
+			t.Errorf("reopenDays origin %+v, want fixed by 白银市", o)
+		}
+		if o := got.Origins["remindAtPercent"]; o.Locked || o.From != "" {
+			t.Errorf("remindAtPercent origin %+v, want county A's own", o)
+		}
+		own = got
+		own.ReopenDays = 30
+		_, err = w.svc.UpdateSettings(ctx, w.A.Staff, own)
+		if de, ok := domain.AsError(err); !ok || de.Field != "reopenDays" || !strings.Contains(de.Message, "白银市统一设置") {
+			t.Errorf("county A changes the fixed setting: %v", err)
+		}
+		own.ReopenDays, own.RemindAtPercent = 7, 50
+		if got, err := w.svc.UpdateSettings(ctx, w.A.Staff, own); err != nil || got.RemindAtPercent != 50 {
+			t.Errorf("county A changes what is left open: %+v (%v)", got, err)
+		}
+		if got, _ := w.svc.Settings(ctx, w.B.Staff); got.ReopenDays != 7 || got.InheritedFrom != "白银市" || !got.Origins["reopenDays"].Locked {
+			t.Errorf("county B reads %+v", got)
+		}
+	})
+}
+
 // The city's settings and categories flow down: a county inherits them,
 // overrides its own parameters, adds its own categories, and changes
 // neither the city's nor the other county's.

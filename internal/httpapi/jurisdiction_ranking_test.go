@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -291,7 +292,7 @@ func TestJurisdictionRankingSettingsInherit(t *testing.T) {
 			c.do("GET", "/api/v1/ranking-settings"+query, nil).want(200).json(&v)
 			return v
 		}
-		if v := read(aStaff, ""); v.InheritedFrom != "默认设置" || v.Weights != ranking.DefaultSettings.Weights {
+		if v := read(aStaff, ""); v.InheritedFrom != "系统默认" || v.Weights != ranking.DefaultSettings.Weights {
 			t.Errorf("before any is set, A has %+v", v)
 		}
 		var set ranking.SettingsView
@@ -352,6 +353,37 @@ func TestJurisdictionRankingSettingsInherit(t *testing.T) {
 		aStaff.do("DELETE", "/api/v1/ranking-settings", nil).want(200).json(&set)
 		if set.InheritedFrom != "白银市" || set.Weights.OnTime != 40 {
 			t.Errorf("A after its reset: %+v", set)
+		}
+
+		// The city fixes its weights for the counties: A's own weights give
+		// way, A may still move its bands, and a change of the weights is
+		// refused naming the field and the city.
+		aStaff.do("PUT", "/api/v1/ranking-settings", aWeights).want(200)
+		locked := map[string]any{"weights": cityWeights["weights"], "greenAtLeast": 90, "redBelow": 65, "lockedBelow": []string{"weights"}}
+		cityStaff.do("PUT", "/api/v1/ranking-settings", locked).want(200).json(&set)
+		if len(set.LockedBelow) != 1 || set.LockedBelow[0] != "weights" {
+			t.Errorf("the city's locks read %v", set.LockedBelow)
+		}
+		v := read(aStaff, "")
+		if v.Weights.OnTime != 40 || v.GreenAtLeast != 80 || !v.Origins["weights"].Locked || v.Origins["greenAtLeast"].Locked {
+			t.Errorf("A under the city's lock: %+v", v)
+		}
+		res := aStaff.do("PUT", "/api/v1/ranking-settings", aWeights)
+		refused(t, res, 400)
+		if !strings.Contains(string(res.body), `"weights"`) || !strings.Contains(string(res.body), "白银市统一设置") {
+			t.Errorf("the refusal does not name the field and the city: %s", res.body)
+		}
+		if v := read(aStaff, ""); v.Weights.OnTime != 40 || v.GreenAtLeast != 80 {
+			t.Errorf("A's refused change was kept: %+v", v)
+		}
+		aBands := map[string]any{"weights": cityWeights["weights"], "greenAtLeast": 88, "redBelow": 55}
+		aStaff.do("PUT", "/api/v1/ranking-settings", aBands).want(200).json(&set)
+		if set.GreenAtLeast != 88 || set.Weights.OnTime != 40 {
+			t.Errorf("A's bands under the lock: %+v", set)
+		}
+		aStaff.do("GET", "/api/v1/rankings", nil).want(200).json(&r)
+		if r.Weights.OnTime != 40 || r.Bands.GreenAtLeast != 88 {
+			t.Errorf("A ranks by %+v %+v, want the city's weights and its own bands", r.Weights, r.Bands)
 		}
 	})
 }

@@ -18,12 +18,13 @@ func jurisdictionParam(r *http.Request) (int64, error) {
 	return int64(n), err
 }
 
-func (s *Server) rankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+// inJurisdiction reads ?jurisdictionId= and answers the call's result.
+func inJurisdiction[Out any](w http.ResponseWriter, r *http.Request, call func(jurisdiction int64) (Out, error)) error {
 	j, err := jurisdictionParam(r)
 	if err != nil {
 		return err
 	}
-	out, err := s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"), j)
+	out, err := call(j)
 	if err != nil {
 		return err
 	}
@@ -31,17 +32,16 @@ func (s *Server) rankings(w http.ResponseWriter, r *http.Request, a *domain.Acto
 	return nil
 }
 
+func (s *Server) rankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	return inJurisdiction(w, r, func(j int64) (ranking.Ranking, error) {
+		return s.Ranking.Rank(r.Context(), a, r.URL.Query().Get("period"), j)
+	})
+}
+
 func (s *Server) jurisdictionRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	j, err := jurisdictionParam(r)
-	if err != nil {
-		return err
-	}
-	out, err := s.Ranking.RankJurisdictions(r.Context(), a, r.URL.Query().Get("period"), j)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return inJurisdiction(w, r, func(j int64) (ranking.JurisdictionRanking, error) {
+		return s.Ranking.RankJurisdictions(r.Context(), a, r.URL.Query().Get("period"), j)
+	})
 }
 
 func (s *Server) exportRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
@@ -110,57 +110,21 @@ func (s *Server) sanctions(w http.ResponseWriter, r *http.Request, a *domain.Act
 }
 
 func (s *Server) rankingSettings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	j, err := jurisdictionParam(r)
-	if err != nil {
-		return err
-	}
-	out, err := s.Ranking.LoadSettings(r.Context(), a, j)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return inJurisdiction(w, r, func(j int64) (ranking.SettingsView, error) { return s.Ranking.LoadSettings(r.Context(), a, j) })
 }
 
 func (s *Server) updateRankingSettings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	j, err := jurisdictionParam(r)
-	if err != nil {
-		return err
-	}
-	var in ranking.Settings
+	var in ranking.SettingsInput
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	out, err := s.Ranking.UpdateSettings(r.Context(), a, j, in)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return inJurisdiction(w, r, func(j int64) (ranking.SettingsView, error) { return s.Ranking.UpdateSettings(r.Context(), a, j, in) })
 }
 
 func (s *Server) resetRankingSettings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	j, err := jurisdictionParam(r)
-	if err != nil {
-		return err
-	}
-	out, err := s.Ranking.ResetSettings(r.Context(), a, j)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return inJurisdiction(w, r, func(j int64) (ranking.SettingsView, error) { return s.Ranking.ResetSettings(r.Context(), a, j) })
 }
 
 func (s *Server) cockpit(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
-	j, err := jurisdictionParam(r)
-	if err != nil {
-		return err
-	}
-	out, err := s.Ranking.Cockpit(r.Context(), a, j)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return inJurisdiction(w, r, func(j int64) (ranking.Cockpit, error) { return s.Ranking.Cockpit(r.Context(), a, j) })
 }

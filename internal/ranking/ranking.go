@@ -95,15 +95,32 @@ type SettingsView struct {
 	JurisdictionID   int64  `json:"jurisdictionId"`
 	JurisdictionName string `json:"jurisdictionName"`
 	// InheritedFrom names the jurisdiction above whose settings apply,
-	// "默认设置" when none has any; "" when they are set here.
+	// "系统默认" when none has any; "" when they are set here.
 	InheritedFrom string `json:"inheritedFrom"`
 	// InheritedFromID is that jurisdiction's id (nil when set here or
 	// the defaults apply).
 	InheritedFromID *int64 `json:"inheritedFromId"`
+	// Origins tell, per setting, where it comes from and whether an
+	// office above fixed it.
+	Origins map[string]domain.Origin `json:"origins"`
+	// LockedBelow are the settings this jurisdiction fixes for those below.
+	LockedBelow []string `json:"lockedBelow"`
 }
 
-// defaultsName is where settings come from when no jurisdiction has any.
-const defaultsName = "默认设置"
+// SettingsInput is what an office sets: its weights and bands, and which
+// of them its jurisdictions below must keep.
+type SettingsInput struct {
+	Settings
+	LockedBelow []string `json:"lockedBelow"`
+}
+
+// fixable are the settings an office may fix for the jurisdictions below
+// it: the weights (as a whole: they add up to 100) and each band.
+var fixable = []domain.Setting[Settings]{
+	{Key: "weights", Name: "排名权重", Of: func(s *Settings) any { return &s.Weights }},
+	{Key: "greenAtLeast", Name: "绿色线", Of: func(s *Settings) any { return &s.GreenAtLeast }},
+	{Key: "redBelow", Name: "红色线", Of: func(s *Settings) any { return &s.RedBelow }},
+}
 
 // LoadSettings reads the weights and bands in force in a jurisdiction (0:
 // the actor's own), and where they come from.
@@ -119,50 +136,45 @@ func (s *Service) LoadSettings(ctx context.Context, actor *domain.Actor, jurisdi
 	return s.settingsOf(ctx, s.db.Read(), j)
 }
 
-// settingsOf finds a jurisdiction's settings: its own row, else the
-// nearest jurisdiction's above it that has one, else the defaults.
+// settingsOf finds a jurisdiction's settings by the one rule of settings
+// flowing down (domain.SettingsInForce).
 func (s *Service) settingsOf(ctx context.Context, c *store.Conn, j domain.Jurisdiction) (SettingsView, error) {
 	list, err := s.jurisdictions(ctx)
 	if err != nil {
 		return SettingsView{}, err
 	}
-	rows, err := settingsRows(ctx, c)
+	own, err := settingsRows(ctx, c)
 	if err != nil {
 		return SettingsView{}, err
 	}
-	out := SettingsView{Settings: DefaultSettings, JurisdictionID: j.ID, JurisdictionName: j.Name, InheritedFrom: defaultsName}
-	for _, from := range list.Chain(j.ID) {
-		raw, ok := rows[from.ID]
-		if !ok {
-			continue
-		}
-		if err := json.Unmarshal([]byte(raw), &out.Settings); err != nil {
-			return SettingsView{}, err
-		}
-		out.InheritedFrom, out.InheritedFromID = "", nil
-		if from.ID != j.ID {
-			out.InheritedFrom, out.InheritedFromID = from.Name, &from.ID
-		}
-		break
+	f := domain.SettingsInForce(list.Chain(j.ID), own, DefaultSettings, fixable)
+	out := SettingsView{Settings: f.Values, JurisdictionID: j.ID, JurisdictionName: j.Name,
+		InheritedFrom: f.From.From, InheritedFromID: f.From.FromID, Origins: f.Origins, LockedBelow: []string{}}
+	if f.Own {
+		out.LockedBelow = append(out.LockedBelow, own[j.ID].Locked...)
 	}
 	return out, nil
 }
 
-// settingsRows reads every jurisdiction's own settings row, by jurisdiction.
-func settingsRows(ctx context.Context, c *store.Conn) (map[int64]string, error) {
-	rows, err := c.Query(ctx, `SELECT jurisdiction_id, settings FROM ranking_settings`)
+// settingsRows reads every jurisdiction's own settings, by jurisdiction.
+func settingsRows(ctx context.Context, c *store.Conn) (map[int64]domain.OwnSettings[Settings], error) {
+	rows, err := c.Query(ctx, `SELECT jurisdiction_id, settings, locked FROM ranking_settings`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64]string{}
+	out := map[int64]domain.OwnSettings[Settings]{}
 	for rows.Next() {
 		var id int64
-		var raw string
-		if err := rows.Scan(&id, &raw); err != nil {
+		var raw, locked string
+		if err := rows.Scan(&id, &raw, &locked); err != nil {
 			return nil, err
 		}
-		out[id] = raw
+		v := DefaultSettings
+		if err := json.Unmarshal([]byte(raw), &v); err != nil {
+			return nil, fmt.Errorf("ranking settings of jurisdiction %d: %w", id, err)
+		}
+		out[id] = domain.OwnSettings[Settings]{Values: v, Locked: domain.SplitLocks(locked)}
 	}
 	return out, rows.Err()
 }
@@ -184,7 +196,7 @@ func (s *Service) governed(ctx context.Context, actor *domain.Actor, id int64, w
 // UpdateSettings sets a jurisdiction's own weights and bands (0: the
 // actor's own), which its jurisdictions below inherit unless they set
 // their own.
-func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, jurisdictionID int64, in Settings) (_ SettingsView, err error) {
+func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, jurisdictionID int64, in SettingsInput) (_ SettingsView, err error) {
 	defer domain.Wrap(&err, "ranking.UpdateSettings %d", jurisdictionID)
 	j, err := s.governed(ctx, actor, jurisdictionID, "调整本辖区的排名权重与颜色分档")
 	if err != nil {
@@ -193,15 +205,26 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *domain.Actor, juris
 	if err := in.validate(); err != nil {
 		return SettingsView{}, err
 	}
-	raw, _ := json.Marshal(in)
+	locks, err := domain.CheckLocks(in.LockedBelow, fixable)
+	if err != nil {
+		return SettingsView{}, err
+	}
+	raw, _ := json.Marshal(in.Settings)
 	err = s.db.Write(ctx, func(c *store.Conn) error {
 		before, err := s.settingsOf(ctx, c, j)
 		if err != nil {
 			return err
 		}
-		if _, err := c.Exec(ctx, `INSERT INTO ranking_settings (jurisdiction_id, settings, updated_at) VALUES (?, ?, ?) ON CONFLICT (jurisdiction_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`, j.ID, string(raw), c.Now); err != nil {
+		current := domain.InForce[Settings]{Values: before.Settings, Origins: before.Origins}
+		if err := domain.RefuseLocked(current, in.Settings, fixable); err != nil {
 			return err
 		}
+		if _, err := c.Exec(ctx, `INSERT INTO ranking_settings (jurisdiction_id, settings, locked, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (jurisdiction_id) DO UPDATE SET settings = excluded.settings, locked = excluded.locked, updated_at = excluded.updated_at`,
+			j.ID, string(raw), domain.JoinLocks(locks), c.Now); err != nil {
+			return err
+		}
+		in.LockedBelow = locks
 		return audit.Record(ctx, c, actor, audit.Change{Action: "update", Entity: "ranking_settings", EntityID: j.ID, Summary: "修改" + j.Name + "排名权重与颜色分档", Before: before, After: in})
 	})
 	s.forget()

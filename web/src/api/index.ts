@@ -11,7 +11,7 @@ import type {
   BulkDispatchResult, CaseCategory, CaseCategoryInput, CaseCreate, CaseDetail, CaseEvent, CaseMapItem, CaseQuery,
   CaseSettings, CaseStats, Case, CaseView, DispatchRule, DispatchRuleInput, CalendarDay, Notice,
   PublicCase, PublicCaseForm, PublicCaseReceipt, SavedCaseView, Webhook, WebhookDelivery, WebhookInput, WorkCalendar,
-  Bulletin, BulletinFormat, BulletinQuery, Cockpit, JurisdictionRanking, Ranking, RankingSettings, RankingSettingsView, Sanction,
+  Bulletin, BulletinFormat, BulletinQuery, Cockpit, JurisdictionRanking, Ranking, RankingSettingsInput, RankingSettingsView, Sanction,
   SanctionInput, SanctionQuery,
 } from './types'
 import type { NearbyPoint, Patrol, PatrolInput, PatrolTasks, Point, PointDetail } from './types'
@@ -218,7 +218,7 @@ export const caseConfigApi = {
   putDay: (date: string, body: CalendarDay) => http.put<CalendarDay>(`/calendar/days/${date}`, body),
   removeDay: (date: string) => http.del(`/calendar/days/${date}`),
   settings: () => http.get<CaseSettings>('/case-settings'),
-  saveSettings: (body: Omit<CaseSettings, 'inheritedFrom'>) => http.put<CaseSettings>('/case-settings', body),
+  saveSettings: (body: Omit<CaseSettings, 'inheritedFrom' | 'origins'>) => http.put<CaseSettings>('/case-settings', body),
   /** inheritSettings drops the jurisdiction's own settings: the office above's apply again. */
   inheritSettings: async () => {
     await http.del('/case-settings')
@@ -255,7 +255,7 @@ export const rankingApi = {
   /** jurisdictions ranks the counties below the office's jurisdiction as wholes (empty for a county). */
   jurisdictions: (period?: string) => http.get<JurisdictionRanking>('/rankings/jurisdictions', { period }),
   settings: (jurisdictionId?: Id) => http.get<RankingSettingsView>('/ranking-settings', { jurisdictionId }),
-  saveSettings: (body: RankingSettings, jurisdictionId?: Id) =>
+  saveSettings: (body: RankingSettingsInput, jurisdictionId?: Id) =>
     http.put<RankingSettingsView>(jurisdictionId ? `/ranking-settings?jurisdictionId=${jurisdictionId}` : '/ranking-settings', body),
   /** inherit drops the jurisdiction's own settings: the office above's apply again. */
   inherit: (jurisdictionId?: Id) => http.del(jurisdictionId ? `/ranking-settings?jurisdictionId=${jurisdictionId}` : '/ranking-settings'),

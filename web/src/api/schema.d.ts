@@ -256,7 +256,7 @@ export interface paths {
         };
         /** 案件参数：辖区范围、疑似重复、提醒、工作时间 */
         get: operations["getcase-settings"];
-        /** 本级调整案件参数（本辖区创城办；上下班时间由最上级辖区统一设置） */
+        /** 本级调整案件参数（本辖区创城办；lockedBelow 列出下级不得调整的项目；上级统一设置的项目与上下班时间不能改） */
         put: operations["putcase-settings"];
         post?: never;
         /** 取消本级调整，恢复沿用上级案件参数 */
@@ -1794,7 +1794,7 @@ export interface paths {
         };
         /** 辖区适用的排名权重与颜色分档（本级调整或沿用上级） */
         get: operations["getranking-settings"];
-        /** 本级调整排名权重与颜色分档（仅本辖区创城办） */
+        /** 本级调整排名权重与颜色分档（仅本辖区创城办；lockedBelow 列出下级不得调整的项目，上级已统一设置的项目不能改） */
         put: operations["putranking-settings"];
         post?: never;
         /** 取消本级调整，恢复沿用上级排名设置（仅本辖区创城办） */
@@ -2898,16 +2898,6 @@ export interface components {
             url: string;
             width: number;
         };
-        CasesSettings: {
-            bounds: components["schemas"]["Bounds"];
-            duplicateRadiusMeters: number;
-            duplicateWindowHours: number;
-            inheritedFrom: string;
-            remindAtPercent: number;
-            reopenDays: number;
-            workEnd: string;
-            workStart: string;
-        };
         Cell: {
             grade: string;
             requirementId: number;
@@ -3624,6 +3614,11 @@ export interface components {
             created: number;
             updated: number;
         };
+        Origin: {
+            from: string;
+            fromId: number | null;
+            locked: boolean;
+        };
         OutlineCollection: {
             features: components["schemas"]["OutlineFeature"][];
             type: string;
@@ -4000,11 +3995,6 @@ export interface components {
             previous: string;
             weights: components["schemas"]["Weights"];
         };
-        RankingSettings: {
-            greenAtLeast: number;
-            redBelow: number;
-            weights: components["schemas"]["Weights"];
-        };
         Rate: {
             /** Format: date-time */
             enteredAt: string;
@@ -4340,12 +4330,36 @@ export interface components {
             units: components["schemas"]["UnitLoss"][];
             weakSpots: components["schemas"]["StandardScore"][];
         };
+        Settings: {
+            bounds: components["schemas"]["Bounds"];
+            duplicateRadiusMeters: number;
+            duplicateWindowHours: number;
+            inheritedFrom: string;
+            lockedBelow: string[];
+            origins: {
+                [key: string]: components["schemas"]["Origin"];
+            };
+            remindAtPercent: number;
+            reopenDays: number;
+            workEnd: string;
+            workStart: string;
+        };
+        SettingsInput: {
+            greenAtLeast: number;
+            lockedBelow: string[];
+            redBelow: number;
+            weights: components["schemas"]["Weights"];
+        };
         SettingsView: {
             greenAtLeast: number;
             inheritedFrom: string;
             inheritedFromId: number | null;
             jurisdictionId: number;
             jurisdictionName: string;
+            lockedBelow: string[];
+            origins: {
+                [key: string]: components["schemas"]["Origin"];
+            };
             redBelow: number;
             weights: components["schemas"]["Weights"];
         };
@@ -5359,7 +5373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesSettings"];
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description 错误 */
@@ -5382,7 +5396,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CasesSettings"];
+                "application/json": components["schemas"]["Settings"];
             };
         };
         responses: {
@@ -5392,7 +5406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesSettings"];
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description 错误 */
@@ -5421,7 +5435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesSettings"];
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description 错误 */
@@ -9258,7 +9272,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RankingSettings"];
+                "application/json": components["schemas"]["SettingsInput"];
             };
         };
         responses: {

@@ -385,8 +385,14 @@ export type CalendarDay = Narrow<S['CalendarDay'], { kind: CalendarDayKind }>
 export type WorkCalendar = Narrow<S['CalendarYear'], { days: CalendarDay[] }>
 
 export type Bounds = S['Bounds']
-/** CaseSettings: workStart and workEnd are HH:mm. */
-export type CaseSettings = S['CasesSettings']
+/**
+ * CaseSettings: workStart and workEnd are HH:mm. origins say, per setting an
+ * office may fix below it, where its value comes from; lockedBelow are those
+ * this jurisdiction fixes for the ones below it.
+ */
+export type CaseSettings = S['Settings']
+/** SettingOrigin is where one setting in force comes from; locked: an office above fixed it. */
+export type SettingOrigin = S['Origin']
 
 export type WebhookEvent =
   | 'case.created'
@@ -421,7 +427,10 @@ export type RankingPeriodKind = 'week' | 'month' | 'quarter'
 /** RankingWeights are the points (summing to 100) each component of the composite score carries. */
 export type RankingWeights = S['Weights']
 export type RankingBands = S['Bands']
-export type RankingSettings = S['RankingSettings']
+/** RankingSettingsInput is what an office sets: the weights, the bands, and which of them the jurisdictions below must keep. */
+export type RankingSettingsInput = S['SettingsInput']
+/** RankingSettings are the weights and bands alone. */
+export type RankingSettings = Omit<RankingSettingsInput, 'lockedBelow'>
 /** RankingSettingsView is the settings in force in a jurisdiction: inheritedFrom names the one above they come from ("" = set here). */
 export type RankingSettingsView = S['SettingsView']
 
