@@ -52,7 +52,9 @@ func TestCityFixesACaseSettingForItsCounties(t *testing.T) {
 		t.Fatalf("read settings: %d", st)
 	}
 	s["reopenDays"] = 30
-	var refusal struct{ Error struct{ Field, Message string } }
+	var refusal struct {
+		Error struct{ Field, Message string }
+	}
 	if st := county.call("PUT", "/api/v1/case-settings", s, &refusal); st != 400 || refusal.Error.Field != "reopenDays" {
 		t.Errorf("会宁县 changes the city's fixed setting: %d %+v", st, refusal)
 	}

@@ -17,6 +17,8 @@ type CaseDetail struct {
 	Duplicates []Case     `json:"duplicates"`
 	Actions    []string   `json:"actions"`
 	Extension  *Extension `json:"extension"`
+	// Spans are the time each office and unit held the case, tier by tier.
+	Spans []Span `json:"spans"`
 }
 
 // Extension is the latest extension request of a case.
@@ -86,6 +88,7 @@ func (s *Service) detail(ctx context.Context, c *store.Conn, e *caseConfig, acto
 	if d.Extension, err = latestExtension(ctx, c, k.ID); err != nil {
 		return d, err
 	}
+	d.Spans = e.spans(k, d.Timeline, c.Now)
 	// At most one request waits at a time, so the latest tells (and is
 	// current after an action that asked or ruled).
 	d.ExtensionPending = d.Extension != nil && d.Extension.State == "pending"

@@ -212,35 +212,49 @@ type StepKind struct {
 	Visibility Visibility `json:"-"`
 	Closes     bool       `json:"closes"`
 	Reschedule bool       `json:"-"` // the clock changed: pending reminders are replaced
+	// Hands says who holds the case after the step, for the time each
+	// tier held it (the case page's 各层级用时).
+	Hands Holder `json:"-"`
 }
+
+// Holder is who holds a case after a step: an office (it registers,
+// dispatches, rules, verifies), a unit (it handles), or nobody (closed).
+type Holder uint8
+
+const (
+	Keeps    Holder = iota // the holder does not change
+	ToOffice               // an office: the one the step names, else the case's
+	ToUnit                 // a unit: the one the step names, else the lead unit
+	ToNobody               // the case is closed
+)
 
 // StepKinds are the timeline's steps, in the order of the loop.
 var StepKinds = []StepKind{
 	{Kind: KindCreated, Name: "上报", Webhook: "case.created", Visibility: Public},
 	{Kind: KindRegistered, Name: "立案", Visibility: Public},
-	{Kind: KindDeclined, Name: "不予立案", Webhook: "case.closed", Visibility: PublicNote, Closes: true, Reschedule: true},
-	{Kind: KindDispatched, Name: "派遣", Webhook: "case.dispatched", Visibility: Public},
+	{Kind: KindDeclined, Name: "不予立案", Webhook: "case.closed", Visibility: PublicNote, Closes: true, Reschedule: true, Hands: ToNobody},
+	{Kind: KindDispatched, Name: "派遣", Webhook: "case.dispatched", Visibility: Public, Hands: ToUnit},
 	{Kind: KindAccepted, Name: "签收", Webhook: "case.accepted", Visibility: Public, Reschedule: true},
-	{Kind: KindReturned, Name: "退回", Reschedule: true},
-	{Kind: KindReturnUpheld, Name: "同意退回并改派", Webhook: "case.dispatched", Reschedule: true},
-	{Kind: KindReturnRefused, Name: "驳回退回", Reschedule: true},
+	{Kind: KindReturned, Name: "退回", Reschedule: true, Hands: ToOffice},
+	{Kind: KindReturnUpheld, Name: "同意退回并改派", Webhook: "case.dispatched", Reschedule: true, Hands: ToUnit},
+	{Kind: KindReturnRefused, Name: "驳回退回", Reschedule: true, Hands: ToUnit},
 	{Kind: KindExtensionRequested, Name: "申请延期"},
 	{Kind: KindExtensionGranted, Name: "批准延期", Reschedule: true},
 	{Kind: KindExtensionRefused, Name: "驳回延期"},
-	{Kind: KindReported, Name: "回复整改", Webhook: "case.reported", Visibility: PublicNote, Reschedule: true},
-	{Kind: KindVerifiedPass, Name: "核查通过", Webhook: "case.closed", Visibility: Public, Closes: true, Reschedule: true},
-	{Kind: KindVerifiedFail, Name: "核查不通过（返工）", Visibility: Public, Reschedule: true},
-	{Kind: KindClosed, Name: "结案", Webhook: "case.closed", Visibility: PublicNote, Closes: true, Reschedule: true},
+	{Kind: KindReported, Name: "回复整改", Webhook: "case.reported", Visibility: PublicNote, Reschedule: true, Hands: ToOffice},
+	{Kind: KindVerifiedPass, Name: "核查通过", Webhook: "case.closed", Visibility: Public, Closes: true, Reschedule: true, Hands: ToNobody},
+	{Kind: KindVerifiedFail, Name: "核查不通过（返工）", Visibility: Public, Reschedule: true, Hands: ToUnit},
+	{Kind: KindClosed, Name: "结案", Webhook: "case.closed", Visibility: PublicNote, Closes: true, Reschedule: true, Hands: ToNobody},
 	{Kind: KindRated, Name: "市民评价", Visibility: Public},
-	{Kind: KindReopened, Name: "重新打开", Webhook: "case.reopened", Visibility: PublicNote, Reschedule: true},
-	{Kind: KindMerged, Name: "合并", Webhook: "case.closed", Visibility: PublicNote, Closes: true, Reschedule: true},
+	{Kind: KindReopened, Name: "重新打开", Webhook: "case.reopened", Visibility: PublicNote, Reschedule: true, Hands: ToOffice},
+	{Kind: KindMerged, Name: "合并", Webhook: "case.closed", Visibility: PublicNote, Closes: true, Reschedule: true, Hands: ToNobody},
 	{Kind: KindReminded, Name: "临期提醒", Webhook: "case.reminded"},
 	{Kind: KindOverdue, Name: "超期督办", Webhook: "case.overdue"},
 	{Kind: KindNote, Name: "备注"},
 	{Kind: KindSupervised, Name: "督办"},
-	{Kind: KindHandedDown, Name: "下派", Visibility: Public, Reschedule: true},
-	{Kind: KindTakenBack, Name: "上级收回", Reschedule: true},
-	{Kind: KindPassedDown, Name: "转派下级", Webhook: "case.dispatched", Visibility: Public, Reschedule: true},
+	{Kind: KindHandedDown, Name: "下派", Visibility: Public, Reschedule: true, Hands: ToOffice},
+	{Kind: KindTakenBack, Name: "上级收回", Reschedule: true, Hands: ToOffice},
+	{Kind: KindPassedDown, Name: "转派下级", Webhook: "case.dispatched", Visibility: Public, Reschedule: true, Hands: ToUnit},
 }
 
 var stepKinds = func() map[Kind]StepKind {

@@ -80,7 +80,8 @@ func (s *Service) TakeBack(ctx context.Context, actor *domain.Actor, id int64, i
 		k.JurisdictionID, k.State, k.LeadUnitID, k.coUnitIDs, k.coUnitsEdited = &own, StateRegistered, nil, nil, true
 		k.DispatchedAt, k.AcceptedAt, k.Deadline, k.overdueAt, k.remindedAt = nil, nil, nil, nil, nil
 		k.HopCount++
-		return step{kind: KindTakenBack, note: reason, data: map[string]any{"from": from.Name}}, nil
+		to, _ := e.jurisdictions.ByID(own)
+		return step{kind: KindTakenBack, note: reason, data: map[string]any{"from": from.Name, "to": to.Name}}, nil
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"wenming/internal/cases"
 	"wenming/internal/domain"
@@ -77,6 +78,25 @@ func TestCaseRunsThroughThreeTiers(t *testing.T) {
 			cases.KindAccepted, cases.KindReported, cases.KindVerifiedPass}
 		if !slices.Equal(kinds, want) {
 			t.Errorf("timeline %v, want %v", kinds, want)
+		}
+		// Each tier's own clock: who held the case, from which step to which.
+		at := map[cases.Kind]time.Time{}
+		for _, ev := range d.Timeline {
+			at[ev.Kind] = ev.At
+		}
+		var holders []string
+		for i, end := range []cases.Kind{cases.KindHandedDown, cases.KindDispatched, cases.KindPassedDown, cases.KindReported, cases.KindVerifiedPass} {
+			if i >= len(d.Spans) {
+				break
+			}
+			s := d.Spans[i]
+			holders = append(holders, s.Holder)
+			if s.To == nil || !s.To.Equal(at[end]) || s.From.After(*s.To) || s.WorkingMinutes < 0 {
+				t.Errorf("span %d %s: %v – %v, %d min; want it to end at %s", i, s.Holder, s.From, s.To, s.WorkingMinutes, end)
+			}
+		}
+		if len(d.Spans) != 5 || !slices.Equal(holders, []string{"白银市创城办", "会宁县创城办", "会师镇", "东关社区", "会宁县创城办"}) {
+			t.Errorf("holders %q, want city office, county office, township, community, county office", holders)
 		}
 	})
 }

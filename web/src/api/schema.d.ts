@@ -2841,6 +2841,7 @@ export interface components {
             returnCount: number;
             reworkCount: number;
             source: string;
+            spans: components["schemas"]["Span"][];
             state: components["schemas"]["CaseState"];
             timeline: components["schemas"]["Event"][];
         };
@@ -4362,6 +4363,15 @@ export interface components {
             };
             redBelow: number;
             weights: components["schemas"]["Weights"];
+        };
+        Span: {
+            /** Format: date-time */
+            from: string;
+            holder: string;
+            office: boolean;
+            /** Format: date-time */
+            to: string | null;
+            workingMinutes: number;
         };
         Standard: {
             categories: string[];

@@ -73,6 +73,7 @@ function detail(over: Partial<CaseDetail>): CaseDetail {
     duplicates: [],
     actions: [],
     extension: null,
+    spans: [],
     ...over,
   }
 }
@@ -138,6 +139,24 @@ async function type(test: string, value: string) {
 }
 
 describe('CaseDetailPage', () => {
+  it('shows each tier’s time with the case, the current holder as 办理中', async () => {
+    await open(
+      detail({
+        spans: [
+          { holder: '白银市创城办', office: true, from: '2026-05-06T01:00:00Z', to: '2026-05-06T02:00:00Z', workingMinutes: 60 },
+          { holder: '县住建局', office: false, from: '2026-05-06T02:00:00Z', to: null, workingMinutes: 600 },
+        ],
+      }),
+    )
+    const rows = [...document.querySelectorAll('[data-test=case-spans] .el-table__body tr')].map((r) => r.textContent ?? '')
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatch(/创城办\s*白银市创城办/)
+    expect(rows[0]).toContain('1 小时')
+    expect(rows[1]).toMatch(/单位\s*县住建局/)
+    expect(rows[1]).toContain('办理中')
+    expect(rows[1]).toContain('1 天 2 小时')
+  })
+
   it('shows the case, its photos with their distance, and the timeline by kind', async () => {
     await open(detail({ state: 'closed', closing: 'not_ours' }))
     expect(el('case-code')?.textContent).toBe('AJ2026000007')
