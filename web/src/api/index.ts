@@ -15,6 +15,7 @@ import type {
   SanctionInput, SanctionQuery,
 } from './types'
 import type { NearbyPoint, Patrol, PatrolInput, PatrolTasks, Point, PointDetail } from './types'
+import type { BoundaryBody, OutlineCollection } from './types'
 import type {
   BulkDispatchInput, BulletinEdit, BulletinInput, CaseCloseInput, CaseDispatchInput, CaseExtensionInput, CaseMergeInput,
   CaseHandDownInput, CaseNoteInput, CasePhotoInput, CaseReasonInput, CaseRegisterInput, CaseRuleExtensionInput, CaseRuleReturnInput,
@@ -70,6 +71,11 @@ export const regionApi = {
   list: (q?: string) => http.get<{ items: Region[]; total: number }>('/regions', { q }),
   /** importBoundaries uploads a GeoJSON FeatureCollection whose features name their region by property code. */
   importBoundaries: (file: File) => http.upload<ImportResult>('/regions/boundaries', file),
+  /** outlines lists the drawn outlines in reach as GeoJSON (a jurisdiction's, with its subtree, when given). */
+  outlines: (jurisdictionId?: Id) => http.get<OutlineCollection>('/regions/boundaries', { jurisdictionId }),
+  /** setBoundary draws a region's outline; clearBoundary removes it. */
+  setBoundary: (id: Id, body: BoundaryBody) => http.put<Region>(`/regions/${id}/boundary`, body),
+  clearBoundary: (id: Id) => http.del(`/regions/${id}/boundary`),
   create: (body: RegionCreate) => http.post<Region>('/regions', body),
   update: (id: Id, body: RegionUpdate) => http.put<Region>(`/regions/${id}`, body),
   remove: (id: Id) => http.del(`/regions/${id}`),

@@ -79,6 +79,11 @@ export type RegionCreate = S['RegionInput']
 export type RegionUpdate = Pick<S['RegionInput'], 'name' | 'sortKey'>
 /** Jurisdiction is a region with its creation office, with the one above it. */
 export type Jurisdiction = S['Jurisdiction']
+/** OutlineCollection is the GeoJSON FeatureCollection of the outlines the signed-in person reads, one feature a region. */
+export type OutlineCollection = S['OutlineCollection']
+export type OutlineFeature = S['OutlineFeature']
+/** BoundaryBody is a drawn outline: a GeoJSON Polygon or MultiPolygon ([lng, lat], WGS-84), or a Feature holding one. */
+export type BoundaryBody = S['BoundaryBody']
 
 export type Unit = Narrow<S['Unit'], { class: UnitClass }>
 export type UnitInput = Narrow<S['UnitInput'], { class: UnitClass }>
