@@ -13,9 +13,10 @@ import (
 
 // TestJurisdictionOutlineDrawnByCounty is the jurisdictions issue's "drawn"
 // outline, in the browser, on the demo city: 会宁县's office draws the outline
-// of a township that has none on the regions page (four corners, one taken
-// back, one dragged), saves it, and the row shows 已绘制; 靖远县's office
-// does not see it on its map, nor through the API.
+// of a township that has none on the regions page (corners clicked, a stray
+// one taken back, the last double-clicked, one dragged), saves it, and the
+// row shows 已绘制; 靖远县's office does not see it on its map, nor through
+// the API.
 func TestJurisdictionOutlineDrawnByCounty(t *testing.T) {
 	chromiumPath(t)
 	base, _ := start(t, map[string]string{"WENMING_DEMO_PASSWORD": demoPassword}, "demo", "-listen", "127.0.0.1:0", "-data", t.TempDir())
@@ -49,18 +50,20 @@ func TestJurisdictionOutlineDrawnByCounty(t *testing.T) {
 	desk.waitText("outline-draw-name", "郭城驿镇")
 	time.Sleep(time.Second) // the map moves to 会宁县's outline around the township
 
-	// Four corners and a fifth taken back, then the second dragged east.
+	// Three corners and a stray one taken back, a fourth double-clicked to
+	// close the outline, then the second corner dragged east.
 	left, top, width, height := desk.canvasRect()
 	at := func(fx, fy float64) (float64, float64) { return left + fx*width, top + fy*height }
-	for _, p := range [][2]float64{{0.35, 0.3}, {0.6, 0.3}, {0.6, 0.7}, {0.35, 0.7}, {0.5, 0.85}} {
+	for _, p := range [][2]float64{{0.35, 0.3}, {0.6, 0.3}, {0.6, 0.7}, {0.5, 0.85}} {
 		x, y := at(p[0], p[1])
 		desk.run(chromedp.MouseClickXY(x, y))
-		time.Sleep(150 * time.Millisecond) // two clicks in a row would be a double-click
+		time.Sleep(600 * time.Millisecond) // apart, or two clicks make a double-click
 	}
-	desk.waitText("outline-vertex-count", "5 个顶点")
-	desk.click("outline-undo")
 	desk.waitText("outline-vertex-count", "4 个顶点")
-	desk.click("outline-finish")
+	desk.click("outline-undo")
+	desk.waitText("outline-vertex-count", "3 个顶点")
+	x, y := at(0.35, 0.7)
+	desk.run(chromedp.MouseClickXY(x, y), chromedp.MouseClickXY(x, y, chromedp.ClickCount(2)))
 	desk.waitText("outline-vertex-count", "已闭合", "4 个顶点")
 	fromX, fromY := desk.handleCenter(1)
 	desk.run(chromedp.DragAndDropXY(fromX, fromY, fromX+0.1*width, fromY))
