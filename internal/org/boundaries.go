@@ -196,19 +196,30 @@ func (s *Service) Outlines(ctx context.Context, actor *domain.Actor, jurisdictio
 	if err != nil {
 		return out, err
 	}
-	prefix := ""
-	if jurisdiction != 0 {
-		j, ok := list.ByID(jurisdiction)
-		if !ok || !actor.ReadsJurisdiction(j.ID, j.Code) {
-			return out, domain.Invalid("jurisdictionId", "该辖区不存在或不在您的数据范围内")
+	// Only the subtrees of the jurisdictions asked for and read are loaded:
+	// a county's office does not read the whole city's outlines to keep its own.
+	var subtrees []string
+	for _, j := range list {
+		if jurisdiction != 0 && j.ID != jurisdiction || !actor.ReadsJurisdiction(j.ID, j.Code) {
+			continue
 		}
-		prefix = domain.SubtreePrefix(j.Code)
+		subtrees = append(subtrees, domain.SubtreePrefix(j.Code))
+	}
+	if jurisdiction != 0 && len(subtrees) == 0 {
+		return out, domain.Invalid("jurisdictionId", "该辖区不存在或不在您的数据范围内")
 	}
 	query := `SELECT id, code, name, level, boundary FROM regions WHERE boundary <> ''`
 	var args []any
-	if prefix != "" {
-		query += ` AND code LIKE ?`
-		args = append(args, prefix+"%")
+	if actor.Scope != domain.ScopeAll || jurisdiction != 0 {
+		if len(subtrees) == 0 {
+			return out, nil
+		}
+		var like []string
+		for _, p := range outermost(subtrees) {
+			like = append(like, `code LIKE ?`)
+			args = append(args, p+"%")
+		}
+		query += ` AND (` + strings.Join(like, ` OR `) + `)`
 	}
 	rows, err := c.Query(ctx, query+` ORDER BY code`, args...)
 	if err != nil {
@@ -234,6 +245,25 @@ func (s *Service) Outlines(ctx context.Context, actor *domain.Actor, jurisdictio
 		out.Features = append(out.Features, OutlineFeature{Type: "Feature", ID: p.ID, Properties: p, Geometry: g})
 	}
 	return out, rows.Err()
+}
+
+// outermost keeps the code prefixes no other of them contains: a city's
+// subtree holds its counties'.
+func outermost(prefixes []string) []string {
+	var out []string
+	for i, p := range prefixes {
+		inner := false
+		for j, q := range prefixes {
+			if i != j && strings.HasPrefix(p, q) && (p != q || j < i) {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // SetRegionBoundary draws a region's outline: a GeoJSON Polygon or
