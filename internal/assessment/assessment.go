@@ -26,9 +26,10 @@ type Service struct {
 
 	mu       sync.Mutex
 	headline map[int64]headline // by jurisdiction, 0 the whole deployment
+	periods  map[periodKey]headline
 }
 
 // NewService returns the service.
 func NewService(db *store.DB, o *org.Service, fw *framework.Service, p *patrol.Service, sub *submission.Service) *Service {
-	return &Service{db: db, org: o, fw: fw, patrol: p, sub: sub, headline: map[int64]headline{}}
+	return &Service{db: db, org: o, fw: fw, patrol: p, sub: sub, headline: map[int64]headline{}, periods: map[periodKey]headline{}}
 }

@@ -590,13 +590,69 @@ func (s *Service) computeHeadline(ctx context.Context, jurisdiction int64) (*flo
 		}
 		weak = append(weak, fmt.Sprintf("%s %s（失 %.2f 分）", w.Code, string(text), *w.PointsLost))
 	}
+	return scoreTotal(sc), weak, nil
+}
+
+// scoreTotal is a score's total, nil while nothing has been judged.
+func scoreTotal(sc Score) *float64 {
 	for _, n := range sc.Nodes {
 		if n.Points != nil {
 			total := sc.Total
-			return &total, weak, nil
+			return &total
 		}
 	}
-	return nil, weak, nil
+	return nil
+}
+
+// PeriodScoreIn is one jurisdiction's score over a period's patrols (from
+// its first day up to to, exclusive, or up to today while the period
+// runs), with the rates of the last round closed by its end: what the city
+// ranks its counties on for that period. nil before anything is judged in
+// it. Kept a minute, like the cockpit's, per jurisdiction and period.
+func (s *Service) PeriodScoreIn(ctx context.Context, jurisdiction int64, from, to time.Time) (_ *float64, err error) {
+	defer domain.Wrap(&err, "assessment.PeriodScoreIn %d %s–%s", jurisdiction, from.Format(time.DateOnly), to.Format(time.DateOnly))
+	now := s.db.Now()
+	if tomorrow := domain.Midnight(now).AddDate(0, 0, 1); to.After(tomorrow) {
+		to = tomorrow
+	}
+	key := periodKey{jurisdiction, from, to}
+	s.mu.Lock()
+	h, ok := s.periods[key]
+	s.mu.Unlock()
+	if ok && now.After(h.at) && now.Sub(h.at) < headlineTTL {
+		return h.total, nil
+	}
+	fw, err := s.frameworkOf(ctx, jurisdiction)
+	if de, ok := domain.AsError(err); ok && de.Code == domain.CodeNotFound {
+		return nil, nil // no framework yet
+	}
+	if err != nil {
+		return nil, err
+	}
+	w := window{frameworkID: fw, jurisdiction: jurisdiction, from: from, to: to}
+	lastDay := to.AddDate(0, 0, -1).In(domain.Beijing).Format(time.DateOnly)
+	if w.previous, err = previousRound(ctx, s.db.Read(), jurisdiction, lastDay, 0); err != nil {
+		return nil, err
+	}
+	w.manualRound = w.previous
+	sc, err := s.compute(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	total := scoreTotal(sc)
+	s.mu.Lock()
+	if len(s.periods) > 256 {
+		clear(s.periods) // a bounded memory: the next asks compute afresh
+	}
+	s.periods[key] = headline{at: now, total: total}
+	s.mu.Unlock()
+	return total, nil
+}
+
+// periodKey names a period's score of one jurisdiction.
+type periodKey struct {
+	jurisdiction int64
+	from, to     time.Time
 }
 
 // frameworkOf is the framework a jurisdiction works to: its plan's, else

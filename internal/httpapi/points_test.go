@@ -153,6 +153,18 @@ func TestPatrolOpensCasesAndMovesTheLiveScore(t *testing.T) {
 		if len(live.Units) != 1 || live.Units[0].UnitID != f.unitA || live.Units[0].Fail != 1 || live.Units[0].UnitName != "甲单位" {
 			t.Errorf("units losing points: %+v", live.Units)
 		}
+		// The county's score over a period counts that period's patrols
+		// only: this month has today's, the month before has none.
+		month := time.Date(f.clock.now.In(domain.Beijing).Year(), f.clock.now.In(domain.Beijing).Month(), 1, 0, 0, 0, 0, domain.Beijing)
+		for _, tc := range []struct {
+			from   time.Time
+			judged bool
+		}{{month, true}, {month.AddDate(0, -1, 0), false}} {
+			got, err := f.assessment.PeriodScoreIn(context.Background(), f.county, tc.from, tc.from.AddDate(0, 1, 0))
+			if err != nil || (got != nil) != tc.judged {
+				t.Errorf("the score of the month from %s: %v (%v), want judged %v", tc.from.Format(time.DateOnly), got, err, tc.judged)
+			}
+		}
 		// The live score read the daily sums the database keeps; the
 		// judgements themselves say the same, before and after an upgrade
 		// fills the sums from existing patrols.

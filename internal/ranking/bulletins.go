@@ -103,7 +103,7 @@ func (s *Service) draft(ctx context.Context, p Period, j domain.Jurisdiction) (c
 	out.Jurisdictions = counties.Jurisdictions
 	summary := fmt.Sprintf("%s，%s责任单位按 A、B 类分别排名：绿色 %d 个，红色 %d 个。", p.Name(), j.Name, green, red)
 	if len(counties.Jurisdictions) > 0 {
-		summary = fmt.Sprintf("%s，%s下辖县区按实时测评得分排名：%s。", p.Name(), j.Name, countyLine(counties.Jurisdictions)) +
+		summary = fmt.Sprintf("%s，%s下辖县区按本期测评得分排名：%s。", p.Name(), j.Name, countyLine(counties.Jurisdictions)) +
 			fmt.Sprintf("市直责任单位按 A、B 类分别排名：绿色 %d 个，红色 %d 个。", green, red)
 	}
 	if red > 0 {

@@ -37,10 +37,11 @@ type CockpitScore struct {
 	WeakSpots []string `json:"weakSpots"`
 }
 
-// Headliner gives a jurisdiction's live score for the cockpit (the
-// assessment service).
+// Headliner gives a jurisdiction's live score for the cockpit, and its
+// score over a period for the county ranking (the assessment service).
 type Headliner interface {
 	HeadlineIn(ctx context.Context, jurisdiction int64) (*float64, []string, error)
+	PeriodScoreIn(ctx context.Context, jurisdiction int64, from, to time.Time) (*float64, error)
 }
 
 // Cockpit gathers the cases, the ranking and the score (office, leaders,

@@ -42,8 +42,9 @@ type RankedJurisdiction struct {
 	// one, else its work score. Color is Score's band.
 	Score *float64 `json:"score"`
 	Color string   `json:"color"`
-	// LiveScore is the assessment's live score (last 30 days) of the
-	// county's own points, events and rounds; nil before any patrol.
+	// LiveScore is the assessment's score of the county's own points,
+	// events and rounds over the period's patrols (up to today while the
+	// period runs); nil before any patrol in it.
 	LiveScore *float64 `json:"liveScore"`
 	// WorkScore is the units' composite formula applied to the county's
 	// summed figures, by the ranking office's weights.
@@ -132,7 +133,7 @@ func (s *Service) rankJurisdictions(ctx context.Context, p Period, j domain.Juri
 		sums[c].add(figures[u.ID])
 	}
 	for _, c := range children {
-		live, _, err := s.scores.HeadlineIn(ctx, c.ID)
+		live, err := s.scores.PeriodScoreIn(ctx, c.ID, p.From, p.To)
 		if err != nil {
 			return JurisdictionRanking{}, err
 		}
@@ -149,7 +150,7 @@ func (s *Service) rankJurisdictions(ctx context.Context, p Period, j domain.Juri
 		out.Jurisdictions = append(out.Jurisdictions, r)
 	}
 	placeJurisdictions(out.Jurisdictions, set.Settings)
-	out.Notes = append(out.Notes, "县区按实时测评得分（近 30 天巡查测评）排名；尚无测评得分的县区按工作得分（各单位案件与任务数据合计，按本级权重计算）排在其后。案件数为县区各责任单位之和。")
+	out.Notes = append(out.Notes, "县区按本期测评得分（本期内的巡查测评，本期未结束时算到今天）排名；尚无测评得分的县区按工作得分（各单位案件与任务数据合计，按本级权重计算）排在其后。案件数为县区各责任单位之和。")
 	return out, nil
 }
 

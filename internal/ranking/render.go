@@ -53,7 +53,7 @@ func rows(c Class) [][]string {
 }
 
 // countyHeader heads the counties' table of a city's bulletin.
-var countyHeader = []string{"名次", "县区", "得分", "颜色", "实时测评", "工作得分", "受理案件", "办结", "按期办结率", "超期", "任务进度", "单位数"}
+var countyHeader = []string{"名次", "县区", "得分", "颜色", "本期测评", "工作得分", "受理案件", "办结", "按期办结率", "超期", "任务进度", "单位数"}
 
 // countyRows are the counties' table, in the words all three formats use.
 func countyRows(list []RankedJurisdiction) [][]string {

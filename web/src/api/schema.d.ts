@@ -1845,7 +1845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下辖县区排名（按县区整体：案件合计、任务进度、实时测评得分，三色） */
+        /** 下辖县区排名（按县区整体：案件合计、任务进度、本期测评得分，三色） */
         get: operations["getrankings_jurisdictions"];
         put?: never;
         post?: never;

@@ -107,6 +107,7 @@ describe('RankingsPage', () => {
       weights: { onTime: 40, rework: 15, overdue: 15, satisfaction: 15, submission: 15, tasks: 0 },
       greenAtLeast: 90,
       redBelow: 60,
+      lockedBelow: [],
     })
     // The ranking reloads with the new weights.
     expect(gets().filter((u) => String(u).startsWith('/api/v1/rankings'))).toHaveLength(2)
@@ -137,7 +138,7 @@ describe('RankingsPage', () => {
     expect(rows[1].textContent).toContain('靖远县')
     expect(rows[1].querySelector('[data-test=county-rank]')?.textContent).toBe('2')
     expect(rows[1].querySelector('[data-test=county-color]')?.textContent?.trim()).toBe('红')
-    expect(el('county-notes')?.textContent).toContain('实时测评')
+    expect(el('county-notes')?.textContent).toContain('本期测评')
     // The period moves the county ranking too; the export belongs to the units' tab.
     el('period-prev')!.click()
     await flushPromises()

@@ -162,7 +162,7 @@ export function countyRanking(over: Partial<JurisdictionRanking> = {}): Jurisdic
     jurisdictionName: '白银市',
     bands: { greenAtLeast: 85, redBelow: 60 },
     computedAt: '2026-11-24T06:00:00Z',
-    notes: ['县区按实时测评得分排名。'],
+    notes: ['县区按本期测评得分排名。'],
     jurisdictions: [
       rankedJurisdiction(),
       rankedJurisdiction({ jurisdictionId: 20, name: '靖远县', officeUnitId: 120, rank: 2, score: 55, color: 'red', liveScore: null, workScore: 55, units: 8, casesReceived: 3, casesClosed: 1, onTimeRate: null, overdue: 1, taskProgress: null }),
