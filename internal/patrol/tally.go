@@ -63,8 +63,16 @@ func (s *Service) Tally(ctx context.Context, w Window) (_ map[int64]*CheckTally,
 		}
 		return out[id]
 	}
+	// An everyday window walks its days on observations_at: left alone,
+	// SQLite takes observations_round for "round_id IS NULL" and visits
+	// every row of every year (6 s for the cockpit's 30 days on the medium
+	// city).
+	counted := `observations o`
+	if w.RoundID == nil && c.Dialect() == store.SQLite {
+		counted = `observations o INDEXED BY observations_at`
+	}
 	counts := `SELECT o.check_id, SUM(CASE WHEN o.result = 'pass' THEN 1 ELSE 0 END), SUM(CASE WHEN o.result = 'fail' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN o.result = 'na' THEN 1 ELSE 0 END) FROM observations o WHERE ` + where + ` GROUP BY o.check_id`
+		SUM(CASE WHEN o.result = 'na' THEN 1 ELSE 0 END) FROM ` + counted + ` WHERE ` + where + ` GROUP BY o.check_id`
 	countArgs := args
 	if w.wholeDays() {
 		counts = `SELECT check_id, SUM(pass), SUM(fail), SUM(na) FROM observation_days WHERE day >= ? AND day < ? GROUP BY check_id`
