@@ -124,7 +124,15 @@ func (e *caseConfig) poolScope(a *domain.Actor) (string, []any) {
 	case domain.ScopeAll:
 		return "", nil
 	case domain.ScopeRegion:
-		return `(c.region_id IN (` + ids(e.regionsUnder(a.RegionCode)) + `) OR c.lead_unit_id IN (` + ids(e.unitsInRegion(a.RegionCode)) + `) OR (c.region_id IS NULL AND c.lead_unit_id IS NULL AND (c.jurisdiction_id IS NULL OR c.jurisdiction_id IN (` + ids(e.jurisdictionsRead(a)) + `))))`, nil
+		regions, units := e.regionsUnder(a.RegionCode), e.unitsInRegion(a.RegionCode)
+		// An office whose region holds every region and unit (the city's,
+		// above all its counties) reads every case, as the condition below
+		// would say row by row: without it the cockpit's trend comes from
+		// the daily counters and lists walk their indexes.
+		if a.RegionCode != "" && len(regions) == len(e.regions) && len(units) == len(e.units) {
+			return "", nil
+		}
+		return `(c.region_id IN (` + ids(regions) + `) OR c.lead_unit_id IN (` + ids(units) + `) OR (c.region_id IS NULL AND c.lead_unit_id IS NULL AND (c.jurisdiction_id IS NULL OR c.jurisdiction_id IN (` + ids(e.jurisdictionsRead(a)) + `))))`, nil
 	}
 	units := e.unitsUnder(a.UnitPath)
 	return `(c.lead_unit_id IN (` + ids(units) + `) OR c.reporter_id = ?)`, []any{a.UserID}
