@@ -1,11 +1,14 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"wenming/internal/cases"
 	"wenming/internal/ranking"
@@ -88,6 +91,41 @@ func TestJurisdictionCountyRanking(t *testing.T) {
 		} {
 			t.Run(c.name, func(t *testing.T) { refused(t, c.who.do("GET", c.path, nil), c.status) })
 		}
+	})
+}
+
+// A county's movement compares its rank with the period before: 会宁县's
+// plan task scores it in February and March alike (first both times, so
+// it stays), 靖远县 has nothing to be ranked on in either.
+func TestJurisdictionCountyRankingMovement(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		t.Parallel()
+		p := countyFixture(t, db)
+		var r ranking.JurisdictionRanking
+		p.as(p.City.Staff).do("GET", "/api/v1/rankings/jurisdictions?period=2026-03", nil).want(200).json(&r)
+		if len(r.Jurisdictions) != 2 {
+			t.Fatalf("counties %+v", r.Jurisdictions)
+		}
+		for _, j := range r.Jurisdictions {
+			switch {
+			case j.JurisdictionID == p.A.Jurisdiction && (j.Rank == nil || j.PreviousRank == nil || *j.PreviousRank != 1 || j.Movement == nil || *j.Movement != *j.PreviousRank-*j.Rank):
+				t.Errorf("会宁县 ranks %v after %v, moved %v; want first in February and the difference", j.Rank, j.PreviousRank, j.Movement)
+			case j.JurisdictionID == p.B.Jurisdiction && (j.PreviousRank != nil || j.Movement != nil):
+				t.Errorf("靖远县 was never ranked, yet was %v and moved %v", j.PreviousRank, j.Movement)
+			}
+		}
+		// The same table as a workbook, for the city office only.
+		res := p.as(p.City.Staff).do("GET", "/api/v1/rankings/jurisdictions/export?period=2026-03", nil).want(200)
+		book, err := excelize.OpenReader(bytes.NewReader(res.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := book.GetRows("县区排名")
+		if len(rows) < 5 || !slices.Contains(rows[2], "升降") || rows[3][1] != "会宁县" || rows[4][1] != "靖远县" {
+			t.Errorf("the exported county ranking: %q", rows)
+		}
+		refused(t, p.as(p.A.Liaison).do("GET", "/api/v1/rankings/jurisdictions/export?period=2026-03", nil), 403)
 	})
 }
 

@@ -44,6 +44,18 @@ func (s *Server) jurisdictionRankings(w http.ResponseWriter, r *http.Request, a 
 	})
 }
 
+func (s *Server) exportJurisdictionRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
+	j, err := jurisdictionParam(r)
+	if err != nil {
+		return err
+	}
+	out, err := s.Ranking.RankJurisdictions(r.Context(), a, r.URL.Query().Get("period"), j)
+	if err != nil {
+		return err
+	}
+	return sendFile(w, out.JurisdictionName+"县区排名"+out.Period+".xlsx", xlsxType, func(w io.Writer) error { return ranking.WriteJurisdictionsXLSX(out, w) })
+}
+
 func (s *Server) exportRankings(w http.ResponseWriter, r *http.Request, a *domain.Actor) error {
 	j, err := jurisdictionParam(r)
 	if err != nil {

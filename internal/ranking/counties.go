@@ -38,6 +38,10 @@ type RankedJurisdiction struct {
 	// messages (nil while the county has none set up).
 	OfficeUnitID *int64 `json:"officeUnitId"`
 	Rank         *int   `json:"rank"`
+	// PreviousRank is its rank in the period before; Movement how many
+	// places it rose (negative: fell) since then.
+	PreviousRank *int `json:"previousRank"`
+	Movement     *int `json:"movement"`
 	// Score is what the county is ranked on: its live score when it has
 	// one, else its work score. Color is Score's band.
 	Score *float64 `json:"score"`
@@ -78,8 +82,32 @@ func (s *Service) RankJurisdictions(ctx context.Context, actor *domain.Actor, co
 	return s.rankJurisdictions(ctx, p, j)
 }
 
-// rankJurisdictions computes the ranking of j's children for a period.
+// rankJurisdictions computes the ranking of j's children for a period,
+// with each county's movement since the period before.
 func (s *Service) rankJurisdictions(ctx context.Context, p Period, j domain.Jurisdiction) (JurisdictionRanking, error) {
+	out, err := s.rankChildren(ctx, p, j)
+	if err != nil || len(out.Jurisdictions) == 0 {
+		return out, err
+	}
+	before, err := s.rankChildren(ctx, p.Previous(), j)
+	if err != nil {
+		return out, err
+	}
+	previous := map[int64]*int{}
+	for _, r := range before.Jurisdictions {
+		previous[r.JurisdictionID] = r.Rank
+	}
+	for k := range out.Jurisdictions {
+		r := &out.Jurisdictions[k]
+		if was := previous[r.JurisdictionID]; was != nil && r.Rank != nil {
+			r.PreviousRank, r.Movement = was, ptr(*was-*r.Rank)
+		}
+	}
+	return out, nil
+}
+
+// rankChildren ranks j's children for one period.
+func (s *Service) rankChildren(ctx context.Context, p Period, j domain.Jurisdiction) (JurisdictionRanking, error) {
 	list, err := s.jurisdictions(ctx)
 	if err != nil {
 		return JurisdictionRanking{}, err

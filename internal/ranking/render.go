@@ -53,13 +53,13 @@ func rows(c Class) [][]string {
 }
 
 // countyHeader heads the counties' table of a city's bulletin.
-var countyHeader = []string{"名次", "县区", "得分", "颜色", "本期测评", "工作得分", "受理案件", "办结", "按期办结率", "超期", "任务进度", "单位数"}
+var countyHeader = []string{"名次", "县区", "得分", "颜色", "升降", "本期测评", "工作得分", "受理案件", "办结", "按期办结率", "超期", "任务进度", "单位数"}
 
 // countyRows are the counties' table, in the words all three formats use.
 func countyRows(list []RankedJurisdiction) [][]string {
 	out := [][]string{countyHeader}
 	for _, r := range list {
-		out = append(out, []string{intOr(r.Rank), r.Name, numOr(r.Score, "%.2f"), colorName(r.Color), numOr(r.LiveScore, "%.2f"), numOr(r.WorkScore, "%.2f"),
+		out = append(out, []string{intOr(r.Rank), r.Name, numOr(r.Score, "%.2f"), colorName(r.Color), movement(r.Movement), numOr(r.LiveScore, "%.2f"), numOr(r.WorkScore, "%.2f"),
 			fmt.Sprint(r.CasesReceived), fmt.Sprint(r.CasesClosed), pct(r.OnTimeRate), fmt.Sprint(r.Overdue), numOr(r.TaskProgress, "%.1f%%"), fmt.Sprint(r.Units)})
 	}
 	return out
@@ -129,20 +129,8 @@ func WriteXLSX(b Bulletin, w io.Writer) error {
 	}
 	if len(b.Jurisdictions) > 0 {
 		// A city's bulletin leads with its counties.
-		if err := book.Sheet("县区排名", xlsx.Widths(6, 16, 8, 6, 10, 10, 10, 8, 11, 6, 10, 8)...); err != nil {
+		if err := countySheet(book, b.Title, b.Jurisdictions); err != nil {
 			return err
-		}
-		book.Bold(b.Title)
-		book.Row()
-		head := make([]any, len(countyHeader))
-		for i, h := range countyHeader {
-			head[i] = h
-		}
-		book.Bold(head...)
-		for _, r := range b.Jurisdictions {
-			if err := book.Row(countyCells(r)...); err != nil {
-				return err
-			}
 		}
 	}
 	for _, c := range b.Ranking.Classes {
@@ -169,6 +157,41 @@ func WriteXLSX(b Bulletin, w io.Writer) error {
 		}
 	}
 	return book.Close()
+}
+
+// WriteJurisdictionsXLSX writes a county ranking as a workbook of one sheet.
+func WriteJurisdictionsXLSX(r JurisdictionRanking, w io.Writer) error {
+	book := xlsx.New(w)
+	defer book.Abandon()
+	if err := countySheet(book, r.JurisdictionName+"县区排名 "+r.Period, r.Jurisdictions); err != nil {
+		return err
+	}
+	for _, n := range r.Notes {
+		if err := book.Row(n); err != nil {
+			return err
+		}
+	}
+	return book.Close()
+}
+
+// countySheet is the counties' table under a title.
+func countySheet(book *xlsx.Writer, title string, list []RankedJurisdiction) error {
+	if err := book.Sheet("县区排名", xlsx.Widths(6, 16, 8, 6, 6, 10, 10, 10, 8, 11, 6, 10, 8)...); err != nil {
+		return err
+	}
+	book.Bold(title)
+	book.Row()
+	head := make([]any, len(countyHeader))
+	for i, h := range countyHeader {
+		head[i] = h
+	}
+	book.Bold(head...)
+	for _, r := range list {
+		if err := book.Row(countyCells(r)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // cells is a unit's line of the ranking for a spreadsheet: the words of
@@ -216,7 +239,7 @@ func countyCells(r RankedJurisdiction) []any {
 	if r.Rank != nil {
 		rank = *r.Rank
 	}
-	return []any{rank, r.Name, num(r.Score), colorName(r.Color), num(r.LiveScore), num(r.WorkScore),
+	return []any{rank, r.Name, num(r.Score), colorName(r.Color), movement(r.Movement), num(r.LiveScore), num(r.WorkScore),
 		r.CasesReceived, r.CasesClosed, percent(r.OnTimeRate, 1), r.Overdue, percent(r.TaskProgress, 100), r.Units}
 }
 

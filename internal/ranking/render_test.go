@@ -74,10 +74,10 @@ func TestBulletinWorkbook(t *testing.T) {
 // A city's bulletin leads every format with its counties' table.
 func TestCityBulletinFilesRankCounties(t *testing.T) {
 	t.Parallel()
-	rank, score, live, rate := 1, 86.5, 86.5, 0.9
+	rank, up, score, live, rate := 1, 2, 86.5, 86.5, 0.9
 	b := Bulletin{Title: "关于白银市2026年11月文明城市创建工作情况的通报", Summary: "县区排名。",
 		Ranking: Ranking{Classes: []Class{{Class: "A", Units: []RankedUnit{}}, {Class: "B", Units: []RankedUnit{}}}},
-		Jurisdictions: []RankedJurisdiction{{Name: "会宁县", Rank: &rank, Score: &score, LiveScore: &live, Color: "green", CasesReceived: 40, CasesClosed: 35, OnTimeRate: &rate, Units: 30},
+		Jurisdictions: []RankedJurisdiction{{Name: "会宁县", Rank: &rank, Movement: &up, Score: &score, LiveScore: &live, Color: "green", CasesReceived: 40, CasesClosed: 35, OnTimeRate: &rate, Units: 30},
 			{Name: "靖远县", Units: 8}}}
 	var out bytes.Buffer
 	if err := WriteXLSX(b, &out); err != nil {
@@ -92,8 +92,8 @@ func TestCityBulletinFilesRankCounties(t *testing.T) {
 	}
 	rows, _ := book.GetRows("县区排名")
 	want := [][]string{{b.Title}, nil, countyHeader,
-		{"1", "会宁县", "86.5", "绿", "86.5", "—", "40", "35", "90.0%", "0", "—", "30"},
-		{"—", "靖远县", "—", "", "—", "—", "0", "0", "—", "0", "—", "8"}}
+		{"1", "会宁县", "86.5", "绿", "升2", "86.5", "—", "40", "35", "90.0%", "0", "—", "30"},
+		{"—", "靖远县", "—", "", "—", "—", "—", "0", "0", "—", "0", "—", "8"}}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("counties (-want +got):\n%s", diff)
 	}

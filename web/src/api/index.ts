@@ -258,6 +258,8 @@ export const rankingApi = {
   /** get ranks a period ("2026-W47", "2026-11", "2026-Q4"); without one, this month. jurisdictionId: a county below the office's own (unset: its own). */
   get: (period?: string, jurisdictionId?: Id) => http.get<Ranking>('/rankings', { period, jurisdictionId }),
   exportFile: (period?: string, jurisdictionId?: Id) => http.blob('/rankings/export', { period, jurisdictionId }),
+  /** exportJurisdictions downloads the counties' ranking as a workbook. */
+  exportJurisdictions: (period?: string) => http.blob('/rankings/jurisdictions/export', { period }),
   /** jurisdictions ranks the counties below the office's jurisdiction as wholes (empty for a county). */
   jurisdictions: (period?: string) => http.get<JurisdictionRanking>('/rankings/jurisdictions', { period }),
   settings: (jurisdictionId?: Id) => http.get<RankingSettingsView>('/ranking-settings', { jurisdictionId }),

@@ -1855,6 +1855,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rankings/jurisdictions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出下辖县区排名（Excel） */
+        get: operations["getrankings_jurisdictions_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -3963,11 +3980,13 @@ export interface components {
             color: string;
             jurisdictionId: number;
             liveScore: number | null;
+            movement: number | null;
             name: string;
             officeName: string;
             officeUnitId: number | null;
             onTimeRate: number | null;
             overdue: number;
+            previousRank: number | null;
             rank: number | null;
             score: number | null;
             taskProgress: number | null;
@@ -9427,6 +9446,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JurisdictionRanking"];
+                };
+            };
+            /** @description 错误 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getrankings_jurisdictions_export: {
+        parameters: {
+            query?: {
+                /** @description 周期（默认本月） */
+                period?: string;
+                /** @description 上级辖区（默认本人所在辖区） */
+                jurisdictionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description 错误 */

@@ -135,15 +135,17 @@ describe('RankingsPage', () => {
     expect(rows[0].textContent).toContain('90%')
     expect(rows[0].textContent).toContain('64.5%')
     expect(rows[0].querySelector('[data-test=county-color]')?.textContent?.trim()).toBe('绿')
+    expect(rows[0].querySelector('[data-test=county-movement]')?.textContent).toBe('↑1')
     expect(rows[1].textContent).toContain('靖远县')
     expect(rows[1].querySelector('[data-test=county-rank]')?.textContent).toBe('2')
     expect(rows[1].querySelector('[data-test=county-color]')?.textContent?.trim()).toBe('红')
     expect(el('county-notes')?.textContent).toContain('本期测评')
-    // The period moves the county ranking too; the export belongs to the units' tab.
+    // The period moves the county ranking too; the tab's export is the counties'.
     el('period-prev')!.click()
     await flushPromises()
     expect(gets().at(-1)).toBe('/api/v1/rankings/jurisdictions?period=2026-10')
     expect(el('btn-export')).toBeNull()
+    expect(el('btn-export-counties')).not.toBeNull()
   })
 
   it('gives a county office no picker and no county tab', async () => {

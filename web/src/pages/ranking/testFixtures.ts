@@ -140,6 +140,8 @@ export function rankedJurisdiction(over: Partial<RankedJurisdiction> = {}): Rank
     officeName: '县文明办',
     officeUnitId: 110,
     rank: 1,
+    previousRank: 2,
+    movement: 1,
     score: 86.5,
     color: 'green',
     liveScore: 86.5,
