@@ -148,7 +148,7 @@ func (r *benchRun) startAndIdle(city bench.City) ([]bench.Result, error) {
 		}
 		rawStart = append(rawStart, ms(time.Since(t)))
 		t = time.Now()
-		err = rawCockpitReads(r.ctx, db.Read())
+		err = rawCockpitReads(r.ctx, db.Read(), 0)
 		rawCockpit = append(rawCockpit, ms(time.Since(t)))
 		db.Close()
 		if err != nil {

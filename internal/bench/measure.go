@@ -168,11 +168,40 @@ type Report struct {
 	Photos  int      `json:"photos"`
 	GenSecs float64  `json:"generateSeconds"`
 	Machine string   `json:"machine"`
+	Load    string   `json:"load,omitempty"` // the load average while it ran
 	Commit  string   `json:"commit"`
 	Command string   `json:"command"`
 	At      string   `json:"at"`
 	Results []Result `json:"results"`
 	Facts   []Fact   `json:"facts"`
+	// Against is the comparison with the run before, when that measured the
+	// same scale on the same engine.
+	Against *Comparison `json:"against,omitempty"`
+}
+
+// CompareWith compares the results with the previous run's when it
+// measured the same scale on the same engine, and tells whether it did.
+func (r *Report) CompareWith(previous Report) bool {
+	if previous.Scale != r.Scale || previous.DB != r.DB || len(previous.Results) == 0 {
+		return false
+	}
+	c := Against(previous, r.Results)
+	r.Against = &c
+	return true
+}
+
+// LoadAverage is the machine's load average over the last minute, as the
+// kernel reports it ("" where it does not).
+func LoadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	fields := strings.Fields(string(b))
+	if len(fields) == 0 {
+		return ""
+	}
+	return fields[0]
 }
 
 // Machine describes where the run happened.
@@ -193,7 +222,11 @@ func Machine() string {
 func (r Report) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Scale **%s** on %s: %d cases, %d timeline events, %d photo records (generated in %.0f s).\n\n", r.Scale, r.DB, r.Cases, r.Events, r.Photos, r.GenSecs)
-	fmt.Fprintf(&b, "- machine: %s\n- commit: `%s`\n- command: `%s`\n- at: %s\n\n", r.Machine, r.Commit, r.Command, r.At)
+	fmt.Fprintf(&b, "- machine: %s\n", r.Machine)
+	if r.Load != "" {
+		fmt.Fprintf(&b, "- load average (1 min): %s\n", r.Load)
+	}
+	fmt.Fprintf(&b, "- commit: `%s`\n- command: `%s`\n- at: %s\n\n", r.Commit, r.Command, r.At)
 	b.WriteString("| operation | app p50 | app p99 | app rate | raw p50 | raw p99 | raw rate | app/raw (p50) | target |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, x := range r.Results {
 		fmt.Fprintf(&b, "| %s | %.2f ms | %.2f ms | %.0f/s | %.2f ms | %.2f ms | %.0f/s | %.1f× | %s |\n", x.Operation, x.AppP50, x.AppP99, x.AppRate, x.RawP50, x.RawP99, x.RawRate, x.Ratio, x.Target)
@@ -203,6 +236,9 @@ func (r Report) Markdown() string {
 		for _, f := range r.Facts {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Name, f.App, f.Raw, f.Target)
 		}
+	}
+	if r.Against != nil {
+		b.WriteString("\n" + r.Against.Markdown())
 	}
 	return b.String()
 }

@@ -18,12 +18,15 @@ import (
 // checksPerCategory is how many lines a generated checklist has.
 const checksPerCategory = 8
 
-// GeneratePoints adds the demo framework, point categories with
-// checklists over its field standards, the points, and a year of everyday
-// patrols with their observations written straight through the store;
-// a few points and checks fail far more often than the rest.
+// GeneratePoints adds the demo framework and point categories with
+// checklists over its field standards, both the city's (its counties work
+// to them), the points, each in the jurisdiction of its unit, and a year
+// of everyday patrols with their observations written straight through the
+// store; a few points and checks fail far more often than the rest.
 func GeneratePoints(ctx context.Context, db *store.DB, fw *framework.Service, p *patrol.Service, city *City, seed uint64) error {
-	office := &domain.Actor{RealName: "基准", Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeAll}
+	top := city.Jurisdictions[0]
+	office := (&domain.Actor{RealName: "基准", Roles: []domain.Role{domain.RoleOfficeStaff}, Scope: domain.ScopeRegion, RegionID: top.ID, RegionCode: domain.SubtreePrefix(top.Code)}).
+		In(domain.Jurisdiction{ID: top.ID, Code: top.Code, Name: top.Name})
 	book, err := demo.WorkbookLedBy("", "单位000")
 	if err != nil {
 		return err
@@ -67,14 +70,17 @@ func GeneratePoints(ctx context.Context, db *store.DB, fw *framework.Service, p 
 	var points []benchPoint
 	err = db.Write(ctx, func(c *store.Conn) error {
 		for i := range city.Scale.Points {
-			unit, cat := city.Units[i%len(city.Units)], i%len(cats)
-			id, err := c.Insert(ctx, `INSERT INTO points (code, name, category_id, lat, lng, address, region_id, unit_id, active, qr_token, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, '基准县', ?, ?, TRUE, ?, ?, ?)`, fmt.Sprintf("P%05d", i), fmt.Sprintf("点位%05d", i), cats[cat],
-				35.69+rng.Float64()*0.05, 105.05+rng.Float64()*0.05, city.Region, unit, fmt.Sprintf("qr%06d", i), c.Now, c.Now)
+			k, cat := i%len(city.Units), i%len(cats)
+			j := city.UnitJurisdiction[k]
+			region := city.Jurisdictions[j].ID
+			lat, lng := place(j, rng)
+			id, err := c.Insert(ctx, `INSERT INTO points (code, name, category_id, lat, lng, address, region_id, jurisdiction_id, unit_id, active, qr_token, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)`, fmt.Sprintf("P%05d", i), fmt.Sprintf("点位%05d", i), cats[cat],
+				lat, lng, city.Jurisdictions[j].Name, region, region, city.Units[k], fmt.Sprintf("qr%06d", i), c.Now, c.Now)
 			if err != nil {
 				return err
 			}
-			points = append(points, benchPoint{id, unit, cat})
+			points = append(points, benchPoint{id, city.Units[k], region, cat})
 		}
 		return nil
 	})
@@ -89,10 +95,10 @@ func GeneratePoints(ctx context.Context, db *store.DB, fw *framework.Service, p 
 	return err
 }
 
-// benchPoint is a generated point: its id, unit and category index.
+// benchPoint is a generated point: its id, unit, region and category index.
 type benchPoint struct {
-	id, unit int64
-	cat      int
+	id, unit, region int64
+	cat              int
 }
 
 // patrols writes a year of patrols, a day per transaction, each judging
@@ -163,7 +169,7 @@ func (city *City) writePatrols(ctx context.Context, c *store.Conn, batch []bench
 				result = "fail"
 			}
 			values = append(values, `(?, ?, ?, ?, ?, ?, ?)`)
-			args = append(args, ids[p.key], p.point.id, ch, p.point.unit, city.Region, result, p.at)
+			args = append(args, ids[p.key], p.point.id, ch, p.point.unit, p.point.region, result, p.at)
 			city.Observations++
 		}
 	}
