@@ -297,6 +297,16 @@ func EventNames() map[string]string {
 	return m
 }
 
+// ActionNames are the actions' words, as /meta serves them for the
+// console's buttons.
+func ActionNames() map[string]string {
+	m := make(map[string]string, len(Transitions))
+	for _, t := range Transitions {
+		m[string(t.Action)] = t.Name
+	}
+	return m
+}
+
 // stateName is a state's Chinese name.
 func stateName(s State) string { return domain.NameOf(States, string(s)) }
 

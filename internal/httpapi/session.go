@@ -124,6 +124,7 @@ type metaView struct {
 	CaseStates    []domain.Named    `json:"caseStates"`
 	CaseClosings  []domain.Named    `json:"caseClosings"`
 	CaseEvents    map[string]string `json:"caseEvents"`
+	CaseActions   map[string]string `json:"caseActions"`
 	CategoryKinds []domain.Named    `json:"categoryKinds"`
 	WebhookEvents []domain.Named    `json:"webhookEvents"`
 	MapTiles      MapTiles          `json:"mapTiles"`
@@ -141,7 +142,7 @@ func (s *Server) meta(w http.ResponseWriter, r *http.Request, _ *domain.Actor) e
 	writeJSON(w, http.StatusOK, metaView{Roles: domain.Roles, UnitKinds: domain.UnitKinds, UnitClasses: domain.UnitClasses,
 		ScopeKinds: domain.ScopeKinds, RegionLevels: domain.RegionLevels, Actions: s.Audit.ActionNames(), Entities: auditEntities(),
 		Methods: domain.Methods, Comparators: domain.Comparators, Phases: domain.Phases,
-		CaseSources: cases.Sources, CaseStates: cases.States, CaseClosings: cases.Closings, CaseEvents: cases.EventNames(),
+		CaseSources: cases.Sources, CaseStates: cases.States, CaseClosings: cases.Closings, CaseEvents: cases.EventNames(), CaseActions: cases.ActionNames(),
 		CategoryKinds: cases.CategoryKinds, WebhookEvents: webhook.Events, MapTiles: s.MapTiles})
 	return nil
 }

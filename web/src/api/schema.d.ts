@@ -3475,6 +3475,9 @@ export interface components {
             auditEntities: {
                 [key: string]: string;
             };
+            caseActions: {
+                [key: string]: string;
+            };
             caseClosings: components["schemas"]["Named"][];
             caseEvents: {
                 [key: string]: string;

@@ -55,6 +55,8 @@ export const useMetaStore = defineStore('meta', () => {
     caseClosingName: (code: string) => nameIn(caseClosings.value, code),
     /** A timeline step's name is the server's (the case lifecycle's table); there is no copy here. */
     caseEventName: (kind: string) => meta.value?.caseEvents?.[kind] ?? kind,
+    /** An action's name is the server's too (the lifecycle's table). */
+    caseActionName: (action: string) => meta.value?.caseActions?.[action] ?? action,
     categoryKindName: (code: string) => nameIn(meta.value?.categoryKinds, code),
   }
 })

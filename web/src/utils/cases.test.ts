@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
-  actionButtons, caseColor, caseDetailPoints, caseSourcesFor, categoryGroups, formatDistance, formatWorkMinutes, limitText, maskPhone,
+  actionButton, actionButtons, caseColor, caseDetailPoints, caseSourcesFor, categoryGroups, formatDistance, formatWorkMinutes, limitText, maskPhone,
   newClientKey, OVERDUE_COLOR, remainingText,
 } from './cases'
 
@@ -66,6 +66,11 @@ describe('actionButtons', () => {
       'action-rule-extension',
       'action-rule-return',
     ])
+  })
+  it('names each button with the server’s words: the action’s, or the step 核查 writes', () => {
+    const names = { action: (a: string) => ({ accept: '签收', hand_down: '下派' })[a] ?? '?', event: (k: string) => ({ verified_fail: '核查不通过（返工）' })[k] ?? '?' }
+    expect(actionButtons(['accept', 'hand_down'], names).map((b) => b.label)).toEqual(['签收', '下派'])
+    expect(actionButton('verify_fail', names).label).toBe('核查不通过（返工）')
   })
   it('skips actions it does not know', () => {
     expect(actionButtons(['fly', 'merge'])).toHaveLength(1)

@@ -115,24 +115,32 @@ export interface ActionButton {
   type: 'primary' | 'success' | 'warning' | 'danger' | 'default'
 }
 
-const buttons: Record<ActionDialogKind, Omit<ActionButton, 'kind'>> = {
-  register: { label: '立案', test: 'action-register', type: 'primary' },
-  decline: { label: '不予立案', test: 'action-decline', type: 'danger' },
-  dispatch: { label: '派遣', test: 'action-dispatch', type: 'primary' },
-  accept: { label: '签收', test: 'action-accept', type: 'primary' },
-  return: { label: '退回', test: 'action-return', type: 'warning' },
-  rule_return: { label: '裁定退回', test: 'action-rule-return', type: 'warning' },
-  extension: { label: '申请延期', test: 'action-extension', type: 'default' },
-  rule_extension: { label: '审批延期', test: 'action-rule-extension', type: 'warning' },
-  report: { label: '回复整改', test: 'action-report', type: 'primary' },
-  verify_pass: { label: '核查通过', test: 'action-verify-pass', type: 'success' },
-  verify_fail: { label: '核查不通过', test: 'action-verify-fail', type: 'danger' },
-  close: { label: '结案', test: 'action-close', type: 'default' },
-  merge: { label: '合并', test: 'action-merge', type: 'default' },
-  note: { label: '备注', test: 'action-note', type: 'default' },
-  hand_down: { label: '下派', test: 'action-hand-down', type: 'primary' },
-  take_back: { label: '收回', test: 'action-take-back', type: 'warning' },
-  pass_down: { label: '转派下级', test: 'action-pass-down', type: 'default' },
+/** CaseNames are the server's words for actions and timeline steps (the meta store's). */
+export interface CaseNames {
+  action: (action: string) => string
+  event: (kind: string) => string
+}
+
+// A button's words are the server's: its action's name, or for 核查's two
+// buttons the step each writes (核查通过, 核查不通过).
+const buttons: Record<ActionDialogKind, { words: { action: CaseAction } | { event: string }; test: string; type: ActionButton['type'] }> = {
+  register: { words: { action: 'register' }, test: 'action-register', type: 'primary' },
+  decline: { words: { action: 'decline' }, test: 'action-decline', type: 'danger' },
+  dispatch: { words: { action: 'dispatch' }, test: 'action-dispatch', type: 'primary' },
+  accept: { words: { action: 'accept' }, test: 'action-accept', type: 'primary' },
+  return: { words: { action: 'return' }, test: 'action-return', type: 'warning' },
+  rule_return: { words: { action: 'rule_return' }, test: 'action-rule-return', type: 'warning' },
+  extension: { words: { action: 'request_extension' }, test: 'action-extension', type: 'default' },
+  rule_extension: { words: { action: 'rule_extension' }, test: 'action-rule-extension', type: 'warning' },
+  report: { words: { action: 'report' }, test: 'action-report', type: 'primary' },
+  verify_pass: { words: { event: 'verified_pass' }, test: 'action-verify-pass', type: 'success' },
+  verify_fail: { words: { event: 'verified_fail' }, test: 'action-verify-fail', type: 'danger' },
+  close: { words: { action: 'close' }, test: 'action-close', type: 'default' },
+  merge: { words: { action: 'merge' }, test: 'action-merge', type: 'default' },
+  note: { words: { action: 'note' }, test: 'action-note', type: 'default' },
+  hand_down: { words: { action: 'hand_down' }, test: 'action-hand-down', type: 'primary' },
+  take_back: { words: { action: 'take_back' }, test: 'action-take-back', type: 'warning' },
+  pass_down: { words: { action: 'pass_down' }, test: 'action-pass-down', type: 'default' },
 }
 
 const dialogsOf: Record<CaseAction, ActionDialogKind[]> = {
@@ -154,13 +162,16 @@ const dialogsOf: Record<CaseAction, ActionDialogKind[]> = {
   pass_down: ['pass_down'],
 }
 
-export function actionButton(kind: ActionDialogKind): ActionButton {
-  return { kind, ...buttons[kind] }
+/** actionButton is a dialog's button, named by the server's words (names: the meta store's). */
+export function actionButton(kind: ActionDialogKind, names?: CaseNames): ActionButton {
+  const { words, test, type } = buttons[kind]
+  const label = !names ? kind : 'action' in words ? names.action(words.action) : names.event(words.event)
+  return { kind, label, test, type }
 }
 
 /** actionButtons are the buttons for the actions the server allows, in the server's order; unknown ones are skipped. */
-export function actionButtons(actions: readonly string[] | undefined): ActionButton[] {
-  return (actions ?? []).flatMap((a) => dialogsOf[a as CaseAction] ?? []).map(actionButton)
+export function actionButtons(actions: readonly string[] | undefined, names?: CaseNames): ActionButton[] {
+  return (actions ?? []).flatMap((a) => dialogsOf[a as CaseAction] ?? []).map((k) => actionButton(k, names))
 }
 
 /** formatWorkMinutes shows working minutes as days (of hoursPerDay), hours and minutes: 1 天 2 小时, 3 小时 20 分. */
