@@ -416,9 +416,7 @@ func (s *Service) figures(ctx context.Context, p Period) (map[int64]Figures, err
 		if sf.Due > 0 {
 			f.SubmissionOnTimeRate = ptr(sf.OnTimeRate)
 		}
-		if graded := sf.Met + sf.Basic + sf.Unmet; graded > 0 {
-			f.GradeRate = ptr((float64(sf.Met) + 0.6*float64(sf.Basic)) / float64(graded))
-		}
+		f.GradeRate = sf.GradeRate()
 		out[sf.UnitID] = f
 	}
 	progress, err := s.plans.UnitProgress(ctx)

@@ -7,10 +7,6 @@ import (
 	"wenming/internal/domain"
 )
 
-// gradeFactor is what a reviewed grade is worth in a score: 达标 1.0,
-// 基本达标 0.6, 不达标 0.
-var gradeFactor = map[string]float64{"met": 1, "basic": 0.6, "unmet": 0}
-
 // MaterialRates gives each material standard of a framework its rate as
 // of a moment: the mean over its required units of the grade of each
 // unit's latest reviewed submission. A unit with nothing reviewed counts 0
@@ -37,7 +33,7 @@ func (s *Service) MaterialRates(ctx context.Context, frameworkID int64, asOf tim
 		}
 		switch {
 		case grade != nil:
-			sum[code] += gradeFactor[*grade]
+			sum[code] += grades[*grade]
 		case !created.Before(periodStart(asOf, cadence)):
 			continue // not yet due
 		}

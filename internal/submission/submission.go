@@ -96,7 +96,9 @@ type Submission struct {
 	Late          bool              `json:"late"`
 }
 
-// grades are the review grades and what each counts in the material rate.
+// grades are the review grades and what each is worth, in the material
+// rate, a standard's score and a unit's ranking: 达标 1, 基本达标 0.6,
+// 不达标 0.
 var grades = map[string]float64{"met": 1, "basic": 0.6, "unmet": 0}
 
 // gradeNames are their Chinese names.

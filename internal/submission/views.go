@@ -372,6 +372,17 @@ type UnitFigures struct {
 	ReturnRate float64 `json:"returnRate"`
 }
 
+// GradeRate is what the unit's reviewed materials are worth, each by its
+// grade (grades); nil before any is reviewed.
+func (f UnitFigures) GradeRate() *float64 {
+	graded := f.Met + f.Basic + f.Unmet
+	if graded == 0 {
+		return nil
+	}
+	r := (float64(f.Met)*grades["met"] + float64(f.Basic)*grades["basic"] + float64(f.Unmet)*grades["unmet"]) / float64(graded)
+	return &r
+}
+
 // QuarterFigures are every unit's figures of a quarter, for the areas that
 // weigh them (rankings): the system reads them, not a person.
 func (s *Service) QuarterFigures(ctx context.Context, quarter string) (_ []UnitFigures, err error) {
