@@ -100,10 +100,10 @@ func TestDemoIsIdempotent(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		var out bytes.Buffer
-		// migrate + demo load only: `demo` would then serve, so load through
-		// the same steps with a cancelled context after printing.
-		w := &stopAfterListen{cancel: cancel, w: &out}
-		if err := app.Run(ctx, []string{"demo", "-listen", "127.0.0.1:0", "-data", data}, func(string) string { return "" }, w, io.Discard); err != nil {
+		// migrate + demo load only: `demo` would then serve, so it stops as
+		// soon as it says it serves.
+		hooks := app.Hooks{Ready: func(string) { cancel() }}
+		if err := app.RunWith(ctx, []string{"demo", "-listen", "127.0.0.1:0", "-data", data}, func(string) string { return "" }, &out, io.Discard, hooks); err != nil {
 			t.Fatal(err)
 		}
 		return out.String()
@@ -128,19 +128,6 @@ func TestDemoIsIdempotent(t *testing.T) {
 }
 
 var passwordLine = regexp.MustCompile(`统一密码：\S+`)
-
-// stopAfterListen cancels the program once it says it is listening.
-type stopAfterListen struct {
-	cancel func()
-	w      io.Writer
-}
-
-func (s *stopAfterListen) Write(p []byte) (int, error) {
-	if bytes.Contains(p, []byte("正在监听")) {
-		s.cancel()
-	}
-	return s.w.Write(p)
-}
 
 func TestVersionAndUserCommands(t *testing.T) {
 	var out bytes.Buffer
