@@ -53,7 +53,7 @@ var crossings = map[string][]string{
 	// Sessions of a disabled or deleted person end with the person.
 	"org": {"write sessions"},
 	// The benchmark's raw references in the bench command (to move into internal/bench).
-	"app": {"read case_days", "read case_units", "read cases", "read unit_cases", "write audit_log", "write case_days", "write case_events",
+	"app": {"read case_days", "read case_units", "read cases", "read observations", "read points", "read unit_cases", "write audit_log", "write case_days", "write case_events",
 		"write case_photos", "write cases", "write files", "write unit_cases", "write unit_days"},
 	// A case's photos are files; the case lists them with their names in one query.
 	"cases": {"read files"},
