@@ -39,10 +39,11 @@ func TestCityFixesACaseSettingForItsCounties(t *testing.T) {
 	state, err := chromedp.Run(desk.ctx, chromedp.Evaluate[string](`(() => {
 		const fixed = document.querySelector('input[data-test=field-reopenDays], [data-test=field-reopenDays] input');
 		const open = document.querySelector('input[data-test=field-remindAtPercent], [data-test=field-remindAtPercent] input');
-		return fixed.value + ' ' + fixed.disabled + ' ' + open.disabled + ' ' + !!document.querySelector('[data-test=lock-reopenDays]');
+		const hours = document.querySelector('[data-test=work-hours]');
+		return fixed.value + ' ' + fixed.disabled + ' ' + open.disabled + ' ' + !!document.querySelector('[data-test=lock-reopenDays]') + ' ' + (hours ? hours.textContent.trim() : '');
 	})()`))
-	if err != nil || state != "12 true false false" {
-		t.Errorf("会宁县's settings page: value, fixed disabled, open disabled, lock box = %q (%v); want \"12 true false false\"", state, err)
+	if err != nil || state != "12 true false false 09:00 至 17:00" {
+		t.Errorf("会宁县's settings page: value, fixed disabled, open disabled, lock box, working day = %q (%v); want \"12 true false false 09:00 至 17:00\"", state, err)
 	}
 
 	county := newClient(t, base)

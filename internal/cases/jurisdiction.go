@@ -136,9 +136,9 @@ func (e *caseConfig) resolveSettings() map[int64]Settings {
 	for _, j := range e.jurisdictions {
 		f := e.inForce(j.ID)
 		s := f.Values
-		s.InheritedFrom, s.Origins, s.LockedBelow = f.From.From, f.Origins, nil
+		s.InheritedFrom, s.Origins, s.LockedBelow = f.From.From, f.Origins, []string{}
 		if f.Own {
-			s.LockedBelow = e.settingsBy[j.ID].Locked
+			s.LockedBelow = append(s.LockedBelow, e.settingsBy[j.ID].Locked...)
 		}
 		out[j.ID] = s
 	}

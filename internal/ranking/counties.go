@@ -161,7 +161,8 @@ func (s *Service) rankChildren(ctx context.Context, p Period, j domain.Jurisdict
 		sums[c].add(figures[u.ID])
 	}
 	for _, c := range children {
-		live, err := s.scores.PeriodScoreIn(ctx, c.ID, p.From, p.To)
+		from, to := scoreWindow(p, s.db.Now())
+		live, err := s.scores.PeriodScoreIn(ctx, c.ID, from, to)
 		if err != nil {
 			return JurisdictionRanking{}, err
 		}
@@ -178,8 +179,23 @@ func (s *Service) rankChildren(ctx context.Context, p Period, j domain.Jurisdict
 		out.Jurisdictions = append(out.Jurisdictions, r)
 	}
 	placeJurisdictions(out.Jurisdictions, set.Settings)
-	out.Notes = append(out.Notes, "县区按本期测评得分（本期内的巡查测评，本期未结束时算到今天）排名；尚无测评得分的县区按工作得分（各单位案件与任务数据合计，按本级权重计算）排在其后。案件数为县区各责任单位之和。")
+	out.Notes = append(out.Notes, "县区按本期测评得分（截至本期末、本期未结束时截至今天的巡查测评，不足 30 天的向前补足 30 天）排名；尚无测评得分的县区按工作得分（各单位案件与任务数据合计，按本级权重计算）排在其后。案件数为县区各责任单位之和。")
 	return out, nil
+}
+
+// scoreWindow is the patrols a county's score counts for a period: the
+// period up to its end (up to today while it runs), reaching back to at
+// least 30 days, as the live score does, so that a week or the first days
+// of a month are not judged on a handful of patrols.
+func scoreWindow(p Period, now time.Time) (from, to time.Time) {
+	from, to = p.From, p.To
+	if tomorrow := domain.Midnight(now).AddDate(0, 0, 1); to.After(tomorrow) {
+		to = tomorrow
+	}
+	if earliest := to.AddDate(0, 0, -30); from.After(earliest) {
+		from = earliest
+	}
+	return from, to
 }
 
 // countySum adds up a county's units' figures.

@@ -2,8 +2,10 @@ package ranking
 
 import (
 	"testing"
+	"time"
 
 	"wenming/internal/cases"
+	"wenming/internal/domain"
 )
 
 // Counties are ranked by live score first, then by work score, then
@@ -45,6 +47,38 @@ func TestPlaceJurisdictionsByHand(t *testing.T) {
 		}
 		if r.Name != w.name || rank != w.rank || r.Color != w.color {
 			t.Errorf("#%d: %s rank %d %q, want %+v", i+1, r.Name, rank, r.Color, w)
+		}
+	}
+}
+
+// A county's score counts the period's patrols, at least the 30 days up to
+// its end, and never past today.
+func TestScoreWindow(t *testing.T) {
+	t.Parallel()
+	day := func(s string) time.Time {
+		d, err := time.ParseInLocation(time.DateOnly, s, domain.Beijing)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	now := day("2026-12-03").Add(10 * time.Hour)
+	for _, tc := range []struct {
+		period, from, to string
+	}{
+		{"2026-11", "2026-11-01", "2026-12-01"},  // a past month: itself (30 days)
+		{"2026-02", "2026-01-30", "2026-03-01"},  // 28 days, reaching back to 30
+		{"2026-12", "2026-11-04", "2026-12-04"},  // running: the 30 days up to today
+		{"2026-W48", "2026-10-31", "2026-11-30"}, // a week: the 30 days up to its end
+		{"2026-Q3", "2026-07-01", "2026-10-01"},  // a quarter: itself
+	} {
+		p, err := ParsePeriod("period", tc.period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, to := scoreWindow(p, now)
+		if !from.Equal(day(tc.from)) || !to.Equal(day(tc.to)) {
+			t.Errorf("%s: %s – %s, want %s – %s", tc.period, from.Format(time.DateOnly), to.Format(time.DateOnly), tc.from, tc.to)
 		}
 	}
 }
