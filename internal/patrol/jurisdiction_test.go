@@ -35,7 +35,8 @@ type twoCounties struct {
 	pointA, pointB patrol.Point
 }
 
-func newTwoCounties(t *testing.T, db *store.DB) *twoCounties {
+// services builds every service over db, with files in a temporary folder.
+func services(t *testing.T, db *store.DB) *app.Services {
 	t.Helper()
 	blobs, err := blob.NewDisk(t.TempDir())
 	if err != nil {
@@ -44,6 +45,12 @@ func newTwoCounties(t *testing.T, db *store.DB) *twoCounties {
 	svc := app.NewServices(db, app.Options{Blobs: blobs,
 		Auth: auth.Policy{LockThreshold: 50, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}})
 	t.Cleanup(svc.Files.WaitCopies)
+	return svc
+}
+
+func newTwoCounties(t *testing.T, db *store.DB) *twoCounties {
+	t.Helper()
+	svc := services(t, db)
 	c := testcity.New(t, db)
 	w := &twoCounties{City: c, city: c.City, ctx: context.Background(), patrol: svc.Patrol}
 	w.roadA = w.category(t, w.A.Staff, "主次干道")
@@ -280,13 +287,7 @@ func TestChecklistCitesItsCountysFramework(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		t.Parallel()
-		blobs, err := blob.NewDisk(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		svc := app.NewServices(db, app.Options{Blobs: blobs,
-			Auth: auth.Policy{LockThreshold: 50, LockDuration: time.Minute, IdleTimeout: time.Hour, MaxAge: 24 * time.Hour}})
-		t.Cleanup(svc.Files.WaitCopies)
+		svc := services(t, db)
 		c := testcity.New(t, db)
 		ctx := t.Context()
 		if _, err := svc.Framework.Import(ctx, c.A.Staff, frameworkBook(t)); err != nil {
